@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace WeComHelpBot.Cli;
+
+/// <summary>The `wecomhelp` command line. Each area adds its commands in its own file.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
+    {
+        var root = new RootCommand("WeComHelpBot：企业微信注册助手");
+        foreach (var option in CommonOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        var config = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        return await root.Parse(args).InvokeAsync(config);
+    }
+}

@@ -1,0 +1,3 @@
+using WeComHelpBot.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,27 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Dialogs;
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Storage;
+using WeComHelpBot.Support;
+
+namespace WeComHelpBot.Bot;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>Everything the bot needs, for any host (CLI, server, tests). Each area registers its own services.</summary>
+    public static IServiceCollection AddWeComHelpBot(this IServiceCollection services, BotPaths paths)
+    {
+        services.AddSingleton(paths);
+        services.AddLogging();
+        services.AddBotStorage(paths);
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddKnowledge(paths);
+        services.AddFlows(paths);
+        services.AddSupport(paths);
+        services.AddSingleton<HelpBot>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<HelpBot>());
+        return services;
+    }
+}

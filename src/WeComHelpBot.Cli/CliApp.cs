@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeComHelpBot.Cli.Commands;
 
 namespace WeComHelpBot.Cli;
 
@@ -12,6 +13,13 @@ public static class CliApp
         {
             root.Options.Add(option);
         }
+
+        root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(ChatCommand.Create());
+        root.Subcommands.Add(KbCommand.Create());
+        root.Subcommands.Add(TicketsCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(MembersCommand.Create());
 
         var config = new InvocationConfiguration
         {

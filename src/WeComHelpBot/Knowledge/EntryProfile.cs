@@ -6,4 +6,5 @@ internal sealed record EntryProfile(
     HashSet<string> KeyWords,
     HashSet<string> AnswerWords,
     HashSet<string> KeyGrams,
-    HashSet<string> AnswerGrams);
+    HashSet<string> AnswerGrams,
+    IReadOnlyList<Phrasing> Phrasings);

@@ -39,6 +39,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
     private readonly CharArraySet stopWords;
 
     public KnowledgeAnalyzer(SynonymMap synonyms)
+        : base(PER_FIELD_REUSE_STRATEGY) // the grams field has its own chain; the default strategy would reuse one chain for all fields
     {
         charMap = synonyms.CharMap;
         stopWords = new CharArraySet(Version, FunctionWords, false);

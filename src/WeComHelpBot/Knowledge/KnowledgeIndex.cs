@@ -24,6 +24,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DirectoryReader reader;
     private readonly Dictionary<string, int> wordFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> gramFrequency = new(StringComparer.Ordinal);
+    private readonly int documentCount;
 
     public KnowledgeIndex(KnowledgeBase knowledge, IOptions<RetrievalOptions> options)
     {
@@ -32,13 +33,11 @@ public sealed class KnowledgeIndex : IDisposable
         Analyzer = new KnowledgeAnalyzer(knowledge.Synonyms);
         var similarity = new BM25Similarity(Options.K1, Options.B);
         directory = new RAMDirectory();
-        var profiles = new List<EntryProfile>(knowledge.Entries.Count);
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer) { Similarity = similarity }))
         {
             foreach (var entry in knowledge.Entries)
             {
                 writer.AddDocument(ToDocument(entry));
-                profiles.Add(Profile(entry));
             }
 
             writer.Commit();
@@ -46,13 +45,17 @@ public sealed class KnowledgeIndex : IDisposable
 
         reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
-        Profiles = profiles;
-        CheckDocumentOrder();
-        foreach (var profile in profiles)
+        var analysed = knowledge.Entries.Select(Analyse).ToList();
+        foreach (var entry in analysed)
         {
-            Count(wordFrequency, profile.KeyWords.Concat(profile.AnswerWords).Distinct());
-            Count(gramFrequency, profile.KeyGrams.Concat(profile.AnswerGrams).Distinct());
+            Count(wordFrequency, entry.KeyWords.Concat(entry.AnswerWords).Distinct());
+            Count(gramFrequency, entry.KeyGrams.Concat(entry.AnswerGrams).Distinct());
         }
+
+        // Weights need every entry's frequencies, so phrasings are weighed in a second pass.
+        documentCount = analysed.Count;
+        Profiles = analysed.Select(e => e with { Phrasings = e.Phrasings.Select(Weigh).ToList() }).ToList();
+        CheckDocumentOrder();
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -80,7 +83,7 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     private double Idf(int documentFrequency) =>
-        Math.Log(1 + ((Profiles.Count - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+        Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     private static Document ToDocument(KnowledgeEntry entry)
     {
@@ -107,16 +110,28 @@ public sealed class KnowledgeIndex : IDisposable
     private static string KeyText(KnowledgeEntry entry) =>
         string.Join("\n", new[] { entry.Title }.Concat(entry.Questions).Concat(entry.Tags));
 
-    private EntryProfile Profile(KnowledgeEntry entry)
+    private EntryProfile Analyse(KnowledgeEntry entry)
     {
         var keyText = KeyText(entry);
+        var phrasings = new[] { entry.Title }.Concat(entry.Questions)
+            .Select(text => new Phrasing(Set(TitleField, text), Set(KnowledgeAnalyzer.GramsField, text), 0, 0))
+            .ToList();
         return new EntryProfile(
             entry,
-            Analyzer.Terms(TitleField, keyText).ToHashSet(StringComparer.Ordinal),
-            Analyzer.Terms(AnswerField, entry.Answer).ToHashSet(StringComparer.Ordinal),
-            Analyzer.Terms(KnowledgeAnalyzer.GramsField, keyText).ToHashSet(StringComparer.Ordinal),
-            Analyzer.Terms(KnowledgeAnalyzer.GramsField, entry.Answer).ToHashSet(StringComparer.Ordinal));
+            Set(TitleField, keyText),
+            Set(AnswerField, entry.Answer),
+            Set(KnowledgeAnalyzer.GramsField, keyText),
+            Set(KnowledgeAnalyzer.GramsField, entry.Answer),
+            phrasings);
     }
+
+    private Phrasing Weigh(Phrasing phrasing) => phrasing with
+    {
+        WordWeight = phrasing.Words.Sum(WordWeight),
+        GramWeight = phrasing.Grams.Sum(GramWeight),
+    };
+
+    private HashSet<string> Set(string field, string text) => Analyzer.Terms(field, text).ToHashSet(StringComparer.Ordinal);
 
     private void CheckDocumentOrder()
     {

@@ -109,22 +109,52 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
 
     private double Confidence(List<string> words, List<string> grams, EntryProfile profile)
     {
-        var wordCoverage = Coverage(words, index.WordWeight, profile.KeyWords, profile.AnswerWords);
-        if (grams.Count == 0)
+        var wordWeights = words.Select(index.WordWeight).ToArray();
+        var gramWeights = grams.Select(index.GramWeight).ToArray();
+        var coverage = Blend(
+            Coverage(words, wordWeights, profile.KeyWords, profile.AnswerWords),
+            Coverage(grams, gramWeights, profile.KeyGrams, profile.AnswerGrams),
+            grams.Count);
+        var closest = 0.0;
+        foreach (var phrasing in profile.Phrasings)
         {
-            return wordCoverage;
+            var similarity = Blend(
+                Dice(words, wordWeights, phrasing.Words, phrasing.WordWeight),
+                Dice(grams, gramWeights, phrasing.Grams, phrasing.GramWeight),
+                grams.Count);
+            closest = Math.Max(closest, similarity);
         }
 
-        var gramCoverage = Coverage(grams, index.GramWeight, profile.KeyGrams, profile.AnswerGrams);
-        return (settings.WordCoverageWeight * wordCoverage) + ((1 - settings.WordCoverageWeight) * gramCoverage);
+        return (settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest);
     }
 
-    private double Coverage(List<string> terms, Func<string, double> weight, HashSet<string> key, HashSet<string> answer)
+    private double Blend(double wordScore, double gramScore, int gramCount) =>
+        gramCount == 0 ? wordScore : (settings.WordCoverageWeight * wordScore) + ((1 - settings.WordCoverageWeight) * gramScore);
+
+    /// <summary>Weighted Dice overlap: 1 when the question and the phrasing have the same terms, 0 when none in common.</summary>
+    private static double Dice(List<string> terms, double[] weights, HashSet<string> phrasing, double phrasingWeight)
+    {
+        double total = 0, shared = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            total += weights[i];
+            if (phrasing.Contains(terms[i]))
+            {
+                shared += weights[i];
+            }
+        }
+
+        var denominator = total + phrasingWeight;
+        return denominator <= 0 ? 0 : 2 * shared / denominator;
+    }
+
+    private double Coverage(List<string> terms, double[] weights, HashSet<string> key, HashSet<string> answer)
     {
         double total = 0, covered = 0;
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
-            var w = weight(term);
+            var term = terms[i];
+            var w = weights[i];
             total += w;
             if (key.Contains(term))
             {

@@ -9,10 +9,10 @@ public sealed class RetrievalOptions
     public const string SectionName = "Knowledge:Retrieval";
 
     /// <summary>Confidence at or above which the bot answers with the top entry.</summary>
-    public double AnswerThreshold { get; set; } = 0.6;
+    public double AnswerThreshold { get; set; } = 0.35;
 
     /// <summary>Confidence at or above which (and below <see cref="AnswerThreshold"/>) the bot asks "您是想问…".</summary>
-    public double ClarifyThreshold { get; set; } = 0.35;
+    public double ClarifyThreshold { get; set; } = 0.25;
 
     public float TitleBoost { get; set; } = 3f;
 
@@ -40,7 +40,13 @@ public sealed class RetrievalOptions
     public double AnswerTermCredit { get; set; } = 0.5;
 
     /// <summary>Share of confidence from word coverage; the rest comes from character-bigram coverage.</summary>
-    public double WordCoverageWeight { get; set; } = 0.6;
+    public double WordCoverageWeight { get; set; } = 0.3;
+
+    /// <summary>
+    /// Share of confidence from coverage of the question by the whole entry; the rest comes from the closest single
+    /// phrasing (title or example question), measured as weighted Dice overlap.
+    /// </summary>
+    public double CoverageWeight { get; set; } = 0.3;
 
     /// <summary>Longer questions are cut to this many characters before analysis.</summary>
     public int MaxQueryLength { get; set; } = 200;

@@ -23,6 +23,7 @@ public static partial class KnowledgeLoader
     {
         var problems = new List<KnowledgeProblem>();
         var entries = new List<KnowledgeEntry>();
+        var ids = new List<IdLocation>();
         if (!Directory.Exists(directory))
         {
             problems.Add(new KnowledgeProblem(directory, 0, "知识库目录不存在"));
@@ -34,7 +35,7 @@ public static partial class KnowledgeLoader
         var synonyms = synonymFile is null ? SynonymMap.Empty : LoadSynonyms(synonymFile, problems);
         foreach (var file in files.Where(f => f != synonymFile))
         {
-            entries.AddRange(LoadEntries(file, problems));
+            entries.AddRange(LoadEntries(file, problems, ids));
         }
 
         if (entries.Count == 0 && problems.Count == 0)
@@ -42,7 +43,7 @@ public static partial class KnowledgeLoader
             problems.Add(new KnowledgeProblem(directory, 0, "知识库里没有任何条目"));
         }
 
-        CheckAcrossFiles(entries, problems);
+        CheckAcrossFiles(entries, ids, problems);
         var valid = DistinctById(entries);
         return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms), problems, files.Count);
     }
@@ -54,7 +55,8 @@ public static partial class KnowledgeLoader
         return result.IsValid ? result.Knowledge : throw new KnowledgeLoadException(result.Problems);
     }
 
-    private static List<KnowledgeEntry> LoadEntries(string file, List<KnowledgeProblem> problems)
+    /// <param name="ids">Every id seen, valid entry or not, as (file, line, id): duplicates are found among all of them.</param>
+    private static List<KnowledgeEntry> LoadEntries(string file, List<KnowledgeProblem> problems, List<IdLocation> ids)
     {
         var entries = new List<KnowledgeEntry>();
         var root = ReadRoot(file, problems);
@@ -81,6 +83,11 @@ public static partial class KnowledgeLoader
             {
                 problems.Add(new KnowledgeProblem(file, Line(item), "entries 里的每一项都应当是一个条目（id、title、answer 等字段）"));
                 continue;
+            }
+
+            if (TryGet(entryNode, "id", out var idNode) && idNode is YamlScalarNode { Value: { Length: > 0 } id })
+            {
+                ids.Add(new IdLocation(file, Line(entryNode), id.Trim()));
             }
 
             if (ReadEntry(file, entryNode, problems) is { } entry)
@@ -248,15 +255,15 @@ public static partial class KnowledgeLoader
         return items;
     }
 
-    private static void CheckAcrossFiles(List<KnowledgeEntry> entries, List<KnowledgeProblem> problems)
+    private static void CheckAcrossFiles(List<KnowledgeEntry> entries, List<IdLocation> ids, List<KnowledgeProblem> problems)
     {
-        var first = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var first = new Dictionary<string, IdLocation>(StringComparer.Ordinal);
+        foreach (var id in ids)
         {
-            if (!first.TryAdd(entry.Id, entry))
+            if (!first.TryAdd(id.Id, id))
             {
-                var original = first[entry.Id];
-                problems.Add(new KnowledgeProblem(entry.SourceFile, entry.Line, $"id {entry.Id} 重复了（第一次出现在 {original.SourceFile}:{original.Line}）"));
+                var original = first[id.Id];
+                problems.Add(new KnowledgeProblem(id.File, id.Line, $"id {id.Id} 重复了（第一次出现在 {original.File}:{original.Line}）"));
             }
         }
 
@@ -372,6 +379,8 @@ public static partial class KnowledgeLoader
     private static int LineOf(YamlMappingNode node, string key) => TryGet(node, key, out var value) ? Line(value) : Line(node);
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private readonly record struct IdLocation(string File, int Line, string Id);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();

@@ -40,7 +40,7 @@ public sealed class RetrievalOptions
     public double AnswerTermCredit { get; set; } = 0.5;
 
     /// <summary>Share of confidence from word coverage; the rest comes from character-bigram coverage.</summary>
-    public double WordCoverageWeight { get; set; } = 0.3;
+    public double WordCoverageWeight { get; set; } = 0.5;
 
     /// <summary>
     /// Share of confidence from coverage of the question by the whole entry; the rest comes from the closest single

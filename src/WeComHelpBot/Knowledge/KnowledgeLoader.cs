@@ -351,6 +351,32 @@ public static partial class KnowledgeLoader
             problems.Add(new KnowledgeProblem(file, (int)Math.Max(1, ex.Start.Line), $"YAML 格式错误：{Describe(ex)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some unterminated flow collections; name the line where reading stopped.
+            problems.Add(new KnowledgeProblem(file, LastReadableLine(file), "YAML 格式错误：这里附近有没闭合的 [ ] 或 { }，或缩进不对"));
+            return null;
+        }
+    }
+
+    private static int LastReadableLine(string file)
+    {
+        var line = 1;
+        try
+        {
+            using var reader = new StreamReader(file);
+            var parser = new Parser(reader);
+            while (parser.MoveNext())
+            {
+                line = (int)Math.Max(line, parser.Current!.End.Line);
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // Expected: the file is broken; the line reached so far is the answer.
+        }
+
+        return line;
     }
 
     private static string Describe(YamlException ex)

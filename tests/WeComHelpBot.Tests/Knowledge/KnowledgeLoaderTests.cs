@@ -39,6 +39,18 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void BadIndentation_IsReportedAtItsLine()
+    {
+        var file = Write("bad.yaml", "entries:\n  - id: a\n    title: 标题\n   section: 1\n");
+
+        var problem = Assert.Single(KnowledgeLoader.Load(directory).Problems);
+
+        Assert.Equal(file, problem.File);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("YAML 格式错误", problem.Message);
+    }
+
+    [Fact]
     public void MissingField_NamesTheEntryAndItsLine()
     {
         var file = Write("a.yaml", Entry("ok-entry") + "  - id: no-answer\n    title: 没有回答\n    section: 1\n    reviewed: 2026-11-01\n    questions: [一, 二, 三, 四, 五]\n");

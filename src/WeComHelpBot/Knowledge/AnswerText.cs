@@ -16,6 +16,6 @@ public static partial class AnswerText
     /// <summary>True when the text states a number with a unit of money, people or time, or a rule that changes over time.</summary>
     public static bool NeedsFreshnessNote(string answer) => FactPattern().IsMatch(answer);
 
-    [GeneratedRegex(@"\d\s*(?:[-–—~～至到]\s*\d+\s*)?(?:元|块钱|人|名|位|个?工作日|个?小时|天|分钟|个?月|年)|工作日|小时内|审核费|年审|上限|限额|每年")]
+    [GeneratedRegex(@"\d\s*(?:[-–—~～至到]\s*\d+\s*)?(?:元|块钱|个?人|名|位|个?成员|个?工作日|个?小时|天|分钟|个?月|年)|工作日|小时内|审核费|年审|上限|限额|最多|每年")]
     private static partial Regex FactPattern();
 }

@@ -16,7 +16,7 @@ public sealed class RetrievalOptions
 
     public float TitleBoost { get; set; } = 3f;
 
-    public float QuestionsBoost { get; set; } = 2f;
+    public float QuestionsBoost { get; set; } = 3f;
 
     public float TagsBoost { get; set; } = 1.5f;
 

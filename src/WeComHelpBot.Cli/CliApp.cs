@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Cli.Commands;
 
 namespace WeComHelpBot.Cli;
@@ -6,17 +7,24 @@ namespace WeComHelpBot.Cli;
 /// <summary>The `wecomhelp` command line. Each area adds its commands in its own file.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
+    /// <param name="configureServices">Runs after the bot's services are registered (tests replace TimeProvider, storage…).</param>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter? output = null,
+        TextWriter? error = null,
+        TextReader? input = null,
+        Action<IServiceCollection>? configureServices = null)
     {
+        var host = new BotHost(input ?? Console.In, configureServices);
         var root = new RootCommand("WeComHelpBot：企业微信注册助手");
         foreach (var option in CommonOptions.All)
         {
             root.Options.Add(option);
         }
 
-        root.Subcommands.Add(AskCommand.Create());
-        root.Subcommands.Add(ChatCommand.Create());
-        root.Subcommands.Add(KbCommand.Create());
+        root.Subcommands.Add(AskCommand.Create(host));
+        root.Subcommands.Add(ChatCommand.Create(host));
+        root.Subcommands.Add(KbCommand.Create(host));
         root.Subcommands.Add(TicketsCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(MembersCommand.Create());

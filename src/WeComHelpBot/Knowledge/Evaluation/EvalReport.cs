@@ -1,0 +1,26 @@
+namespace WeComHelpBot.Knowledge.Evaluation;
+
+/// <summary>Accuracy of retrieval on a labelled set, at the thresholds in use.</summary>
+public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes, double AnswerThreshold, double ClarifyThreshold)
+{
+    public int InScopeCount => Outcomes.Count(o => o.Case.InScope);
+
+    public int OutOfScopeCount => Outcomes.Count(o => !o.Case.InScope);
+
+    public double Top1 => Ratio(Outcomes.Count(o => o.Top1), InScopeCount);
+
+    public double Top3 => Ratio(Outcomes.Count(o => o.Top3), InScopeCount);
+
+    /// <summary>In-scope questions answered (not clarified) with the right entry.</summary>
+    public double AnsweredCorrectly => Ratio(Outcomes.Count(o => o.Top1 && o.Answer.Kind == AnswerKind.Answer), InScopeCount);
+
+    /// <summary>Out-of-scope questions not answered (clarify or out-of-scope reply).</summary>
+    public double Rejection => Ratio(Outcomes.Count(o => o.Rejected), OutOfScopeCount);
+
+    /// <summary>Out-of-scope questions that got the plain out-of-scope reply (not even a clarify question).</summary>
+    public double StrictRejection => Ratio(Outcomes.Count(o => !o.Case.InScope && o.Answer.Kind == AnswerKind.OutOfScope), OutOfScopeCount);
+
+    public IEnumerable<EvalOutcome> Misses => Outcomes.Where(o => o.Miss);
+
+    private static double Ratio(int count, int total) => total == 0 ? 1 : (double)count / total;
+}

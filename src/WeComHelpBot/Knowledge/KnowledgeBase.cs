@@ -1,0 +1,24 @@
+namespace WeComHelpBot.Knowledge;
+
+/// <summary>The loaded, validated knowledge base: entries in file order and the synonym groups.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, KnowledgeEntry> byId;
+
+    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries, SynonymMap synonyms)
+    {
+        Entries = entries;
+        Synonyms = synonyms;
+        byId = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            byId.TryAdd(entry.Id, entry);
+        }
+    }
+
+    public IReadOnlyList<KnowledgeEntry> Entries { get; }
+
+    public SynonymMap Synonyms { get; }
+
+    public KnowledgeEntry? Find(string id) => byId.GetValueOrDefault(id);
+}

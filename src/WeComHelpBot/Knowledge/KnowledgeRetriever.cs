@@ -1,0 +1,171 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+
+namespace WeComHelpBot.Knowledge;
+
+/// <summary>
+/// Answers a question from the knowledge index. Lucene (BM25) finds candidates; each is scored with a confidence
+/// in 0..1: the share of the question's topical weight (IDF of its words and character bigrams) that the entry
+/// covers. A question about something the knowledge base never mentions (weather, personal WeChat, another app)
+/// keeps its distinctive words uncovered, so its confidence stays low whatever BM25 ranks first.
+/// </summary>
+public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalOptions> options) : IKnowledgeAnswerer
+{
+    public const int SuggestionCount = 3;
+
+    private readonly RetrievalOptions settings = options.Value;
+
+    public RetrievalOptions Options => settings;
+
+    public KnowledgeAnswer Answer(string question) =>
+        Decide(Search(question), settings.AnswerThreshold, settings.ClarifyThreshold);
+
+    /// <summary>All candidates for <paramref name="question"/>, best first.</summary>
+    public RetrievalResult Search(string question)
+    {
+        var text = (question ?? string.Empty).Trim();
+        if (text.Length > settings.MaxQueryLength)
+        {
+            text = text[..settings.MaxQueryLength];
+        }
+
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
+        if (words.Count == 0 || index.Profiles.Count == 0)
+        {
+            return new RetrievalResult(question ?? string.Empty, []);
+        }
+
+        var hits = index.Searcher.Search(BuildQuery(words, grams), settings.Candidates);
+        if (hits.ScoreDocs.Length == 0)
+        {
+            return new RetrievalResult(question ?? string.Empty, []);
+        }
+
+        var maxScore = hits.ScoreDocs.Max(h => h.Score);
+        var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var profile = index.Profiles[hit.Doc];
+            var confidence = Confidence(words, grams, profile);
+            var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
+            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank));
+        }
+
+        candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
+        return new RetrievalResult(question ?? string.Empty, candidates);
+    }
+
+    /// <summary>Turns candidates into an answer, a "您是想问…" or out of scope, with the given thresholds.</summary>
+    public static KnowledgeAnswer Decide(RetrievalResult result, double answerThreshold, double clarifyThreshold)
+    {
+        var suggestions = result.Candidates
+            .Take(SuggestionCount)
+            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
+            .ToList();
+        var top = result.Top;
+        if (top is null)
+        {
+            return new KnowledgeAnswer(result.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
+        }
+
+        var score = Math.Round(top.Confidence, 4);
+        if (top.Confidence >= answerThreshold)
+        {
+            return new KnowledgeAnswer(result.Question, AnswerKind.Answer, top.Entry.Id, top.Entry.Title, AnswerText.For(top.Entry), score, suggestions);
+        }
+
+        var kind = top.Confidence >= clarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
+        return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
+    }
+
+    private Query BuildQuery(List<string> words, List<string> grams)
+    {
+        var query = new BooleanQuery();
+        foreach (var word in words)
+        {
+            Add(query, KnowledgeIndex.TitleField, word, settings.TitleBoost);
+            Add(query, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost);
+            Add(query, KnowledgeIndex.TagsField, word, settings.TagsBoost);
+            Add(query, KnowledgeIndex.AnswerField, word, settings.AnswerBoost);
+        }
+
+        foreach (var gram in grams)
+        {
+            Add(query, KnowledgeAnalyzer.GramsField, gram, settings.GramsBoost);
+        }
+
+        return query;
+    }
+
+    private static void Add(BooleanQuery query, string field, string term, float boost)
+    {
+        if (boost > 0)
+        {
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+        }
+    }
+
+    private double Confidence(List<string> words, List<string> grams, EntryProfile profile)
+    {
+        var wordWeights = words.Select(index.WordWeight).ToArray();
+        var gramWeights = grams.Select(index.GramWeight).ToArray();
+        var coverage = Blend(
+            Coverage(words, wordWeights, profile.KeyWords, profile.AnswerWords),
+            Coverage(grams, gramWeights, profile.KeyGrams, profile.AnswerGrams),
+            grams.Count);
+        var closest = 0.0;
+        foreach (var phrasing in profile.Phrasings)
+        {
+            var similarity = Blend(
+                Dice(words, wordWeights, phrasing.Words, phrasing.WordWeight),
+                Dice(grams, gramWeights, phrasing.Grams, phrasing.GramWeight),
+                grams.Count);
+            closest = Math.Max(closest, similarity);
+        }
+
+        return (settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest);
+    }
+
+    private double Blend(double wordScore, double gramScore, int gramCount) =>
+        gramCount == 0 ? wordScore : (settings.WordCoverageWeight * wordScore) + ((1 - settings.WordCoverageWeight) * gramScore);
+
+    /// <summary>Weighted Dice overlap: 1 when the question and the phrasing have the same terms, 0 when none in common.</summary>
+    private static double Dice(List<string> terms, double[] weights, HashSet<string> phrasing, double phrasingWeight)
+    {
+        double total = 0, shared = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            total += weights[i];
+            if (phrasing.Contains(terms[i]))
+            {
+                shared += weights[i];
+            }
+        }
+
+        var denominator = total + phrasingWeight;
+        return denominator <= 0 ? 0 : 2 * shared / denominator;
+    }
+
+    private double Coverage(List<string> terms, double[] weights, HashSet<string> key, HashSet<string> answer)
+    {
+        double total = 0, covered = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            var w = weights[i];
+            total += w;
+            if (key.Contains(term))
+            {
+                covered += w;
+            }
+            else if (answer.Contains(term))
+            {
+                covered += w * settings.AnswerTermCredit;
+            }
+        }
+
+        return total <= 0 ? 0 : covered / total;
+    }
+}

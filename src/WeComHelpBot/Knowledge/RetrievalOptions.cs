@@ -1,0 +1,56 @@
+namespace WeComHelpBot.Knowledge;
+
+/// <summary>
+/// Retrieval settings (section "Knowledge:Retrieval"). The thresholds were chosen from `wecomhelp kb eval --sweep`
+/// on tests/WeComHelpBot.Tests/Knowledge/kb-eval.jsonl; see knowledge/README.md.
+/// </summary>
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Knowledge:Retrieval";
+
+    /// <summary>Confidence at or above which the bot answers with the top entry.</summary>
+    public double AnswerThreshold { get; set; } = 0.35;
+
+    /// <summary>Confidence at or above which (and below <see cref="AnswerThreshold"/>) the bot asks "您是想问…".</summary>
+    public double ClarifyThreshold { get; set; } = 0.25;
+
+    public float TitleBoost { get; set; } = 3f;
+
+    public float QuestionsBoost { get; set; } = 3f;
+
+    public float TagsBoost { get; set; } = 1.5f;
+
+    public float AnswerBoost { get; set; } = 0.5f;
+
+    public float GramsBoost { get; set; } = 0.6f;
+
+    /// <summary>BM25 term-frequency saturation.</summary>
+    public float K1 { get; set; } = 1.2f;
+
+    /// <summary>BM25 length normalisation.</summary>
+    public float B { get; set; } = 0.75f;
+
+    /// <summary>How many Lucene hits are re-ranked by confidence.</summary>
+    public int Candidates { get; set; } = 20;
+
+    /// <summary>Share of the final rank that comes from the BM25 score (the rest from confidence).</summary>
+    public double LuceneRankWeight { get; set; } = 0.3;
+
+    /// <summary>Credit for a query word found only in an entry's answer (1 for title, questions and tags).</summary>
+    public double AnswerTermCredit { get; set; } = 0.5;
+
+    /// <summary>Share of confidence from word coverage; the rest comes from character-bigram coverage.</summary>
+    public double WordCoverageWeight { get; set; } = 0.5;
+
+    /// <summary>
+    /// Share of confidence from coverage of the question by the whole entry; the rest comes from the closest single
+    /// phrasing (title or example question), measured as weighted Dice overlap.
+    /// </summary>
+    public double CoverageWeight { get; set; } = 0.3;
+
+    /// <summary>Longer questions are cut to this many characters before analysis.</summary>
+    public int MaxQueryLength { get; set; } = 200;
+
+    /// <summary>At most this many distinct terms of a question are searched.</summary>
+    public int MaxQueryTerms { get; set; } = 32;
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Lucene.Net.Analysis.CharFilters;
+
+namespace WeComHelpBot.Knowledge;
+
+/// <summary>
+/// Groups of words that mean the same thing; the first word of a group is canonical. Text is rewritten to
+/// canonical words (longest match first) before it is analysed, at index time and at query time alike,
+/// so 扫脸 in a question finds 人脸识别 in an answer.
+/// </summary>
+public sealed class SynonymMap
+{
+    private readonly Dictionary<string, string> canonicalOf;
+    private readonly int longestWord;
+
+    public SynonymMap(IEnumerable<IReadOnlyList<string>> groups)
+    {
+        canonicalOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kept = new List<IReadOnlyList<string>>();
+        foreach (var group in groups)
+        {
+            var words = group.Select(w => w.Trim()).Where(w => w.Length > 0).ToList();
+            if (words.Count < 2)
+            {
+                continue;
+            }
+
+            kept.Add(words);
+            foreach (var word in words)
+            {
+                // A word already claimed by an earlier group keeps that meaning; the loader reports the clash.
+                canonicalOf.TryAdd(word, words[0]);
+            }
+        }
+
+        Groups = kept;
+        longestWord = canonicalOf.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
+        CharMap = BuildCharMap();
+    }
+
+    public static SynonymMap Empty { get; } = new([]);
+
+    public IReadOnlyList<IReadOnlyList<string>> Groups { get; }
+
+    /// <summary>The same rewriting as a Lucene char map, for <see cref="MappingCharFilter"/>; null when there are no synonyms.</summary>
+    public NormalizeCharMap? CharMap { get; }
+
+    /// <summary>Rewrites every known word to its canonical form, longest match first, left to right.</summary>
+    public string Normalize(string text)
+    {
+        if (canonicalOf.Count == 0 || string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + 8);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var matched = false;
+            for (var length = Math.Min(longestWord, text.Length - i); length > 0; length--)
+            {
+                if (canonicalOf.TryGetValue(text.Substring(i, length), out var canonical))
+                {
+                    result.Append(canonical);
+                    i += length;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                result.Append(text[i]);
+                i++;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private NormalizeCharMap? BuildCharMap()
+    {
+        if (canonicalOf.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new NormalizeCharMap.Builder();
+        foreach (var (word, canonical) in canonicalOf)
+        {
+            // Canonical words map to themselves so a longer canonical word is not split by a shorter variant inside it.
+            builder.Add(word, canonical);
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Cli;
+
+namespace WeComHelpBot.Cli.Tests;
+
+/// <summary>Runs `wecomhelp` in-process with captured output, against the fixture knowledge base.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static string ValidKnowledge => Path.Combine(AppContext.BaseDirectory, "Fixtures", "valid");
+
+    public static string BrokenKnowledge => Path.Combine(AppContext.BaseDirectory, "Fixtures", "broken");
+
+    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    public static async Task<CliRun> RunAsync(string[] args, string input = "", string? knowledge = null, Action<IServiceCollection>? configure = null)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", Path.GetTempPath()];
+        var code = await CliApp.RunAsync([.. args, .. common], output, error, new StringReader(input), configure);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge;
+
+namespace WeComHelpBot.Bench;
+
+/// <summary>Index build time and query latency (p50/p99) for knowledge bases of several sizes.</summary>
+public static class RetrievalBenchmark
+{
+    public static void Run(string knowledgeDirectory, string questionsFile, IReadOnlyList<int> sizes, int queries, TextWriter output)
+    {
+        var real = KnowledgeLoader.LoadOrThrow(knowledgeDirectory);
+        var questions = File.ReadLines(questionsFile)
+            .Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
+            .ToArray();
+        output.WriteLine($"retrieval: {real.Entries.Count} real entries, {questions.Length} eval questions, {queries} timed queries per size");
+        output.WriteLine("| entries | index build | p50 | p99 | max |");
+        output.WriteLine("|---:|---:|---:|---:|---:|");
+        foreach (var size in sizes)
+        {
+            var knowledge = SyntheticKnowledge.Grow(real, size);
+            var build = Stopwatch.StartNew();
+            using var index = new KnowledgeIndex(knowledge, Options.Create(new RetrievalOptions()));
+            build.Stop();
+            var retriever = new KnowledgeRetriever(index, Options.Create(new RetrievalOptions()));
+
+            for (var i = 0; i < Math.Min(queries, 2000); i++)
+            {
+                retriever.Answer(questions[i % questions.Length]);
+            }
+
+            var latency = new LatencyRecorder();
+            for (var i = 0; i < queries; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                retriever.Answer(questions[i % questions.Length]);
+                latency.AddTicks(Stopwatch.GetTimestamp() - start);
+            }
+
+            output.WriteLine($"| {size:N0} | {build.Elapsed.TotalSeconds:0.00} s | {latency.Percentile(50):0.000} ms | {latency.Percentile(99):0.000} ms | {latency.Percentile(100):0.000} ms |");
+        }
+    }
+}

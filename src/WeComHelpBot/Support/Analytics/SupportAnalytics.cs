@@ -106,7 +106,11 @@ public sealed class SupportAnalytics
             ({ } f, { } t) => Query.And(Query.GTE("time", f.UtcDateTime), Query.LT("time", t.UtcDateTime)),
         };
         var documents = query is null ? Collection.FindAll() : Collection.Find(query);
-        IReadOnlyList<AnalyticsEvent> events = documents.Select(ToEvent).OrderBy(e => e.Timestamp).ToList();
+        IReadOnlyList<AnalyticsEvent> events = documents
+            .OrderBy(d => d["time"].AsDateTime)
+            .ThenBy(d => d["_id"].AsObjectId)
+            .Select(ToEvent)
+            .ToList();
         return Task.FromResult(events);
     }
 

@@ -49,9 +49,11 @@ public sealed class TranscriptStore
     public Task<IReadOnlyList<TranscriptEntry>> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // Lines of one turn can share a timestamp; the ObjectId keeps this process's insertion order among them.
         IReadOnlyList<TranscriptEntry> entries = Collection.Find(Query.EQ("conversation", conversationId))
+            .OrderBy(d => d["time"].AsDateTime)
+            .ThenBy(d => d["_id"].AsObjectId)
             .Select(ToEntry)
-            .OrderBy(e => e.Timestamp)
             .ToList();
         return Task.FromResult(entries);
     }

@@ -19,12 +19,7 @@ public sealed class TicketService
     public const string CollectionName = "tickets";
     private const string CounterCollectionName = "ticket_counters";
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
 
     private readonly LiteDatabase database;
     private readonly TranscriptStore transcripts;
@@ -162,6 +157,14 @@ public sealed class TicketService
         counters.Upsert(new BsonDocument { ["_id"] = day, ["last"] = next });
         return $"T{day}-{next:0000}";
     }
+
+    /// <summary>How tickets are written as JSON (stored and exported): camelCase, enum names, Chinese kept readable.</summary>
+    public static JsonSerializerOptions CreateJsonOptions() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static string NormalizeNumber(string number) => (number ?? string.Empty).Trim().ToUpperInvariant();
 

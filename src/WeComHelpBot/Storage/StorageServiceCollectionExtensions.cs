@@ -1,15 +1,22 @@
+using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeComHelpBot.Bot;
 
 namespace WeComHelpBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>
+    /// Bot state and support data in one LiteDB file (<see cref="BotPaths.DatabaseFile"/>). The file is opened the first
+    /// time a service needs it; a locked or damaged file surfaces as <see cref="StorageUnavailableException"/>.
+    /// </summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services, BotPaths paths)
     {
-        // Replaced by the LiteDB storage (support/persistence issue).
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.TryAddSingleton<LiteDatabaseProvider>();
+        services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
+        services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(sp.GetRequiredService<LiteDatabase>(), Path.GetFullPath(paths.DatabaseFile)));
         return services;
     }
 }

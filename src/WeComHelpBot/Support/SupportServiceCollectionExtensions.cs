@@ -1,13 +1,45 @@
+using LiteDB;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Support.Analytics;
+using WeComHelpBot.Support.Members;
+using WeComHelpBot.Support.Privacy;
+using WeComHelpBot.Support.Tickets;
 
 namespace WeComHelpBot.Support;
 
 public static class SupportServiceCollectionExtensions
 {
-    /// <summary>Tickets, feedback, transcripts and analytics.</summary>
+    /// <summary>
+    /// Tickets, analytics, masked transcripts and the member-file check, all in the LiteDB file registered by
+    /// AddBotStorage. Hosts add <see cref="TranscriptLoggerMiddleware"/> (registered here) to their adapter, and may bind
+    /// <see cref="SupportOptions"/> from the "Support" section.
+    /// </summary>
     public static IServiceCollection AddSupport(this IServiceCollection services, BotPaths paths)
     {
+        services.AddOptions<SupportOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PersonalDataMasker>();
+        services.TryAddSingleton(sp =>
+        {
+            var store = new TranscriptStore(
+                sp.GetRequiredService<LiteDatabase>(),
+                sp.GetRequiredService<PersonalDataMasker>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<SupportOptions>>());
+
+            // Retention runs when the process first opens the transcripts (start-up); it completes synchronously.
+            store.ApplyRetentionAsync().GetAwaiter().GetResult();
+            return store;
+        });
+        services.TryAddSingleton<ITranscriptLogger, MaskingTranscriptLogger>();
+        services.TryAddSingleton(sp => new TranscriptLoggerMiddleware(sp.GetRequiredService<ITranscriptLogger>()));
+        services.TryAddSingleton<SupportAnalytics>();
+        services.TryAddSingleton<TicketService>();
+        services.TryAddSingleton<MemberImportChecker>();
         return services;
     }
 }

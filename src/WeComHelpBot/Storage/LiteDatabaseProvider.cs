@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using LiteDB;
+
+namespace WeComHelpBot.Storage;
+
+/// <summary>
+/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. The file is opened in LiteDB's
+/// shared mode (a named mutex around every operation), so a second process such as the CLI can use it at the same time.
+/// </summary>
+public sealed class LiteDatabaseProvider : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<LiteDatabase>> databases = new(StringComparer.Ordinal);
+
+    /// <summary>Opens (once) the database in <paramref name="filePath"/>, creating its folder. Throws <see cref="StorageUnavailableException"/>.</summary>
+    public LiteDatabase GetDatabase(string filePath)
+    {
+        var fullPath = Path.GetFullPath(filePath);
+        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => Open(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed open is not cached: the next call tries again (the file may have been unlocked).
+            databases.TryRemove(new KeyValuePair<string, Lazy<LiteDatabase>>(fullPath, lazy));
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var lazy in databases.Values)
+        {
+            if (lazy.IsValueCreated)
+            {
+                lazy.Value.Dispose();
+            }
+        }
+
+        databases.Clear();
+    }
+
+    private static LiteDatabase Open(string fullPath)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageUnavailableException(fullPath, $"无法创建所在目录（{ex.Message}）", ex);
+        }
+
+        LiteDbFileCheck.Verify(fullPath);
+
+        var connection = new ConnectionString
+        {
+            Filename = fullPath,
+            Connection = ConnectionType.Shared,
+            Upgrade = false,
+        };
+
+        LiteDatabase? database = null;
+        try
+        {
+            database = new LiteDatabase(connection);
+
+            // Shared mode opens the file lazily; touch it now so a damaged or locked file fails here, with its name.
+            _ = database.GetCollectionNames().ToList();
+            return database;
+        }
+        catch (Exception ex) when (IsOpenFailure(ex))
+        {
+            database?.Dispose();
+            throw new StorageUnavailableException(fullPath, Describe(ex), ex);
+        }
+    }
+
+    internal static bool IsOpenFailure(Exception ex) =>
+        ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or InvalidOperationException
+            or ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException or NotSupportedException;
+
+    internal static string Describe(Exception ex) => ex switch
+    {
+        LiteException lite when lite.ErrorCode == LiteException.INVALID_DATABASE => "文件不是有效的数据库，或已损坏",
+        LiteException lite => $"数据库报错（{lite.Message}）",
+        UnauthorizedAccessException => "没有读写权限",
+        IOException io => $"文件被占用或无法读写（{io.Message}）",
+        _ => $"文件可能已损坏（{ex.Message}）",
+    };
+}

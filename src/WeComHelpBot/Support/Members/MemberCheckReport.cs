@@ -1,0 +1,13 @@
+namespace WeComHelpBot.Support.Members;
+
+/// <summary>The result of checking a member import file. <see cref="Notes"/> are hints that are not problems.</summary>
+public sealed record MemberCheckReport(
+    string FileName,
+    int HeaderRow,
+    int MemberCount,
+    MemberEntityType? Entity,
+    IReadOnlyList<MemberFileProblem> Problems,
+    IReadOnlyList<string> Notes)
+{
+    public bool IsClean => Problems.Count == 0;
+}

@@ -1,0 +1,14 @@
+namespace WeComHelpBot.Support.Members;
+
+public enum MemberProblemKind
+{
+    MissingColumn,
+    NoMembers,
+    EmptyName,
+    MissingPhone,
+    InvalidPhone,
+    DuplicatePhone,
+    EmptyDepartment,
+    BatchTooLarge,
+    OverMemberLimit,
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace WeComHelpBot.Support.Privacy;
+
+/// <summary>
+/// Masks personal numbers in free text before it is stored: Chinese mobile numbers (also written with spaces, dashes
+/// or +86), resident ID numbers (18 and 15 digits), bank card and account numbers (12–19 digits) and
+/// 统一社会信用代码. A few leading and trailing characters stay so support can tell numbers apart: 138****5678.
+/// </summary>
+public sealed partial class PersonalDataMasker
+{
+    private const char MaskChar = '*';
+
+    /// <summary>Masks every personal number in <paramref name="text"/>; null stays null.</summary>
+    public string? Mask(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var masked = CreditCodePattern().Replace(text, m => Keep(m.Value, 4, 2));
+        return DigitRunPattern().Replace(masked, MaskDigitRun);
+    }
+
+    /// <summary>Masks a value known to be a phone number (any format), e.g. for a log line about a ticket.</summary>
+    public string MaskPhone(string phone)
+    {
+        var digits = DigitsOf(phone);
+        return digits.Length >= 7 ? Keep(digits, 3, 4) : new string(MaskChar, digits.Length);
+    }
+
+    private static string MaskDigitRun(Match match)
+    {
+        var raw = match.Value;
+        var body = DigitsOf(raw, keepX: true);
+        var prefix = match.Groups["cc"].Success ? "+86 " : string.Empty;
+        if (match.Groups["cc"].Success)
+        {
+            body = body[2..];
+        }
+
+        if (body.Length == 11 && IsMobile(body))
+        {
+            return prefix + Keep(body, 3, 4);
+        }
+
+        if (match.Groups["cc"].Success)
+        {
+            // "+86" or "86" in front of something that is not a mobile number: treat the whole run as a number.
+            body = DigitsOf(raw, keepX: true);
+            prefix = string.Empty;
+        }
+
+        var isIdLike = body.Length == 18 && char.IsDigit(body[0]) && body[..17].All(char.IsDigit);
+        if (isIdLike || body.Length == 15)
+        {
+            return prefix + Keep(body, 3, 3);
+        }
+
+        if (body.Length is >= 12 and <= 19 && body.All(char.IsDigit))
+        {
+            return prefix + Keep(body, 4, 4);
+        }
+
+        return raw;
+    }
+
+    private static bool IsMobile(string digits) => digits[0] == '1' && digits[1] is >= '3' and <= '9';
+
+    private static string DigitsOf(string value, bool keepX = false)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsDigit(c))
+            {
+                // Full-width digits count as digits; store them as ASCII.
+                builder.Append((char)('0' + (int)char.GetNumericValue(c)));
+            }
+            else if (keepX && c is 'X' or 'x')
+            {
+                builder.Append('X');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Keep(string value, int head, int tail)
+    {
+        if (value.Length <= head + tail)
+        {
+            return new string(MaskChar, value.Length);
+        }
+
+        return string.Concat(value.AsSpan(0, head), new string(MaskChar, value.Length - head - tail), value.AsSpan(value.Length - tail));
+    }
+
+    // A run of digits, optionally split by single spaces or dashes (138 1234 5678, 6222-0200-...), with an optional
+    // +86 / 86 country code, an optional trailing X (ID numbers), and no letter or digit right before or after it.
+    [GeneratedRegex(@"(?<![A-Za-z\p{Nd}_])(?:(?<cc>\+\s?86|(?<![\p{Nd}])86(?=[\s\-]?1[3-9]))[\s\-]?)?\p{Nd}(?:[ \-]?\p{Nd}){6,22}(?:[ \-]?[Xx])?(?![\p{Nd}A-Za-z_])", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitRunPattern();
+
+    // 统一社会信用代码: 18 characters from the GB 32100 alphabet (no I, O, Z, S, V), digits 3–8 the region code,
+    // and at least one letter (all-digit runs, and 17 digits + X, are handled as ID or account numbers).
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?![0-9]{17}[Xx])(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditCodePattern();
+}

@@ -1,0 +1,94 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace WeComHelpBot.Support.Privacy;
+
+/// <summary>
+/// Conversation transcripts in LiteDB. Every text is masked here, at the only door into the collection,
+/// so no caller can store a raw phone, ID or account number by mistake.
+/// </summary>
+public sealed class TranscriptStore
+{
+    public const string CollectionName = "transcripts";
+
+    private readonly LiteDatabase database;
+    private readonly PersonalDataMasker masker;
+    private readonly TimeProvider time;
+    private readonly SupportOptions options;
+
+    public TranscriptStore(LiteDatabase database, PersonalDataMasker masker, TimeProvider time, IOptions<SupportOptions> options)
+    {
+        this.database = database;
+        this.masker = masker;
+        this.time = time;
+        this.options = options.Value;
+        var collection = Collection;
+        collection.EnsureIndex("conversation");
+        collection.EnsureIndex("time");
+    }
+
+    private ILiteCollection<BsonDocument> Collection => database.GetCollection(CollectionName);
+
+    /// <summary>Stores one line; its text is masked first.</summary>
+    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        Collection.Insert(new BsonDocument
+        {
+            ["conversation"] = entry.ConversationId,
+            ["channel"] = entry.ChannelId,
+            ["time"] = entry.Timestamp.UtcDateTime,
+            ["direction"] = entry.Direction.ToString(),
+            ["text"] = masker.Mask(entry.Text) ?? string.Empty,
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The whole conversation, oldest first.</summary>
+    public Task<IReadOnlyList<TranscriptEntry>> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // Lines of one turn can share a timestamp; the ObjectId keeps this process's insertion order among them.
+        IReadOnlyList<TranscriptEntry> entries = Collection.Find(Query.EQ("conversation", conversationId))
+            .OrderBy(d => d["time"].AsDateTime)
+            .ThenBy(d => d["_id"].AsObjectId)
+            .Select(ToEntry)
+            .ToList();
+        return Task.FromResult(entries);
+    }
+
+    /// <summary>The last <paramref name="count"/> lines of the conversation, oldest first (for a ticket).</summary>
+    public async Task<IReadOnlyList<TranscriptEntry>> GetRecentAsync(string conversationId, int count, CancellationToken cancellationToken = default)
+    {
+        var all = await GetConversationAsync(conversationId, cancellationToken);
+        return all.Skip(Math.Max(0, all.Count - count)).ToList();
+    }
+
+    /// <summary>Deletes every line stored before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = Collection.DeleteMany(Query.LT("time", cutoff.UtcDateTime));
+        return Task.FromResult(deleted);
+    }
+
+    /// <summary>Applies <see cref="SupportOptions.TranscriptRetentionDays"/>: deletes older lines, or nothing when it is not set.</summary>
+    public Task<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
+    {
+        if (options.TranscriptRetentionDays is not > 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var cutoff = time.GetUtcNow().AddDays(-options.TranscriptRetentionDays.Value);
+        return DeleteOlderThanAsync(cutoff, cancellationToken);
+    }
+
+    private static TranscriptEntry ToEntry(BsonDocument document) => new(
+        document["conversation"].AsString,
+        document["channel"].AsString,
+        new DateTimeOffset(DateTime.SpecifyKind(document["time"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+        Enum.Parse<TranscriptDirection>(document["direction"].AsString),
+        document["text"].AsString);
+}

@@ -1,0 +1,7 @@
+namespace WeComHelpBot.Support.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    Closed,
+}

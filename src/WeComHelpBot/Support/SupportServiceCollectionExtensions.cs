@@ -15,7 +15,7 @@ public static class SupportServiceCollectionExtensions
 {
     /// <summary>
     /// Tickets, analytics, masked transcripts and the member-file check, all in the LiteDB file registered by
-    /// AddBotStorage. Hosts add <see cref="TranscriptLoggerMiddleware"/> (registered here) to their adapter, and may bind
+    /// AddBotStorage. Adapters run every registered IMiddleware, the masking transcript logger among them; hosts may bind
     /// <see cref="SupportOptions"/> from the "Support" section.
     /// </summary>
     public static IServiceCollection AddSupport(this IServiceCollection services, BotPaths paths)
@@ -37,6 +37,9 @@ public static class SupportServiceCollectionExtensions
         });
         services.TryAddSingleton<ITranscriptLogger, MaskingTranscriptLogger>();
         services.TryAddSingleton(sp => new TranscriptLoggerMiddleware(sp.GetRequiredService<ITranscriptLogger>()));
+
+        // Every adapter built from DI (console, CloudAdapter, WeCom, Direct Line) runs the IMiddleware registrations.
+        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<TranscriptLoggerMiddleware>());
         services.TryAddSingleton<SupportAnalytics>();
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<MemberImportChecker>();

@@ -11,7 +11,9 @@ namespace WeComHelpBot.Recognition;
 /// </summary>
 public static partial class ElapsedTimeRecognizer
 {
-    private static readonly DateTimeRecognizer Recognizer = new(Culture.Chinese, DateTimeOptions.None);
+    // Built once and used under a lock: see NumberRecognition.
+    private static readonly Lock Gate = new();
+    private static readonly DateTimeModel Model = new DateTimeRecognizer(Culture.Chinese, DateTimeOptions.None).GetDateTimeModel();
 
     public static ElapsedTime? Recognize(string? text, DateTimeOffset now)
     {
@@ -39,7 +41,13 @@ public static partial class ElapsedTimeRecognizer
             return new ElapsedTime(today, 0, 0);
         }
 
-        foreach (var result in Recognizer.GetDateTimeModel().Parse(input, now.DateTime))
+        List<ModelResult> results;
+        lock (Gate)
+        {
+            results = Model.Parse(input, now.DateTime);
+        }
+
+        foreach (var result in results)
         {
             var since = ReadSince(result, today);
             if (since is { } day && day <= today)

@@ -18,7 +18,7 @@ public static class InterruptionRecognizer
         ["重新开始"] = Interruption.Restart, ["从头开始"] = Interruption.Restart, ["重来"] = Interruption.Restart, ["重新来"] = Interruption.Restart,
         ["从头来"] = Interruption.Restart, ["restart"] = Interruption.Restart,
         ["转人工"] = Interruption.Handover, ["人工"] = Interruption.Handover, ["人工客服"] = Interruption.Handover, ["找人工"] = Interruption.Handover,
-        ["找客服"] = Interruption.Handover, ["联系客服"] = Interruption.Handover, ["转客服"] = Interruption.Handover, ["真人"] = Interruption.Handover,
+        ["找客服"] = Interruption.Handover, ["找人工客服"] = Interruption.Handover, ["要人工"] = Interruption.Handover, ["联系客服"] = Interruption.Handover, ["转客服"] = Interruption.Handover, ["真人"] = Interruption.Handover,
     };
 
     private static readonly string[] Lead = ["我要", "我想", "请", "帮我", "麻烦", "我"];
@@ -36,6 +36,11 @@ public static class InterruptionRecognizer
             return Interruption.None;
         }
 
+        if (Commands.TryGetValue(normalized, out var exact))
+        {
+            return exact;
+        }
+
         var core = TextNormalizer.TrimParticles(normalized);
         foreach (var lead in Lead)
         {
@@ -47,6 +52,8 @@ public static class InterruptionRecognizer
         }
 
         core = core.Replace("一下", string.Empty, StringComparison.Ordinal);
-        return Commands.GetValueOrDefault(core, Interruption.None);
+        return Commands.GetValueOrDefault(core) is var found && found != Interruption.None
+            ? found
+            : Commands.GetValueOrDefault(core + "了", Interruption.None);
     }
 }

@@ -8,7 +8,11 @@ namespace WeComHelpBot.Recognition;
 /// <summary>Numbers and ordinals written the way people write them in Chinese ("大概三百人", "120个员工", "第二个").</summary>
 public static partial class NumberRecognition
 {
-    private static readonly NumberRecognizer Recognizer = new(Culture.Chinese);
+    // Recognizers.Text builds its models lazily through unsynchronized caches, and concurrent first use has been
+    // seen to return nothing; build the models once and parse under a lock.
+    private static readonly Lock Gate = new();
+    private static readonly IModel NumberModel = new NumberRecognizer(Culture.Chinese).GetNumberModel();
+    private static readonly IModel OrdinalModel = new NumberRecognizer(Culture.Chinese).GetOrdinalModel();
 
     /// <summary>The first number in the text, or null.</summary>
     public static decimal? RecognizeNumber(string? text)
@@ -18,7 +22,12 @@ public static partial class NumberRecognition
             return null;
         }
 
-        var results = Recognizer.GetNumberModel().Parse(text.Normalize(System.Text.NormalizationForm.FormKC));
+        List<ModelResult> results;
+        lock (Gate)
+        {
+            results = NumberModel.Parse(text.Normalize(System.Text.NormalizationForm.FormKC));
+        }
+
         foreach (var result in results)
         {
             if (TryReadValue(result, out var value))
@@ -38,7 +47,12 @@ public static partial class NumberRecognition
             return null;
         }
 
-        var results = Recognizer.GetOrdinalModel().Parse(text.Normalize(System.Text.NormalizationForm.FormKC));
+        List<ModelResult> results;
+        lock (Gate)
+        {
+            results = OrdinalModel.Parse(text.Normalize(System.Text.NormalizationForm.FormKC));
+        }
+
         foreach (var result in results)
         {
             if (TryReadValue(result, out var value) && value >= 1 && value == decimal.Truncate(value))

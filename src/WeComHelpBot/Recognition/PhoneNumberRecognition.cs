@@ -7,7 +7,9 @@ namespace WeComHelpBot.Recognition;
 /// <summary>Chinese mobile numbers (11 digits starting 13–19), with or without +86, spaces or dashes.</summary>
 public static partial class PhoneNumberRecognition
 {
-    private static readonly SequenceRecognizer Recognizer = new(Culture.Chinese);
+    // Built once and used under a lock: see NumberRecognition.
+    private static readonly Lock Gate = new();
+    private static readonly IModel PhoneModel = new SequenceRecognizer(Culture.Chinese).GetPhoneNumberModel();
 
     /// <summary>The 11-digit mobile number in the text, or null.</summary>
     public static string? RecognizeMobile(string? text)
@@ -18,7 +20,13 @@ public static partial class PhoneNumberRecognition
         }
 
         var input = text.Normalize(System.Text.NormalizationForm.FormKC);
-        foreach (var result in Recognizer.GetPhoneNumberModel().Parse(input))
+        List<ModelResult> results;
+        lock (Gate)
+        {
+            results = PhoneModel.Parse(input);
+        }
+
+        foreach (var result in results)
         {
             var mobile = ToMobile(result.Resolution?.GetValueOrDefault("value")?.ToString() ?? result.Text);
             if (mobile is not null)

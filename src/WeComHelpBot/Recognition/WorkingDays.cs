@@ -33,6 +33,12 @@ public static class WorkingDays
             day = day.AddDays(-1);
         }
 
+        // "Two working days ago" on a Tuesday is the Friday before, not the Sunday.
+        while (workingDays > 0 && day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(-1);
+        }
+
         return day;
     }
 }

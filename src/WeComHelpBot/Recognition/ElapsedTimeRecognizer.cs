@@ -11,9 +11,7 @@ namespace WeComHelpBot.Recognition;
 /// </summary>
 public static partial class ElapsedTimeRecognizer
 {
-    // Built once and used under a lock: see NumberRecognition.
-    private static readonly Lock Gate = new();
-    private static readonly DateTimeModel Model = new DateTimeRecognizer(Culture.Chinese, DateTimeOptions.None).GetDateTimeModel();
+    private static readonly Lazy<DateTimeModel> Model = new(() => RecognizerGate.Run(() => new DateTimeRecognizer(Culture.Chinese, DateTimeOptions.None).GetDateTimeModel()));
 
     public static ElapsedTime? Recognize(string? text, DateTimeOffset now)
     {
@@ -41,11 +39,7 @@ public static partial class ElapsedTimeRecognizer
             return new ElapsedTime(today, 0, 0);
         }
 
-        List<ModelResult> results;
-        lock (Gate)
-        {
-            results = Model.Parse(input, now.DateTime);
-        }
+        var results = RecognizerGate.Run(() => Model.Value.Parse(input, now.DateTime));
 
         foreach (var result in results)
         {

@@ -8,11 +8,8 @@ namespace WeComHelpBot.Recognition;
 /// <summary>Numbers and ordinals written the way people write them in Chinese ("大概三百人", "120个员工", "第二个").</summary>
 public static partial class NumberRecognition
 {
-    // Recognizers.Text builds its models lazily through unsynchronized caches, and concurrent first use has been
-    // seen to return nothing; build the models once and parse under a lock.
-    private static readonly Lock Gate = new();
-    private static readonly IModel NumberModel = new NumberRecognizer(Culture.Chinese).GetNumberModel();
-    private static readonly IModel OrdinalModel = new NumberRecognizer(Culture.Chinese).GetOrdinalModel();
+    private static readonly Lazy<IModel> NumberModel = new(() => RecognizerGate.Run(() => new NumberRecognizer(Culture.Chinese).GetNumberModel()));
+    private static readonly Lazy<IModel> OrdinalModel = new(() => RecognizerGate.Run(() => new NumberRecognizer(Culture.Chinese).GetOrdinalModel()));
 
     /// <summary>The first number in the text, or null.</summary>
     public static decimal? RecognizeNumber(string? text)
@@ -22,11 +19,7 @@ public static partial class NumberRecognition
             return null;
         }
 
-        List<ModelResult> results;
-        lock (Gate)
-        {
-            results = NumberModel.Parse(text.Normalize(System.Text.NormalizationForm.FormKC));
-        }
+        var results = RecognizerGate.Run(() => NumberModel.Value.Parse(text.Normalize(System.Text.NormalizationForm.FormKC)));
 
         foreach (var result in results)
         {
@@ -47,12 +40,7 @@ public static partial class NumberRecognition
             return null;
         }
 
-        List<ModelResult> results;
-        lock (Gate)
-        {
-            results = OrdinalModel.Parse(text.Normalize(System.Text.NormalizationForm.FormKC));
-        }
-
+        var results = RecognizerGate.Run(() => OrdinalModel.Value.Parse(text.Normalize(System.Text.NormalizationForm.FormKC)));
         foreach (var result in results)
         {
             if (TryReadValue(result, out var value) && value >= 1 && value == decimal.Truncate(value))

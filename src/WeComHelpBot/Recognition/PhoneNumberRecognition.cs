@@ -7,9 +7,7 @@ namespace WeComHelpBot.Recognition;
 /// <summary>Chinese mobile numbers (11 digits starting 13–19), with or without +86, spaces or dashes.</summary>
 public static partial class PhoneNumberRecognition
 {
-    // Built once and used under a lock: see NumberRecognition.
-    private static readonly Lock Gate = new();
-    private static readonly IModel PhoneModel = new SequenceRecognizer(Culture.Chinese).GetPhoneNumberModel();
+    private static readonly Lazy<IModel> PhoneModel = new(() => RecognizerGate.Run(() => new SequenceRecognizer(Culture.Chinese).GetPhoneNumberModel()));
 
     /// <summary>The 11-digit mobile number in the text, or null.</summary>
     public static string? RecognizeMobile(string? text)
@@ -20,11 +18,7 @@ public static partial class PhoneNumberRecognition
         }
 
         var input = text.Normalize(System.Text.NormalizationForm.FormKC);
-        List<ModelResult> results;
-        lock (Gate)
-        {
-            results = PhoneModel.Parse(input);
-        }
+        var results = RecognizerGate.Run(() => PhoneModel.Value.Parse(input));
 
         foreach (var result in results)
         {

@@ -82,4 +82,24 @@ public sealed class RecognitionTests
         Assert.Equal(1.0, TextSimilarity.Dice("导入员工", "导入 员工！"));
         Assert.Equal(0.0, TextSimilarity.Dice("导入员工", "人脸识别"));
     }
+
+    // Bot Builder sets the thread culture from the activity's locale; Chinese numerals must still be read.
+    [Fact]
+    public void Recognizers_ReadChineseNumerals_WhenTheThreadCultureIsZhCn()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("zh-CN");
+
+            Assert.Equal(120m, NumberRecognition.RecognizeNumber("一百二十人"));
+            Assert.Equal(2, NumberRecognition.RecognizeOrdinal("我选第二个"));
+            Assert.Equal(new DateOnly(2026, 11, 20), ElapsedTimeRecognizer.Recognize("上周五", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero))?.Since);
+            Assert.Equal(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), System.Globalization.CultureInfo.CurrentCulture);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 }

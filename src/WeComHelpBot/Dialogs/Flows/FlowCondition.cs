@@ -45,7 +45,7 @@ public sealed class FlowCondition
 
             if (i >= tokens.Count || !IsIdentifier(tokens[i]))
             {
-                error = i >= tokens.Count ? $"condition '{source}' ends too early" : $"'{tokens[i]}' in condition '{source}' is not a variable name";
+                error = i >= tokens.Count ? $"条件 “{source}” 没写完" : $"条件 “{source}” 里的 “{tokens[i]}” 不是变量名（变量名用英文）";
                 return null;
             }
 
@@ -57,7 +57,7 @@ public sealed class FlowCondition
                 op = tokens[i++];
                 if (i >= tokens.Count)
                 {
-                    error = $"condition '{source}' has no value after '{op}'";
+                    error = $"条件 “{source}” 的 “{op}” 后面缺少值";
                     return null;
                 }
 
@@ -75,14 +75,14 @@ public sealed class FlowCondition
                         anyOf.Add([]);
                         break;
                     default:
-                        error = $"expected 'and' or 'or' before '{tokens[i]}' in condition '{source}'";
+                        error = $"条件 “{source}” 在 “{tokens[i]}” 前面缺少 and / or（值里有空格时请加引号）";
                         return null;
                 }
 
                 i++;
                 if (i >= tokens.Count)
                 {
-                    error = $"condition '{source}' ends too early";
+                    error = $"条件 “{source}” 没写完";
                     return null;
                 }
             }
@@ -90,7 +90,7 @@ public sealed class FlowCondition
 
         if (anyOf.Count == 1 && anyOf[0].Count == 0)
         {
-            error = "condition is empty";
+            error = "条件是空的";
             return null;
         }
 
@@ -122,7 +122,7 @@ public sealed class FlowCondition
                 var end = source.IndexOf(c, i + 1);
                 if (end < 0)
                 {
-                    error = $"unclosed quote in condition '{source}'";
+                    error = $"条件 “{source}” 的引号没有关上";
                     return null;
                 }
 

@@ -16,7 +16,7 @@ public sealed class FlowTriggerMatcher(IReadOnlyList<FlowDefinition> flows)
     private static readonly string[] GuidanceCues =
     [
         "帮我", "帮忙", "带我", "一步一步", "一步步", "手把手", "对一下", "核对", "看看", "选一下", "引导", "教我", "排查", "检查一下",
-        "过一遍", "走一遍", "我想", "我要", "开始", "怎么选", "推荐",
+        "过一遍", "走一遍", "我想", "我要", "开始", "怎么选", "推荐", "接下来", "下一步",
     ];
 
     public FlowTriggerMatch? Match(string? text)

@@ -146,4 +146,19 @@ public sealed class PromptKindTests
     [Fact]
     public Task TextPrompt_TakesTheTrimmedText() =>
         AskAsync(new TextPrompt("text"), new PromptOptions { Prompt = "描述一下？" }, "  页面一直转圈  ", "完成：页面一直转圈");
+
+    // We differ from Bot Builder on purpose: recognition is zh-CN whatever the activity's locale says.
+    [Fact]
+    public async Task Prompts_ReadChinese_EvenWhenTheActivityLocaleIsEnglish()
+    {
+        var harness = new DialogTestHarness();
+        harness.Adapter.Locale = "en-us";
+        harness.Dialogs.Add(new NumberPrompt("number"));
+        harness.Dialogs.Add(new WaterfallDialog("root", [
+            (step, ct) => step.PromptAsync("number", new PromptOptions { Prompt = "多少人？" }, ct),
+            (step, ct) => step.EndDialogAsync(step.Result, ct),
+        ]));
+
+        await harness.Flow().Send("hi").AssertReply("多少人？").Send("大概三百人").AssertReply("完成：300").StartTestAsync();
+    }
 }

@@ -197,4 +197,32 @@ public sealed class PromptTests
 
         await harness.Flow().Send("hi").AssertReply("营业执照有了吗？\n(1) 有　(2) 还没有").Send("2").AssertReply("完成：False").StartTestAsync();
     }
+
+    [Fact]
+    public async Task Resume_SendsTheOriginalPrompt_NotTheRetryPrompt()
+    {
+        var harness = NumberHarness(new PromptOptions { Prompt = "多少人？", RetryPrompt = "再说一次？" });
+        await harness.Flow().Send("hi").AssertReply("多少人？").Send("嗯？").AssertReply("再说一次？").StartTestAsync();
+        var context = new Microsoft.Bot.Builder.TurnContext(harness.Adapter, harness.Adapter.Conversation.GetContinuationActivity());
+        var sent = new List<string>();
+        context.OnSendActivities(async (ctx, activities, next) =>
+        {
+            sent.AddRange(activities.Select(a => a.Text));
+            return await next();
+        });
+        var dc = await harness.Dialogs.CreateContextAsync(context);
+
+        var result = await harness.Dialogs.Find("number")!.ResumeDialogAsync(dc, DialogReason.EndCalled, null);
+
+        Assert.Equal(DialogTurnStatus.Waiting, result.Status);
+        Assert.Equal(["多少人？"], sent);
+    }
+
+    [Fact]
+    public void ManyOrLongChoices_AreRenderedOnePerLine()
+    {
+        var text = ChoiceFactory.RenderText("遇到了什么问题？", [new("法人信息校验失败"), new("对公打款验证超时"), new("成员手机号重复"), new("其他问题")]);
+
+        Assert.Equal("遇到了什么问题？\n(1) 法人信息校验失败\n(2) 对公打款验证超时\n(3) 成员手机号重复\n(4) 其他问题", text);
+    }
 }

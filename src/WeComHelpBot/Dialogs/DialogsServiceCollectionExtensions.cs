@@ -1,13 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Dialogs.Flows;
 
 namespace WeComHelpBot.Dialogs;
 
 public static class DialogsServiceCollectionExtensions
 {
-    /// <summary>The flow engine, the flows loaded from dialogs/, and the message handler that runs them (Order 100).</summary>
+    /// <summary>
+    /// The flow engine, the flows loaded from dialogs/, and the message handler that runs them (Order 100).
+    /// Throws <see cref="FlowLoadException"/> (file:line: problem) when a flow file is broken. Named validators and
+    /// actions (<see cref="IFlowValidator"/>, <see cref="IFlowAction"/>) may be registered before or after this call;
+    /// they are checked when <see cref="FlowRuntime"/> is first resolved, which hosts do at start-up via IBot.
+    /// </summary>
     public static IServiceCollection AddFlows(this IServiceCollection services, BotPaths paths)
     {
+        var catalog = FlowCatalog.Load(paths.DialogsDirectory);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(catalog);
+        services.AddSingleton<FlowRuntime>();
+        services.AddSingleton<IFlowStarter>(sp => sp.GetRequiredService<FlowRuntime>());
+        services.AddSingleton<IMessageHandler, FlowMessageHandler>();
         return services;
     }
 }

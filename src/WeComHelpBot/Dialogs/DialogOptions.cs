@@ -1,0 +1,16 @@
+using WeComHelpBot.Dialogs.Prompts;
+
+namespace WeComHelpBot.Dialogs;
+
+/// <summary>
+/// What a dialog is begun with. Bot Builder passes <c>object</c>; ours is typed: a prompt needs
+/// <see cref="Prompt"/>, a waterfall or flow takes <see cref="Values"/> as initial values.
+/// </summary>
+public sealed record DialogOptions
+{
+    public PromptOptions? Prompt { get; init; }
+
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
+    public static DialogOptions ForPrompt(PromptOptions prompt) => new() { Prompt = prompt };
+}

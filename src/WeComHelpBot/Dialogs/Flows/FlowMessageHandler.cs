@@ -1,0 +1,25 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using WeComHelpBot.Bot;
+
+namespace WeComHelpBot.Dialogs.Flows;
+
+/// <summary>
+/// Order 100: continues the active flow; with none active, starts the flow the user asks for in their own words.
+/// Anything else passes on to the next handler (support follow-ups, the knowledge base).
+/// </summary>
+public sealed class FlowMessageHandler(FlowRuntime runtime) : IMessageHandler
+{
+    public int Order => 100;
+
+    public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
+    {
+        if (await runtime.ContinueAsync(turnContext, cancellationToken))
+        {
+            return true;
+        }
+
+        var match = runtime.Catalog.Triggers.Match(turnContext.Activity.Text);
+        return match is not null && await runtime.StartFlowAsync(turnContext, match.Flow.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+namespace WeComHelpBot.Dialogs.Flows;
+
+/// <summary>What the flow runner itself says (zh-CN). Flow content lives in dialogs/*.yaml.</summary>
+public static class FlowTexts
+{
+    public const string Commands = "随时可以说“取消”退出，“重新开始”从头来，“转人工”联系客服。";
+
+    public const string HandoverPlaceholder =
+        "需要人工帮忙的话：客服工作时间 9:00–18:00，可在企业微信管理后台「我的客服」联系人工客服。这个流程先结束了，有问题也可以继续问我。";
+
+    public const string Restarting = "好的，我们从头开始。";
+
+    public const string BackToStep = "回到刚才这一步：";
+
+    public static string Cancelled(string title) => $"好的，已退出“{title}”。有别的问题可以直接问我。";
+
+    public static string DefaultHelp(FlowStepKind kind) => kind switch
+    {
+        FlowStepKind.Choice => "从下面的选项里挑一个，回复序号（比如“2”）、“第二个”或者选项的名字都可以。",
+        FlowStepKind.Confirm => "回答“是”或“不是”就行，“有”“没有”“好的”“不用”也都可以。",
+        FlowStepKind.Number => "回复一个数字就行，比如“120”或者“大概三百人”。",
+        FlowStepKind.Phone => "回复 11 位手机号就行。",
+        FlowStepKind.Date => "告诉我大概是哪天或者过了多久，比如“上周五”“3天前”“两个工作日了”。",
+        _ => "直接打字回复就行。",
+    };
+}

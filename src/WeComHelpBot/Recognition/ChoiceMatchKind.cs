@@ -1,0 +1,10 @@
+namespace WeComHelpBot.Recognition;
+
+public enum ChoiceMatchKind
+{
+    Exact,
+    Contained,
+    Ordinal,
+    Number,
+    Partial,
+}

@@ -1,0 +1,46 @@
+namespace WeComHelpBot.Recognition;
+
+/// <summary>
+/// Character-bigram similarity. Unspaced Chinese has no word boundaries, and bigrams survive the usual
+/// variations (extra words, particles, different word order) better than exact or token matching.
+/// </summary>
+public static class TextSimilarity
+{
+    /// <summary>Dice coefficient of the two texts' character bigrams, 0..1, after normalization.</summary>
+    public static double Dice(string? a, string? b)
+    {
+        var left = Bigrams(TextNormalizer.Normalize(a));
+        var right = Bigrams(TextNormalizer.Normalize(b));
+        if (left.Count == 0 || right.Count == 0)
+        {
+            return 0;
+        }
+
+        var common = left.Count(right.Contains);
+        return 2.0 * common / (left.Count + right.Count);
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s bigrams that occur in <paramref name="text"/>, 0..1.</summary>
+    public static double Coverage(string? part, string? text)
+    {
+        var partGrams = Bigrams(TextNormalizer.Normalize(part));
+        var textGrams = Bigrams(TextNormalizer.Normalize(text));
+        return partGrams.Count == 0 ? 0 : (double)partGrams.Count(textGrams.Contains) / partGrams.Count;
+    }
+
+    public static HashSet<string> Bigrams(string normalized)
+    {
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        if (normalized.Length == 1)
+        {
+            grams.Add(normalized);
+        }
+
+        for (var i = 0; i + 1 < normalized.Length; i++)
+        {
+            grams.Add(normalized.Substring(i, 2));
+        }
+
+        return grams;
+    }
+}

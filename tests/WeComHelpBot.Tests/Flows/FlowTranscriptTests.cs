@@ -1,0 +1,66 @@
+using WeComHelpBot.Bot;
+using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Tests.Dialogs;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace WeComHelpBot.Tests.Flows;
+
+/// <summary>Runs every script in Flows/Transcripts against the shipped flows in dialogs/.</summary>
+public sealed class FlowTranscriptTests
+{
+    private static readonly IReadOnlyList<FlowDefinition> ShippedFlows = FlowTestHost.Shipped();
+
+    private static string TranscriptDirectory =>
+        Path.Combine(Path.GetDirectoryName(ContentLocator.Find("dialogs"))!, "tests", "WeComHelpBot.Tests", "Flows", "Transcripts");
+
+    public static TheoryData<string> Transcripts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(TranscriptDirectory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryShippedFlow_HasATranscript()
+    {
+        var covered = Directory.EnumerateFiles(TranscriptDirectory, "*.yaml").Select(f => Path.GetFileName(f).Split('.')[0]).ToHashSet();
+
+        Assert.All(ShippedFlows, flow => Assert.Contains(flow.Id, covered));
+    }
+
+    [Theory]
+    [MemberData(nameof(Transcripts))]
+    public async Task Transcript(string file)
+    {
+        var script = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+            .Deserialize<FlowTranscript>(await File.ReadAllTextAsync(Path.Combine(TranscriptDirectory, file)));
+        Assert.NotEmpty(script.Turns);
+
+        var host = new FlowTestHost(
+            ShippedFlows,
+            answerer: new FakeKnowledgeAnswerer(script.Knowledge.Select(kv => (kv.Key, kv.Value)).ToArray()),
+            validators: script.Validators.Select(name => name == "credit-code" ? new FakeCreditCodeValidator() : throw new ArgumentException(name)).ToList(),
+            actions: script.Actions.Select(name => name == "create-ticket" ? new FakeTicketAction() : throw new ArgumentException(name)).ToList(),
+            now: script.Now);
+
+        for (var i = 0; i < script.Turns.Count; i++)
+        {
+            var turn = script.Turns[i];
+            var replies = string.Join("\n", await host.SayAsync(turn.User));
+            foreach (var expected in turn.Bot)
+            {
+                Assert.True(replies.Contains(expected, StringComparison.Ordinal), $"{file} turn {i + 1} (“{turn.User}”): expected “{expected}” in:\n{replies}");
+            }
+
+            foreach (var unexpected in turn.Not)
+            {
+                Assert.False(replies.Contains(unexpected, StringComparison.Ordinal), $"{file} turn {i + 1} (“{turn.User}”): did not expect “{unexpected}” in:\n{replies}");
+            }
+        }
+    }
+}

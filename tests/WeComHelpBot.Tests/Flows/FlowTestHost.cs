@@ -32,7 +32,7 @@ public sealed class FlowTestHost
             new FlowCatalog(flows), conversationState, validators ?? [], actions ?? [], answerer,
             new FakeTimeProvider(now ?? Now), NullLogger<FlowRuntime>.Instance);
         Bot = new HelpBot(
-            [new FlowMessageHandler(Runtime), new KnowledgeMessageHandler(answerer)],
+            [new FlowMessageHandler(Runtime), new KnowledgeMessageHandler(answerer, new KnowledgeBase([], SynonymMap.Empty), conversationState, NullLogger<KnowledgeMessageHandler>.Instance)],
             conversationState, new UserState(Storage), NullLogger<HelpBot>.Instance);
         Adapter = new TestAdapter(TestAdapter.CreateConversation(conversation)) { Locale = "zh-CN" };
     }

@@ -150,6 +150,9 @@ public sealed class DirectLineEndpoints(
         foreach (var reply in replies)
         {
             reply.Id = null;
+
+            // The bot writes plain text (WeCom shows it as-is); Web Chat would read it as markdown and join its lines.
+            reply.TextFormat ??= TextFormatTypes.Plain;
             conversation.Append(reply, now);
         }
 

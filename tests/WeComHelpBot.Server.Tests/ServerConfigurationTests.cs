@@ -42,4 +42,14 @@ public sealed class ServerConfigurationTests
         Assert.Contains("http://localhost:3978", appsettings, StringComparison.Ordinal);
         Assert.Contains("http://localhost:3978", launch, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMalformedEncodingAesKey_StopsTheServerAtStartup_WithAClearMessage()
+    {
+        using var factory = new HelpBotServerFactory().WithSetting("WeCom:EncodingAESKey", "too-short");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("WeCom:EncodingAESKey", error.ToString(), StringComparison.Ordinal);
+    }
 }

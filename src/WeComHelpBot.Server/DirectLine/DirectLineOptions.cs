@@ -9,10 +9,10 @@ public sealed class DirectLineOptions
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Most conversations kept at once; past it the least recently used one is forgotten.</summary>
-    public int MaxConversations { get; set; } = 10_000;
+    public int MaxConversations { get; set; } = 5_000;
 
-    /// <summary>Most activities kept per conversation for polling; older ones have long been fetched.</summary>
-    public int MaxActivitiesPerConversation { get; set; } = 500;
+    /// <summary>Most activities kept per conversation for polling; older ones have long been fetched (Web Chat keeps its own transcript).</summary>
+    public int MaxActivitiesPerConversation { get; set; } = 100;
 
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

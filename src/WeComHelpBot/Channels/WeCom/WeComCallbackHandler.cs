@@ -144,8 +144,9 @@ public sealed class WeComCallbackHandler : IDisposable
         {
             replies = await turn.WaitAsync(options.ReplyTimeout, timeProvider, cancellationToken);
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !turn.IsCompleted)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
+            // Also when WeCom hung up or the turn finished just as time ran out: the reply still reaches the member.
             logger.LogInformation("A WeCom turn outlasted {Timeout}; its reply will go through message/send", options.ReplyTimeout);
             TrackLateDelivery(DeliverLaterAsync(turn, message.FromUserName));
             return WeComCallbackResult.Empty;

@@ -1,1 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using WeComHelpBot.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHelpBotServer(builder.Configuration);
+
+var app = builder.Build();
+app.MapHelpBotEndpoints();
+app.Run();

@@ -1,0 +1,25 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using WeComHelpBot.Channels;
+
+namespace WeComHelpBot.Server.BotFramework;
+
+/// <summary>
+/// CloudAdapter with our OnTurnError, taking an Activity the endpoint has already read and checked, so a
+/// malformed body is answered 400 by us instead of failing somewhere inside the SDK.
+/// </summary>
+public sealed class HelpBotCloudAdapter : CloudAdapter
+{
+    public HelpBotCloudAdapter(BotFrameworkAuthentication authentication, TurnErrorReporter errorReporter, ILoggerFactory loggerFactory)
+        : base(authentication, loggerFactory.CreateLogger<CloudAdapter>())
+    {
+        OnTurnError = errorReporter.OnTurnErrorAsync;
+    }
+
+    /// <summary>Authenticates (when an app id is configured) and runs the turn; returns the invoke or expectReplies response, if any.</summary>
+    /// <exception cref="UnauthorizedAccessException">The Authorization header is missing or invalid.</exception>
+    public Task<InvokeResponse> ProcessCheckedActivityAsync(string? authHeader, Activity activity, IBot bot, CancellationToken cancellationToken = default) =>
+        ProcessActivityAsync(authHeader ?? string.Empty, activity, bot.OnTurnAsync, cancellationToken);
+}

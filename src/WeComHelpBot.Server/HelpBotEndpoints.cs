@@ -1,0 +1,27 @@
+using WeComHelpBot.Server.BotFramework;
+using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Server.WeCom;
+
+namespace WeComHelpBot.Server;
+
+public static class HelpBotEndpoints
+{
+    /// <summary>GET / (web chat), /healthz, POST /api/messages, the Direct Line subset under /v3/directline, and /wecom/callback.</summary>
+    public static WebApplication MapHelpBotEndpoints(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapGet("/healthz", () => Results.Text("ok"));
+
+        var messages = app.Services.GetRequiredService<BotMessagesEndpoint>();
+        app.MapPost("/api/messages", messages.HandleAsync);
+
+        app.Services.GetRequiredService<DirectLineEndpoints>().Map(app.MapGroup("/v3/directline"));
+
+        var weCom = app.Services.GetRequiredService<WeComEndpoints>();
+        app.MapGet("/wecom/callback", weCom.VerifyUrlAsync);
+        app.MapPost("/wecom/callback", weCom.ReceiveAsync);
+        return app;
+    }
+}

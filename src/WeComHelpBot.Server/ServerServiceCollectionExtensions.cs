@@ -1,0 +1,38 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using WeComHelpBot.Bot;
+using WeComHelpBot.Channels;
+using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Server.BotFramework;
+using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Server.WeCom;
+
+namespace WeComHelpBot.Server;
+
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>The bot and the three ways to reach it: Bot Framework (/api/messages), Direct Line for the web chat, and WeCom.</summary>
+    public static IServiceCollection AddHelpBotServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWeComHelpBot(ServerConfiguration.ReadBotPaths(configuration));
+        services.AddChannels();
+        services.AddHttpClient();
+
+        // No MicrosoftAppId: local mode (no authentication), as the Emulator and tests use it.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()));
+        services.AddSingleton<HelpBotCloudAdapter>();
+        services.AddSingleton<BotMessagesEndpoint>();
+
+        services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.SectionName));
+        services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<DirectLineEndpoints>();
+
+        services.Configure<WeComOptions>(configuration.GetSection(WeComOptions.SectionName));
+        services.AddWeComChannel();
+        services.AddSingleton<WeComEndpoints>();
+        return services;
+    }
+}

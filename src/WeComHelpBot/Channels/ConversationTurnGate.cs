@@ -1,0 +1,89 @@
+namespace WeComHelpBot.Channels;
+
+/// <summary>
+/// Runs the turns of one conversation one at a time (turns of different conversations run in parallel), so two
+/// quick messages cannot both read the same state and overwrite each other's changes. Holds no memory for
+/// conversations that have no turn in flight.
+/// </summary>
+public sealed class ConversationTurnGate
+{
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    /// <summary>The number of conversations with a turn running or waiting.</summary>
+    public int ActiveConversations
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits until no other turn of <paramref name="conversationKey"/> runs; dispose the lease when the turn ends.</summary>
+    public async Task<IDisposable> EnterAsync(string conversationKey, CancellationToken cancellationToken = default)
+    {
+        Entry entry;
+        lock (gate)
+        {
+            if (!entries.TryGetValue(conversationKey, out entry!))
+            {
+                entry = new Entry();
+                entries.Add(conversationKey, entry);
+            }
+
+            entry.Users++;
+        }
+
+        try
+        {
+            await entry.Semaphore.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(conversationKey, entry, release: false);
+            throw;
+        }
+
+        return new Lease(this, conversationKey, entry);
+    }
+
+    private void Leave(string conversationKey, Entry entry, bool release)
+    {
+        if (release)
+        {
+            entry.Semaphore.Release();
+        }
+
+        lock (gate)
+        {
+            if (--entry.Users == 0)
+            {
+                entries.Remove(conversationKey);
+                entry.Semaphore.Dispose();
+            }
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    private sealed class Lease(ConversationTurnGate owner, string conversationKey, Entry entry) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                owner.Leave(conversationKey, entry, release: true);
+            }
+        }
+    }
+}

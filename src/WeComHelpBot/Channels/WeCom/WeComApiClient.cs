@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WeComHelpBot.Channels.WeCom;
+
+/// <summary>
+/// Sends text to members through message/send. The access token from gettoken is cached for the app, renewed
+/// five minutes before it expires and at once when WeCom calls it invalid (40014) or expired (42001); one
+/// refresh runs at a time, because WeCom throttles gettoken. Neither the secret nor a token is ever logged.
+/// </summary>
+public sealed class WeComApiClient
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+
+    private readonly HttpClient http;
+    private readonly WeComOptions options;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<WeComApiClient> logger;
+    private readonly SemaphoreSlim refreshGate = new(1, 1);
+    private volatile CachedToken? cached;
+
+    public WeComApiClient(HttpClient http, IOptions<WeComOptions> options, TimeProvider timeProvider, ILogger<WeComApiClient> logger)
+    {
+        this.http = http;
+        this.options = options.Value;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
+
+    /// <summary>Sends <paramref name="content"/> (≤ 2048 bytes; see <see cref="WeComTextSplitter"/>) to one member.</summary>
+    public async Task SendTextAsync(string userId, string content, CancellationToken cancellationToken = default)
+    {
+        if (!options.ActiveSendConfigured)
+        {
+            throw new InvalidOperationException("WeCom:CorpId, WeCom:Secret and WeCom:AgentId are needed to send messages.");
+        }
+
+        var request = new SendTextRequest(userId, "text", options.AgentId, new TextContent(content), 0);
+        var token = await GetAccessTokenAsync(rejected: null, cancellationToken);
+        var result = await PostSendAsync(token, request, cancellationToken);
+        if (result.ErrCode is 40014 or 42001)
+        {
+            logger.LogInformation("WeCom rejected the cached access token ({ErrorCode}); fetching a new one", result.ErrCode);
+            token = await GetAccessTokenAsync(rejected: token, cancellationToken);
+            result = await PostSendAsync(token, request, cancellationToken);
+        }
+
+        if (result.ErrCode != 0)
+        {
+            throw new WeComApiException(result.ErrCode, result.ErrMsg);
+        }
+    }
+
+    /// <summary>The cached token, or a new one when there is none, it is about to expire, or it is <paramref name="rejected"/>.</summary>
+    internal async Task<string> GetAccessTokenAsync(string? rejected, CancellationToken cancellationToken)
+    {
+        var current = cached;
+        if (current is not null && current.Token != rejected && current.RefreshAt > timeProvider.GetUtcNow())
+        {
+            return current.Token;
+        }
+
+        await refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another caller may have refreshed while this one waited.
+            current = cached;
+            if (current is not null && current.Token != rejected && current.RefreshAt > timeProvider.GetUtcNow())
+            {
+                return current.Token;
+            }
+
+            var url = $"{BaseUrl}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(options.CorpId)}&corpsecret={Uri.EscapeDataString(options.Secret)}";
+            using var response = await http.GetAsync(url, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
+                ?? throw new WeComApiException(-1, "empty gettoken response");
+            if (body.ErrCode != 0 || string.IsNullOrEmpty(body.AccessToken))
+            {
+                throw new WeComApiException(body.ErrCode, body.ErrMsg);
+            }
+
+            var lifetime = TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 60));
+            var margin = lifetime > RefreshMargin * 2 ? RefreshMargin : lifetime / 2;
+            cached = new CachedToken(body.AccessToken, timeProvider.GetUtcNow() + lifetime - margin);
+            logger.LogInformation("Fetched a WeCom access token valid for {Seconds} s", body.ExpiresIn);
+            return body.AccessToken;
+        }
+        finally
+        {
+            refreshGate.Release();
+        }
+    }
+
+    private string BaseUrl => options.ApiBaseUrl.TrimEnd('/');
+
+    private async Task<ApiResult> PostSendAsync(string token, SendTextRequest request, CancellationToken cancellationToken)
+    {
+        var url = $"{BaseUrl}/cgi-bin/message/send?access_token={Uri.EscapeDataString(token)}";
+        using var response = await http.PostAsJsonAsync(url, request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ApiResult>(cancellationToken)
+            ?? throw new WeComApiException(-1, "empty message/send response");
+    }
+
+    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt);
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("errcode")] int ErrCode,
+        [property: JsonPropertyName("errmsg")] string? ErrMsg,
+        [property: JsonPropertyName("access_token")] string? AccessToken,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    private sealed record ApiResult(
+        [property: JsonPropertyName("errcode")] int ErrCode,
+        [property: JsonPropertyName("errmsg")] string? ErrMsg);
+
+    private sealed record SendTextRequest(
+        [property: JsonPropertyName("touser")] string ToUser,
+        [property: JsonPropertyName("msgtype")] string MsgType,
+        [property: JsonPropertyName("agentid")] int AgentId,
+        [property: JsonPropertyName("text")] TextContent Text,
+        [property: JsonPropertyName("safe")] int Safe);
+
+    private sealed record TextContent([property: JsonPropertyName("content")] string Content);
+}

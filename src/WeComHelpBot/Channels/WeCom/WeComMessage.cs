@@ -1,0 +1,33 @@
+namespace WeComHelpBot.Channels.WeCom;
+
+/// <summary>
+/// A decrypted callback message. <see cref="MsgType"/> is "text", "image", "event" …;
+/// <see cref="Event"/> is set for events ("enter_agent", "subscribe" …).
+/// </summary>
+public sealed record WeComMessage
+{
+    public required string ToUserName { get; init; }
+
+    public required string FromUserName { get; init; }
+
+    public long CreateTime { get; init; }
+
+    public required string MsgType { get; init; }
+
+    public string? Content { get; init; }
+
+    public string? MsgId { get; init; }
+
+    public string? AgentId { get; init; }
+
+    public string? Event { get; init; }
+
+    public string? EventKey { get; init; }
+
+    public bool IsEvent => string.Equals(MsgType, "event", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>WeCom retries a delivery up to three times: messages are told apart by MsgId, events by sender and time.</summary>
+    public string DeduplicationKey => !IsEvent && !string.IsNullOrEmpty(MsgId)
+        ? $"msg:{MsgId}"
+        : $"evt:{FromUserName}:{CreateTime}:{Event}";
+}

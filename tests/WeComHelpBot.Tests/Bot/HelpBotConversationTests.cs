@@ -17,7 +17,7 @@ public sealed class HelpBotConversationTests : IDisposable
     public HelpBotConversationTests()
     {
         services = new ServiceCollection()
-            .AddWeComHelpBot(new BotPaths { KnowledgeDirectory = TestPaths.ValidKnowledge, DataDirectory = Path.GetTempPath() })
+            .AddWeComHelpBot(new BotPaths { KnowledgeDirectory = TestPaths.ValidKnowledge, DataDirectory = Directory.CreateTempSubdirectory("wecomhelpbot-tests-").FullName })
             .BuildServiceProvider();
         bot = services.GetRequiredService<IBot>();
         adapter = new TestAdapter(TestAdapter.CreateConversation(nameof(HelpBotConversationTests))) { Locale = "zh-CN" };

@@ -13,7 +13,7 @@ public sealed class FlowServiceRegistrationTests
     private static ServiceProvider Build(Action<IServiceCollection>? extra = null)
     {
         var services = new ServiceCollection();
-        services.AddWeComHelpBot(new BotPaths { DataDirectory = Path.GetTempPath() });
+        services.AddWeComHelpBot(new BotPaths { DataDirectory = Directory.CreateTempSubdirectory("wecomhelpbot-tests-").FullName });
         extra?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -12,11 +12,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 
     public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
-    public static async Task<CliRun> RunAsync(string[] args, string input = "", string? knowledge = null, Action<IServiceCollection>? configure = null)
+    public static async Task<CliRun> RunAsync(string[] args, string input = "", string? knowledge = null, Action<IServiceCollection>? configure = null, string? data = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", Path.GetTempPath()];
+        string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", data ?? Directory.CreateTempSubdirectory("wecomhelp-cli-").FullName];
         var code = await CliApp.RunAsync([.. args, .. common], output, error, new StringReader(input), configure);
         return new CliRun(code, output.ToString(), error.ToString());
     }

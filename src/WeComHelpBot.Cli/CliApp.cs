@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Bot;
 using WeComHelpBot.Cli.Commands;
 
 namespace WeComHelpBot.Cli;
@@ -33,7 +34,17 @@ public static class CliApp
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
         };
-        return await root.Parse(args).InvokeAsync(config);
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config);
+        }
+        catch (Exception ex) when (StartupFailure.Explain(ex) is { } message)
+        {
+            // Broken content or an unusable database: the reason in one message, exit 2 (bad input).
+            await config.Error.WriteLineAsync(message);
+            return 2;
+        }
     }
 }

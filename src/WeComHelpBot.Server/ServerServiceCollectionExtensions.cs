@@ -3,9 +3,11 @@ using Microsoft.Bot.Connector.Authentication;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Knowledge;
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.WeCom;
+using WeComHelpBot.Support;
 
 namespace WeComHelpBot.Server;
 
@@ -15,6 +17,8 @@ public static class ServerServiceCollectionExtensions
     public static IServiceCollection AddHelpBotServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWeComHelpBot(ServerConfiguration.ReadBotPaths(configuration));
+        services.Configure<RetrievalOptions>(configuration.GetSection(RetrievalOptions.SectionName));
+        services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.SectionName));
         services.AddChannels();
         services.AddHttpClient();
 

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Channels;
 
 namespace WeComHelpBot.Cli.Commands;
 
 /// <summary>
-/// `wecomhelp chat`: a conversation with the real bot pipeline through <see cref="ConsoleAdapter"/>.
+/// `wecomhelp chat`: a conversation with the real bot pipeline through the channels' in-process adapter (<see cref="ConsoleChannel"/>).
 /// Interactive by default; `--jsonl` reads one user message per stdin line and writes, flushed, one
 /// {"user":"…","replies":["…"]} line per message. A new conversation starts with the user joining, so the bot's
 /// welcome shows in interactive mode; in --jsonl that turn runs too but writes no line (every line answers a message).
@@ -38,16 +39,16 @@ public static class ChatCommand
             }
 
             var bot = services.GetRequiredService<IBot>();
-            var adapter = new ConsoleAdapter(services.GetServices<IMiddleware>());
+            var adapter = services.GetRequiredService<ReplyCollectingAdapter>();
             var conversationId = continued?.Trim() ?? "cli-" + Guid.NewGuid().ToString("N");
             var scripted = parse.GetValue(jsonl);
             if (continued is null)
             {
-                var welcome = await adapter.ProcessActivityAsync(ConsoleAdapter.ConversationStart(conversationId), bot, cancellationToken);
+                var welcome = await adapter.ProcessActivityAsync(ConsoleChannel.ConversationStart(conversationId), bot, cancellationToken);
                 if (!scripted)
                 {
                     await output.WriteLineAsync($"（会话 {conversationId}；输入“退出”结束）");
-                    await WriteRepliesAsync(output, welcome.Select(ConsoleAdapter.Render));
+                    await WriteRepliesAsync(output, ConsoleChannel.RenderMessages(welcome));
                 }
             }
 
@@ -65,8 +66,8 @@ public static class ChatCommand
                     break;
                 }
 
-                var replies = await adapter.ProcessActivityAsync(ConsoleAdapter.Message(conversationId, line), bot, cancellationToken);
-                var texts = replies.Select(ConsoleAdapter.Render).ToList();
+                var replies = await adapter.ProcessActivityAsync(ConsoleChannel.Message(conversationId, line), bot, cancellationToken);
+                var texts = ConsoleChannel.RenderMessages(replies).ToList();
                 if (scripted)
                 {
                     await output.WriteLineAsync(CliJson.Serialize(new ChatTurn(line, texts)));

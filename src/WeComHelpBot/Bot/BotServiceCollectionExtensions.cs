@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Channels;
 using WeComHelpBot.Dialogs;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
@@ -20,6 +21,7 @@ public static class BotServiceCollectionExtensions
         services.AddKnowledge(paths);
         services.AddFlows(paths);
         services.AddSupport(paths);
+        services.AddChannels();
         services.AddSingleton<HelpBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<HelpBot>());
         return services;

@@ -12,9 +12,13 @@ public sealed class ReplyCollectingAdapter : BotAdapter
 {
     private const string RepliesKey = "WeComHelpBot.Channels.CollectedReplies";
 
-    public ReplyCollectingAdapter(TurnErrorReporter errorReporter)
+    public ReplyCollectingAdapter(TurnErrorReporter errorReporter, IEnumerable<IMiddleware> middleware)
     {
         OnTurnError = errorReporter.OnTurnErrorAsync;
+        foreach (var item in middleware)
+        {
+            Use(item);
+        }
     }
 
     public async Task<IReadOnlyList<Activity>> ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken = default)

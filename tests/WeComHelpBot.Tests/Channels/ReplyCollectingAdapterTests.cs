@@ -7,7 +7,7 @@ namespace WeComHelpBot.Tests.Channels;
 
 public sealed class ReplyCollectingAdapterTests
 {
-    private readonly ReplyCollectingAdapter adapter = new(new TurnErrorReporter(NullLogger<TurnErrorReporter>.Instance));
+    private readonly ReplyCollectingAdapter adapter = new(new TurnErrorReporter(NullLogger<TurnErrorReporter>.Instance), []);
 
     private static Activity Incoming(string text) => new()
     {
@@ -56,7 +56,7 @@ public sealed class ReplyCollectingAdapterTests
     public async Task OnTurnError_LogsTheFailure_WithoutTheExceptionMessageOrUserText()
     {
         var logger = new CapturingLogger<TurnErrorReporter>();
-        var loggingAdapter = new ReplyCollectingAdapter(new TurnErrorReporter(logger));
+        var loggingAdapter = new ReplyCollectingAdapter(new TurnErrorReporter(logger), []);
         var bot = new DelegateBot((_, _) => throw new InvalidOperationException("手机号 13812345678"));
 
         await loggingAdapter.ProcessActivityAsync(Incoming("我的手机号是13812345678"), bot);
@@ -69,5 +69,27 @@ public sealed class ReplyCollectingAdapterTests
     private sealed class DelegateBot(Func<ITurnContext, CancellationToken, Task> onTurn) : IBot
     {
         public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) => onTurn(turnContext, cancellationToken);
+    }
+
+    [Fact]
+    public async Task Turns_RunTheRegisteredMiddleware()
+    {
+        var seen = new List<string>();
+        var withMiddleware = new ReplyCollectingAdapter(
+            new TurnErrorReporter(NullLogger<TurnErrorReporter>.Instance),
+            [new RecordingMiddleware(seen)]);
+
+        await withMiddleware.ProcessActivityAsync(Incoming("你好"), new DelegateBot((_, _) => Task.CompletedTask));
+
+        Assert.Equal(["你好"], seen);
+    }
+
+    private sealed class RecordingMiddleware(List<string> seen) : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            seen.Add(turnContext.Activity.Text);
+            return next(cancellationToken);
+        }
     }
 }

@@ -234,7 +234,7 @@ public sealed class WeComCallbackHandlerTests : IDisposable
     private WeComCallbackHandler CreateHandler(WeComOptions options) => new(
         Options.Create(options),
         bot,
-        new ReplyCollectingAdapter(new TurnErrorReporter(NullLogger<TurnErrorReporter>.Instance)),
+        new ReplyCollectingAdapter(new TurnErrorReporter(NullLogger<TurnErrorReporter>.Instance), []),
         new ConversationTurnGate(),
         new WeComApiClient(new HttpClient(api), Options.Create(options), time, NullLogger<WeComApiClient>.Instance),
         time,

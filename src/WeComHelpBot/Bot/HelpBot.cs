@@ -14,10 +14,17 @@ public sealed class HelpBot : ActivityHandler
     private readonly ConversationState conversationState;
     private readonly UserState userState;
     private readonly ILogger<HelpBot> logger;
+    private readonly IReadOnlyList<IAttachmentHandler> attachmentHandlers;
 
-    public HelpBot(IEnumerable<IMessageHandler> handlers, ConversationState conversationState, UserState userState, ILogger<HelpBot> logger)
+    public HelpBot(
+        IEnumerable<IMessageHandler> handlers,
+        ConversationState conversationState,
+        UserState userState,
+        ILogger<HelpBot> logger,
+        IEnumerable<IAttachmentHandler>? attachmentHandlers = null)
     {
         this.handlers = handlers.OrderBy(h => h.Order).ToList();
+        this.attachmentHandlers = attachmentHandlers?.ToList() ?? [];
         this.conversationState = conversationState;
         this.userState = userState;
         this.logger = logger;
@@ -43,10 +50,21 @@ public sealed class HelpBot : ActivityHandler
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
+        var hasAttachment = turnContext.Activity.Attachments?.Count > 0;
+        if (hasAttachment)
+        {
+            foreach (var attachmentHandler in attachmentHandlers)
+            {
+                if (await attachmentHandler.TryHandleAsync(turnContext, cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+
         var text = turnContext.Activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            var hasAttachment = turnContext.Activity.Attachments?.Count > 0;
             await turnContext.SendActivityAsync(hasAttachment ? BotTexts.NonTextMessage : BotTexts.EmptyMessage, cancellationToken: cancellationToken);
             return;
         }

@@ -9,7 +9,8 @@ namespace WeComHelpBot.Knowledge;
 /// <summary>
 /// Answers a message from the knowledge base and offers the entry's related topics as follow-up choices; near the
 /// threshold it asks "您是想问…" with the top candidates; below it, it says the question is out of scope and lists
-/// what the bot can do. A number or title on the next turn picks one of the choices offered. Last in the pipeline.
+/// what the bot can do. A number or title on the next turn picks one of the choices offered. Observers
+/// (<see cref="IKnowledgeTurnObserver"/>) hear every reply and may add lines and buttons under it. Last in the pipeline.
 /// </summary>
 public sealed class KnowledgeMessageHandler : IMessageHandler
 {
@@ -19,12 +20,19 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
     private readonly KnowledgeBase knowledge;
     private readonly IStatePropertyAccessor<PendingChoices> pendingAccessor;
     private readonly ILogger<KnowledgeMessageHandler> logger;
+    private readonly IReadOnlyList<IKnowledgeTurnObserver> observers;
 
-    public KnowledgeMessageHandler(IKnowledgeAnswerer answerer, KnowledgeBase knowledge, ConversationState conversationState, ILogger<KnowledgeMessageHandler> logger)
+    public KnowledgeMessageHandler(
+        IKnowledgeAnswerer answerer,
+        KnowledgeBase knowledge,
+        ConversationState conversationState,
+        ILogger<KnowledgeMessageHandler> logger,
+        IEnumerable<IKnowledgeTurnObserver>? observers = null)
     {
         this.answerer = answerer;
         this.knowledge = knowledge;
         this.logger = logger;
+        this.observers = observers?.ToList() ?? [];
         pendingAccessor = conversationState.CreateProperty<PendingChoices>(PendingProperty);
     }
 
@@ -41,7 +49,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
             if (pick.Picked)
             {
                 logger.LogInformation("Picked offered entry {EntryId}", offered[pick.Index].Id);
-                await AnswerEntryAsync(turnContext, offered[pick.Index], cancellationToken);
+                await AnswerEntryAsync(turnContext, offered[pick.Index], null, cancellationToken);
                 return true;
             }
 
@@ -57,17 +65,21 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         switch (answer.Kind)
         {
             case AnswerKind.Answer when knowledge.Find(answer.EntryId!) is { } entry:
-                await AnswerEntryAsync(turnContext, entry, cancellationToken);
+                await AnswerEntryAsync(turnContext, entry, answer, cancellationToken);
                 break;
             case AnswerKind.Answer:
                 await turnContext.SendActivityAsync(answer.Text ?? string.Empty, cancellationToken: cancellationToken);
                 await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
                 break;
             case AnswerKind.Clarify when answer.Suggestions.Count > 0:
-                await OfferAsync(turnContext, answer.Suggestions.Select(s => s.EntryId), KnowledgeTexts.ClarifyPrompt, cancellationToken);
+                var clarifyExtras = await NotAnsweredExtrasAsync(turnContext, answer, cancellationToken);
+                await OfferAsync(turnContext, answer.Suggestions.Select(s => s.EntryId), KnowledgeTexts.ClarifyPrompt, clarifyExtras, cancellationToken);
                 break;
             default:
-                await turnContext.SendActivityAsync(KnowledgeTexts.OutOfScope, cancellationToken: cancellationToken);
+                var extras = await NotAnsweredExtrasAsync(turnContext, answer, cancellationToken);
+                await turnContext.SendActivityAsync(
+                    extras.IsEmpty ? MessageFactory.Text(KnowledgeTexts.OutOfScope) : WithExtras(turnContext, KnowledgeTexts.OutOfScope, [], extras),
+                    cancellationToken);
                 await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
                 break;
         }
@@ -75,23 +87,52 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         return true;
     }
 
-    private async Task AnswerEntryAsync(ITurnContext<IMessageActivity> turnContext, KnowledgeEntry entry, CancellationToken cancellationToken)
+    private async Task AnswerEntryAsync(ITurnContext<IMessageActivity> turnContext, KnowledgeEntry entry, KnowledgeAnswer? answer, CancellationToken cancellationToken)
     {
         await turnContext.SendActivityAsync(AnswerText.For(entry), cancellationToken: cancellationToken);
-        await OfferAsync(turnContext, entry.Related, KnowledgeTexts.FollowUpPrompt, cancellationToken);
+        var extras = KnowledgeReplyExtras.None;
+        foreach (var observer in observers)
+        {
+            extras = extras.Add(await observer.OnAnsweredAsync(turnContext, entry, answer, cancellationToken));
+        }
+
+        await OfferAsync(turnContext, entry.Related, KnowledgeTexts.FollowUpPrompt, extras, cancellationToken);
     }
 
-    private async Task OfferAsync(ITurnContext<IMessageActivity> turnContext, IEnumerable<string> entryIds, string prompt, CancellationToken cancellationToken)
+    private async Task<KnowledgeReplyExtras> NotAnsweredExtrasAsync(ITurnContext turnContext, KnowledgeAnswer answer, CancellationToken cancellationToken)
+    {
+        var extras = KnowledgeReplyExtras.None;
+        foreach (var observer in observers)
+        {
+            extras = extras.Add(await observer.OnNotAnsweredAsync(turnContext, answer, cancellationToken));
+        }
+
+        return extras;
+    }
+
+    /// <summary>Offers entries as numbered choices, with the extras' lines under them; buttons for both where the channel has them.</summary>
+    private async Task OfferAsync(ITurnContext<IMessageActivity> turnContext, IEnumerable<string> entryIds, string prompt, KnowledgeReplyExtras extras, CancellationToken cancellationToken)
     {
         var entries = entryIds.Select(knowledge.Find).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
         if (entries.Count == 0)
         {
             await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
+            if (!extras.IsEmpty)
+            {
+                await turnContext.SendActivityAsync(WithExtras(turnContext, string.Join("\n", extras.Lines), [], extras with { Lines = [] }), cancellationToken);
+            }
+
             return;
         }
 
         var choices = entries.Select(e => new Choice(e.Title)).ToList();
-        await turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, choices, prompt), cancellationToken);
+        await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderText(prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
         await pendingAccessor.SetAsync(turnContext, new PendingChoices { EntryIds = entries.Select(e => e.Id).ToList() }, cancellationToken);
+    }
+
+    private static IMessageActivity WithExtras(ITurnContext turnContext, string text, IReadOnlyList<string> buttons, KnowledgeReplyExtras extras)
+    {
+        var fullText = extras.Lines.Count == 0 ? text : $"{text}\n{string.Join("\n", extras.Lines)}";
+        return ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, fullText, [.. buttons, .. extras.Buttons]);
     }
 }

@@ -34,6 +34,24 @@ public static partial class PhoneNumberRecognition
         return bare.Success ? bare.Value : null;
     }
 
+    /// <summary>Why <paramref name="text"/> is not a mobile number, in zh-CN, for the retry prompt.</summary>
+    public static string DescribeProblem(string? text)
+    {
+        var digits = new string((text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal))
+        {
+            digits = digits[2..];
+        }
+
+        return digits.Length switch
+        {
+            0 => "没看到号码。",
+            _ when digits[0] == '0' => "这像是座机号，这里需要手机号，客服可以打电话也可以发短信给您。",
+            11 => "这不是手机号：手机号以 13–19 开头。",
+            _ => $"您发的号码是 {digits.Length} 位，手机号是 11 位，看看是不是多打或少打了一位。",
+        };
+    }
+
     /// <summary>138****5678: what may be shown or stored.</summary>
     public static string Mask(string mobile) =>
         mobile.Length == 11 ? $"{mobile[..3]}****{mobile[7..]}" : new string('*', mobile.Length);

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Support.Conversation;
 using WeComHelpBot.Support.Analytics;
 using WeComHelpBot.Support.Members;
 using WeComHelpBot.Support.Privacy;
@@ -41,8 +44,20 @@ public static class SupportServiceCollectionExtensions
         // Every adapter built from DI (console, CloudAdapter, WeCom, Direct Line) runs the IMiddleware registrations.
         services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<TranscriptLoggerMiddleware>());
         services.TryAddSingleton<SupportAnalytics>();
+        services.TryAddSingleton(_ => new ContactProtector(Path.Combine(paths.DataDirectory, "ticket-contact.key")));
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<MemberImportChecker>();
+
+        // The conversational side: hand-over, feedback, rating, small talk and member files sent in chat.
+        services.TryAddSingleton<IFlowValueMasker, FlowValueMasker>();
+        services.AddSingleton<IFlowAction, CreateTicketAction>();
+        services.TryAddSingleton<SupportConversationMemory>();
+        services.TryAddSingleton<SatisfactionSurvey>();
+        services.AddSingleton<IFlowObserver, SupportFlowObserver>();
+        services.AddSingleton<IKnowledgeTurnObserver, SupportKnowledgeObserver>();
+        services.AddSingleton<IMessageHandler, ConversationStartHandler>();
+        services.AddSingleton<IMessageHandler, SupportFollowUpHandler>();
+        services.AddSingleton<IAttachmentHandler, MemberFileAttachmentHandler>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using WeComHelpBot.Dialogs;
 using WeComHelpBot.Dialogs.Choices;
 using WeComHelpBot.Dialogs.Prompts;
+using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Tests.Dialogs;
 
@@ -115,8 +116,17 @@ public sealed class PromptKindTests
     [InlineData("12345")]
     [InlineData("010-12345678")]
     [InlineData("12812345678")]
-    public Task PhoneNumberPrompt_RejectsWhatIsNotAMobileNumber(string answer) =>
-        AskAsync(new PhoneNumberPrompt("phone"), new PromptOptions { Prompt = "手机号？", RetryPrompt = "不像手机号" }, answer, "不像手机号");
+    public Task PhoneNumberPrompt_RejectsWhatIsNotAMobileNumber_SayingWhy(string answer) =>
+        AskAsync(new PhoneNumberPrompt("phone"), new PromptOptions { Prompt = "手机号？", RetryPrompt = "不像手机号" }, answer, $"{PhoneNumberRecognition.DescribeProblem(answer)}\n不像手机号");
+
+    [Theory]
+    [InlineData("12345", "5 位")]
+    [InlineData("1381234567", "10 位")]
+    [InlineData("010-12345678", "座机号")]
+    [InlineData("12812345678", "以 13–19 开头")]
+    [InlineData("不告诉你", "没看到号码")]
+    public void PhoneProblem_NamesWhatIsWrong(string answer, string expected) =>
+        Assert.Contains(expected, PhoneNumberRecognition.DescribeProblem(answer));
 
     // 2026-11-25 is a Wednesday.
     [Theory]

@@ -235,7 +235,7 @@ public sealed class FlowLoaderTests
         var flows = FlowLoader.LoadDirectory(ContentLocator.Find("dialogs"));
 
         Assert.Equal(
-            ["after-registration", "member-import", "preparation-check", "registration-walkthrough", "troubleshooting", "verification-advisor"],
+            ["after-registration", "handover", "member-import", "preparation-check", "registration-walkthrough", "troubleshooting", "verification-advisor"],
             flows.Select(f => f.Id).Order(StringComparer.Ordinal));
     }
 

@@ -40,7 +40,7 @@ public sealed class FlowServiceRegistrationTests
 
         var starter = provider.GetRequiredService<IFlowStarter>();
 
-        Assert.Equal(6, starter.Flows.Count);
+        Assert.Equal(7, starter.Flows.Count);
         Assert.All(starter.Flows, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
     }
 

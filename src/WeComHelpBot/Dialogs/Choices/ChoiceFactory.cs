@@ -35,6 +35,24 @@ public static class ChoiceFactory
     public static IMessageActivity ForChannel(string? channelId, IEnumerable<string> choices, string text) =>
         ForChannel(channelId, choices.Select(c => new Choice(c)).ToList(), text);
 
+    /// <summary>
+    /// A message whose text already says what to reply ("回复“有帮助”或“没帮助”"): <paramref name="buttons"/> become
+    /// buttons where the channel has them and are not numbered in the text.
+    /// </summary>
+    public static IMessageActivity WithButtons(string? channelId, string text, IReadOnlyList<string> buttons)
+    {
+        var activity = MessageFactory.Text(text, inputHint: InputHints.ExpectingInput);
+        if (SupportsButtons(channelId) && buttons.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = buttons.Distinct(StringComparer.Ordinal).Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList(),
+            };
+        }
+
+        return activity;
+    }
+
     /// <summary>Inline "(1) a　(2) b　(3) c" for a few short choices, one per line otherwise.</summary>
     public static string RenderText(string text, IReadOnlyList<Choice> choices)
     {

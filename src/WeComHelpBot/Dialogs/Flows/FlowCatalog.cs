@@ -5,6 +5,9 @@ public sealed class FlowCatalog
 {
     public const string HandoverFlowId = "handover";
 
+    /// <summary>Set when a flow begins because the user left another one (转人工): the id of the flow they left.</summary>
+    public const string FromFlowVariable = "from_flow";
+
     private readonly Dictionary<string, FlowDefinition> byId;
 
     public FlowCatalog(IReadOnlyList<FlowDefinition> flows)

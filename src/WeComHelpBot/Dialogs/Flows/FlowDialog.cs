@@ -19,14 +19,24 @@ public sealed class FlowDialog : Dialog
     private readonly IReadOnlyDictionary<string, IFlowValidator> validators;
     private readonly IReadOnlyDictionary<string, IFlowAction> actions;
     private readonly TimeProvider timeProvider;
+    private readonly IReadOnlyList<IFlowObserver> observers;
+    private readonly IFlowValueMasker? masker;
 
-    public FlowDialog(FlowDefinition flow, IReadOnlyDictionary<string, IFlowValidator> validators, IReadOnlyDictionary<string, IFlowAction> actions, TimeProvider timeProvider)
+    public FlowDialog(
+        FlowDefinition flow,
+        IReadOnlyDictionary<string, IFlowValidator> validators,
+        IReadOnlyDictionary<string, IFlowAction> actions,
+        TimeProvider timeProvider,
+        IReadOnlyList<IFlowObserver>? observers = null,
+        IFlowValueMasker? masker = null)
         : base(flow.Id)
     {
         this.flow = flow;
         this.validators = validators;
         this.actions = actions;
         this.timeProvider = timeProvider;
+        this.observers = observers ?? [];
+        this.masker = masker;
     }
 
     public FlowDefinition Definition => flow;
@@ -65,6 +75,11 @@ public sealed class FlowDialog : Dialog
         }
 
         instance.Options = new Dictionary<string, string>(options?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var observer in observers)
+        {
+            await observer.OnFlowStartedAsync(dc.Context, flow, instance.Values, cancellationToken);
+        }
+
         await SendAsync(dc.Context, flow.Intro, instance.Values, cancellationToken);
         return await RunAsync(dc, 0, cancellationToken);
     }
@@ -77,21 +92,56 @@ public sealed class FlowDialog : Dialog
         return await RunAsync(dc, Math.Max(index, 0), cancellationToken);
     }
 
-    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
     {
         var instance = dc.ActiveDialog!;
         var step = CurrentStep(instance);
         if (step is null)
         {
-            return FinishAsync(dc, cancellationToken);
+            return await FinishAsync(dc, cancellationToken);
         }
 
         if (step.IsPrompt)
         {
             Store(step, result, instance.Values);
+
+            // The raw answer goes to the step's action for this call only; state keeps what Store kept (masked).
+            if (step.Action is { } name && actions.GetValueOrDefault(name) is { } action)
+            {
+                await RunActionAsync(dc, step, action, instance.Values, AnswerText(result), cancellationToken);
+            }
         }
 
-        return RunAsync(dc, NextIndex(step, instance.Values, result as FoundChoice), cancellationToken);
+        return await RunAsync(dc, NextIndex(step, instance.Values, result as FoundChoice), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the user answered in the flows on the stack (outermost first) as "flow-id.variable" → value, leaving out
+    /// starting values nobody changed. Answers carried in from an interrupted flow keep their dotted names.
+    /// </summary>
+    public static Dictionary<string, string> CollectAnswers(DialogContext dc)
+    {
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = dc.Stack.Count - 1; i >= 0; i--)
+        {
+            var instance = dc.Stack[i];
+            if (dc.FindDialog(instance.Id) is not FlowDialog flowDialog)
+            {
+                continue;
+            }
+
+            foreach (var (name, value) in instance.Values)
+            {
+                if (string.IsNullOrWhiteSpace(value) || flowDialog.flow.Variables.GetValueOrDefault(name) == value)
+                {
+                    continue;
+                }
+
+                answers[name.Contains('.', StringComparison.Ordinal) ? name : $"{instance.Id}.{name}"] = value;
+            }
+        }
+
+        return answers;
     }
 
     private async Task<DialogTurnResult> RunAsync(DialogContext dc, int index, CancellationToken cancellationToken)
@@ -127,13 +177,14 @@ public sealed class FlowDialog : Dialog
                     break;
                 case FlowStepKind.End:
                     await SendAsync(dc.Context, step.Text, values, cancellationToken);
-                    return await dc.EndDialogAsync(Snapshot(values), cancellationToken);
+                    return await CompleteAsync(dc, cancellationToken);
                 case FlowStepKind.Call:
-                    return await dc.BeginDialogAsync(step.Flow!, null, cancellationToken);
+                    var arguments = step.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
+                    return await dc.BeginDialogAsync(step.Flow!, new DialogOptions { Values = arguments }, cancellationToken);
                 case FlowStepKind.Action:
                     if (actions.GetValueOrDefault(step.Action!) is { } action)
                     {
-                        await RunActionAsync(dc.Context, step, action, values, cancellationToken);
+                        await RunActionAsync(dc, step, action, values, null, cancellationToken);
                     }
 
                     break;
@@ -156,7 +207,19 @@ public sealed class FlowDialog : Dialog
     {
         var values = dc.ActiveDialog!.Values;
         await SendAsync(dc.Context, flow.Summary, values, cancellationToken);
-        return await dc.EndDialogAsync(Snapshot(values), cancellationToken);
+        return await CompleteAsync(dc, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> CompleteAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var values = Snapshot(dc.ActiveDialog!.Values);
+        var outermost = dc.Stack.Count == 1;
+        foreach (var observer in observers)
+        {
+            await observer.OnFlowCompletedAsync(dc.Context, flow, values, outermost, cancellationToken);
+        }
+
+        return await dc.EndDialogAsync(values, cancellationToken);
     }
 
     private int NextIndex(FlowStep step, IReadOnlyDictionary<string, string> values, FoundChoice? chosen)
@@ -191,7 +254,7 @@ public sealed class FlowDialog : Dialog
         };
     }
 
-    private static void Store(FlowStep step, object? result, Dictionary<string, string> values)
+    private void Store(FlowStep step, object? result, Dictionary<string, string> values)
     {
         if (step.Var is not { } name)
         {
@@ -216,24 +279,30 @@ public sealed class FlowDialog : Dialog
                 break;
             case string text:
                 // Personal data is masked before it reaches conversation state.
-                values[name] = step.Kind == FlowStepKind.Phone ? PhoneNumberRecognition.Mask(text) : text;
+                values[name] = step.Kind == FlowStepKind.Phone ? PhoneNumberRecognition.Mask(text) : masker?.Mask(text) ?? text;
                 break;
         }
     }
 
-    private async Task RunActionAsync(ITurnContext turnContext, FlowStep step, IFlowAction action, Dictionary<string, string> values, CancellationToken cancellationToken)
+    /// <param name="answer">The raw answer when the action belongs to a prompt step; its var: then keeps the answer, not the action's value.</param>
+    private async Task RunActionAsync(DialogContext dc, FlowStep step, IFlowAction action, Dictionary<string, string> values, string? answer, CancellationToken cancellationToken)
     {
+        var turnContext = dc.Context;
         var arguments = step.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
         var activity = turnContext.Activity;
         var context = new FlowActionContext(flow.Id, step.Id, activity.ChannelId, activity.Conversation?.Id, activity.From?.Id,
-            new Dictionary<string, string>(values, StringComparer.Ordinal), arguments);
+            new Dictionary<string, string>(values, StringComparer.Ordinal), arguments)
+        {
+            Answer = answer,
+            Answers = CollectAnswers(dc),
+        };
         var result = await action.ExecuteAsync(context, cancellationToken);
         foreach (var (name, value) in result.Variables)
         {
             values[name] = value;
         }
 
-        if (step.Var is { } var && result.Value is not null)
+        if (!step.IsPrompt && step.Var is { } var && result.Value is not null)
         {
             values[var] = result.Value;
         }
@@ -270,6 +339,16 @@ public sealed class FlowDialog : Dialog
             return false;
         };
     }
+
+    private static string? AnswerText(object? result) => result switch
+    {
+        null => null,
+        FoundChoice choice => choice.Value,
+        bool yes => yes ? "true" : "false",
+        decimal number => FormatNumber(number),
+        ElapsedTime elapsed => elapsed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => result.ToString(),
+    };
 
     private static string FormatNumber(decimal number) => number.ToString("0.##", CultureInfo.InvariantCulture);
 

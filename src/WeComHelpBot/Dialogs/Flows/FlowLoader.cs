@@ -20,14 +20,14 @@ public static partial class FlowLoader
     {
         [FlowStepKind.Message] = ["text"],
         [FlowStepKind.End] = ["text"],
-        [FlowStepKind.Text] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default"],
-        [FlowStepKind.Choice] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "choices"],
-        [FlowStepKind.Confirm] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "yes", "no"],
-        [FlowStepKind.Number] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default"],
-        [FlowStepKind.Phone] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default"],
-        [FlowStepKind.Date] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default"],
+        [FlowStepKind.Text] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
+        [FlowStepKind.Choice] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "choices", "action", "with"],
+        [FlowStepKind.Confirm] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "yes", "no", "action", "with"],
+        [FlowStepKind.Number] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
+        [FlowStepKind.Phone] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
+        [FlowStepKind.Date] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
         [FlowStepKind.Set] = ["set"],
-        [FlowStepKind.Call] = ["flow"],
+        [FlowStepKind.Call] = ["flow", "with"],
         [FlowStepKind.Action] = ["action", "with", "var", "optional"],
     };
 
@@ -174,6 +174,13 @@ public static partial class FlowLoader
             if (step.Kind == FlowStepKind.Call && step.Flow is { } called && !all.ContainsKey(called))
             {
                 Error(step.Line, $"调用的流程 “{called}” 不存在");
+            }
+            else if (step.Kind == FlowStepKind.Call && step.Flow is { } target)
+            {
+                foreach (var name in step.With.Keys.Where(k => !all[target].Variables.ContainsKey(k)))
+                {
+                    Error(step.Line, $"with: 里的 “{name}” 不是流程 “{target}” 在 variables: 里声明的变量");
+                }
             }
         }
     }

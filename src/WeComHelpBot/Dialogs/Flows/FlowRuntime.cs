@@ -26,7 +26,9 @@ public sealed class FlowRuntime : IFlowStarter
         IEnumerable<IFlowAction> actions,
         IKnowledgeAnswerer answerer,
         TimeProvider timeProvider,
-        ILogger<FlowRuntime> logger)
+        ILogger<FlowRuntime> logger,
+        IEnumerable<IFlowObserver>? observers = null,
+        IFlowValueMasker? masker = null)
     {
         this.catalog = catalog;
         this.answerer = answerer;
@@ -41,9 +43,10 @@ public sealed class FlowRuntime : IFlowStarter
         }
 
         dialogs = new DialogSet(conversationState.CreateProperty<DialogState>(nameof(DialogState)));
+        var observerList = observers?.ToList() ?? [];
         foreach (var flow in catalog.Flows)
         {
-            var dialog = new FlowDialog(flow, validatorsByName, actionsByName, timeProvider);
+            var dialog = new FlowDialog(flow, validatorsByName, actionsByName, timeProvider, observerList, masker);
             dialogs.Add(dialog);
             foreach (var prompt in dialog.CreatePromptDialogs())
             {
@@ -56,7 +59,10 @@ public sealed class FlowRuntime : IFlowStarter
 
     public FlowCatalog Catalog => catalog;
 
-    public async Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, CancellationToken cancellationToken = default)
+    public Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, CancellationToken cancellationToken = default) =>
+        StartFlowAsync(turnContext, flowId, new Dictionary<string, string>(), cancellationToken);
+
+    public async Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default)
     {
         if (catalog.Find(flowId) is null)
         {
@@ -66,7 +72,7 @@ public sealed class FlowRuntime : IFlowStarter
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
         await dc.CancelAllDialogsAsync(cancellationToken);
         logger.LogInformation("Flow {FlowId} started", flowId);
-        await dc.BeginDialogAsync(flowId, null, cancellationToken);
+        await dc.BeginDialogAsync(flowId, new DialogOptions { Values = values }, cancellationToken);
         return true;
     }
 
@@ -109,12 +115,20 @@ public sealed class FlowRuntime : IFlowStarter
                 await dc.BeginDialogAsync(rootId, null, cancellationToken);
                 return true;
 
+            case Interruption.Handover when rootId == FlowCatalog.HandoverFlowId:
+                await turnContext.SendActivityAsync(FlowTexts.AlreadyHandingOver, cancellationToken: cancellationToken);
+                await dc.RepromptDialogAsync(cancellationToken);
+                return true;
+
             case Interruption.Handover:
+                // The answers so far go along (as flow-id.variable) so the ticket carries them.
+                var carried = FlowDialog.CollectAnswers(dc);
+                carried[FlowCatalog.FromFlowVariable] = rootId;
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 logger.LogInformation("Handover asked for during flow {FlowId}", rootId);
                 if (catalog.Find(FlowCatalog.HandoverFlowId) is not null)
                 {
-                    await dc.BeginDialogAsync(FlowCatalog.HandoverFlowId, null, cancellationToken);
+                    await dc.BeginDialogAsync(FlowCatalog.HandoverFlowId, new DialogOptions { Values = carried }, cancellationToken);
                 }
                 else
                 {

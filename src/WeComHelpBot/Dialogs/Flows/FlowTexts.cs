@@ -8,6 +8,8 @@ public static class FlowTexts
     public const string HandoverPlaceholder =
         "需要人工帮忙的话：客服工作时间 9:00–18:00，可在企业微信管理后台「我的客服」联系人工客服。这个流程先结束了，有问题也可以继续问我。";
 
+    public const string AlreadyHandingOver = "正在帮您转人工客服，回答完下面这个问题就好（说“取消”可以不转）。";
+
     public const string Restarting = "好的，我们从头开始。";
 
     public const string BackToStep = "回到刚才这一步：";

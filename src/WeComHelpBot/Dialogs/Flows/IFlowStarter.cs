@@ -10,4 +10,7 @@ public interface IFlowStarter
 
     /// <summary>Ends any active flow and begins <paramref name="flowId"/>; false when no such flow is loaded.</summary>
     Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, CancellationToken cancellationToken = default);
+
+    /// <summary>As above, with starting values for the flow's variables (e.g. what the user already told the bot).</summary>
+    Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default);
 }

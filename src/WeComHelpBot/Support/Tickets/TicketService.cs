@@ -28,6 +28,7 @@ public sealed class TicketService
     private readonly TimeProvider time;
     private readonly SupportOptions options;
     private readonly ILogger<TicketService> logger;
+    private readonly ContactProtector contacts;
     private readonly object gate = new();
 
     public TicketService(
@@ -37,8 +38,10 @@ public sealed class TicketService
         PersonalDataMasker masker,
         TimeProvider time,
         IOptions<SupportOptions> options,
-        ILogger<TicketService> logger)
+        ILogger<TicketService> logger,
+        ContactProtector contacts)
     {
+        this.contacts = contacts;
         this.database = database;
         this.transcripts = transcripts;
         this.analytics = analytics;
@@ -168,15 +171,22 @@ public sealed class TicketService
 
     private static string NormalizeNumber(string number) => (number ?? string.Empty).Trim().ToUpperInvariant();
 
-    private static BsonDocument ToDocument(Ticket ticket) => new()
+    // The phone is the one raw personal value of a ticket: it is stored encrypted, beside the JSON that has it masked.
+    private BsonDocument ToDocument(Ticket ticket) => new()
     {
         ["_id"] = ticket.Number,
         ["status"] = ticket.Status.ToString(),
         ["created"] = ticket.CreatedAt.UtcDateTime,
-        ["json"] = JsonSerializer.Serialize(ticket, JsonOptions),
+        ["contact"] = contacts.Protect(ticket.ContactPhone),
+        ["json"] = JsonSerializer.Serialize(ticket with { ContactPhone = masker.MaskPhone(ticket.ContactPhone) }, JsonOptions),
     };
 
-    private static Ticket FromDocument(BsonDocument document) =>
-        JsonSerializer.Deserialize<Ticket>(document["json"].AsString, JsonOptions)
-        ?? throw new InvalidDataException($"工单 {document["_id"].AsString} 的数据无法读取");
+    private Ticket FromDocument(BsonDocument document)
+    {
+        var ticket = JsonSerializer.Deserialize<Ticket>(document["json"].AsString, JsonOptions)
+            ?? throw new InvalidDataException($"工单 {document["_id"].AsString} 的数据无法读取");
+        return document.TryGetValue("contact", out var contact) && contact.IsString
+            ? ticket with { ContactPhone = contacts.Unprotect(contact.AsString) }
+            : ticket;
+    }
 }

@@ -1,0 +1,17 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using WeComHelpBot.Bot;
+
+namespace WeComHelpBot.Support.Conversation;
+
+/// <summary>Order 10: records the start of a conversation at its first message, then lets the message go on.</summary>
+public sealed class ConversationStartHandler(SupportConversationMemory memory) : IMessageHandler
+{
+    public int Order => 10;
+
+    public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
+    {
+        await memory.EnsureStartedAsync(turnContext, cancellationToken);
+        return false;
+    }
+}

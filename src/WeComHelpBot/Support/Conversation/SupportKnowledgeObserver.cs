@@ -1,0 +1,74 @@
+using Microsoft.Bot.Builder;
+using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Support.Analytics;
+using WeComHelpBot.Support.Privacy;
+
+namespace WeComHelpBot.Support.Conversation;
+
+/// <summary>
+/// Follows the knowledge replies: records answers, unanswered questions and clarifications; under an answer asks
+/// 有帮助 / 没帮助 and, for an entry with a flow, offers 一步一步带我做; after two low-confidence replies in a row offers a ticket.
+/// </summary>
+public sealed class SupportKnowledgeObserver(
+    SupportConversationMemory memory,
+    SupportAnalytics analytics,
+    FlowCatalog flows,
+    PersonalDataMasker masker) : IKnowledgeTurnObserver
+{
+    /// <summary>Low-confidence replies in a row before a ticket is offered.</summary>
+    public const int LowConfidenceLimit = 2;
+
+    /// <summary>Score recorded for an entry the user picked from offered choices (they chose it themselves).</summary>
+    public const double PickedScore = 1.0;
+
+    public async Task<KnowledgeReplyExtras> OnAnsweredAsync(ITurnContext turnContext, KnowledgeEntry entry, KnowledgeAnswer? answer, CancellationToken cancellationToken = default)
+    {
+        var state = await memory.GetAsync(turnContext, cancellationToken);
+        if (SupportConversationMemory.ConversationIdOf(turnContext) is { } conversationId)
+        {
+            await analytics.RecordKnowledgeAnsweredAsync(conversationId, entry.Id, answer?.Score ?? PickedScore, cancellationToken);
+        }
+
+        state.LowConfidenceStreak = 0;
+        state.Helped = true;
+        var flow = entry.Flow is { } flowId && flows.Find(flowId) is not null ? flowId : null;
+        state.Offer = new PendingOffer
+        {
+            Kind = OfferKind.AnswerFeedback,
+            EntryId = entry.Id,
+            Question = masker.Mask(answer?.Question ?? entry.Title),
+            FlowId = flow,
+            SuggestionIds = answer?.Suggestions.Select(s => s.EntryId).Where(id => id != entry.Id).ToList() ?? [],
+        };
+
+        return flow is null
+            ? new KnowledgeReplyExtras([SupportTexts.FeedbackQuestion], [SupportTexts.Helpful, SupportTexts.NotHelpful])
+            : new KnowledgeReplyExtras([SupportTexts.FeedbackQuestion, SupportTexts.FlowOffer], [SupportTexts.Helpful, SupportTexts.NotHelpful, SupportTexts.StepByStep]);
+    }
+
+    public async Task<KnowledgeReplyExtras> OnNotAnsweredAsync(ITurnContext turnContext, KnowledgeAnswer answer, CancellationToken cancellationToken = default)
+    {
+        var state = await memory.GetAsync(turnContext, cancellationToken);
+        if (SupportConversationMemory.ConversationIdOf(turnContext) is { } conversationId)
+        {
+            var lowConfidence = answer.Kind == AnswerKind.Clarify || answer.Suggestions.Count > 0;
+            await analytics.RecordQuestionUnansweredAsync(conversationId, answer.Question, answer.Score, lowConfidence, cancellationToken);
+            if (answer.Kind == AnswerKind.Clarify)
+            {
+                await analytics.RecordClarifyShownAsync(conversationId, answer.Question, answer.Suggestions.Select(s => s.EntryId).ToList(), cancellationToken);
+            }
+        }
+
+        state.Offer = null;
+        state.LowConfidenceStreak++;
+        if (state.LowConfidenceStreak < LowConfidenceLimit)
+        {
+            return KnowledgeReplyExtras.None;
+        }
+
+        state.LowConfidenceStreak = 0;
+        state.Offer = new PendingOffer { Kind = OfferKind.TicketOffer, Question = masker.Mask(answer.Question), Source = SupportAnalytics.LowConfidence };
+        return new KnowledgeReplyExtras([SupportTexts.OfferTicketAfterLowConfidence], [SupportTexts.Yes, SupportTexts.No]);
+    }
+}

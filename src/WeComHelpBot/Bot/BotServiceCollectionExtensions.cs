@@ -4,6 +4,7 @@ using WeComHelpBot.Dialogs;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
+using WeComHelpBot.Validation;
 
 namespace WeComHelpBot.Bot;
 
@@ -19,6 +20,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<UserState>();
         services.AddKnowledge(paths);
         services.AddFlows(paths);
+        services.AddCodeValidators();
         services.AddSupport(paths);
         services.AddSingleton<HelpBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<HelpBot>());

@@ -98,7 +98,7 @@ public sealed class ContentGapFinder(KnowledgeRetriever retriever, KnowledgeInde
     private static double Dice(HashSet<string> a, HashSet<string> b) =>
         a.Count + b.Count == 0 ? 0 : 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
 
-    /// <summary>The group as a gap, or null when the knowledge base now answers it directly and nobody said 没帮助.</summary>
+    /// <summary>The group as a gap, or null when the knowledge base now answers it with an entry not rated 没帮助 here.</summary>
     private ContentGap? ToGap(List<Variant> group)
     {
         var questions = group.SelectMany(v => v.Questions).ToList();
@@ -109,8 +109,10 @@ public sealed class ContentGapFinder(KnowledgeRetriever retriever, KnowledgeInde
             .ThenByDescending(v => v.Questions.Count)
             .ThenBy(v => v.FirstSeen)
             .First();
+        // Closed when the knowledge base now answers directly, with an entry nobody in the group said 没帮助 to.
         var notHelpful = questions.Where(q => q.Source == GapSource.NotHelpful).ToList();
-        if (notHelpful.Count == 0 && retriever.Answer(representative.Text).Kind == AnswerKind.Answer)
+        var answer = retriever.Answer(representative.Text);
+        if (answer.Kind == AnswerKind.Answer && !notHelpful.Any(q => q.EntryId == answer.EntryId))
         {
             return null;
         }

@@ -16,8 +16,23 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", data ?? Directory.CreateTempSubdirectory("wecomhelp-cli-").FullName];
-        var code = await CliApp.RunAsync([.. args, .. common], output, error, new StringReader(input), configure);
-        return new CliRun(code, output.ToString(), error.ToString());
+
+        // A data folder of its own unless the test shares one between runs: a shared one (the temp folder itself)
+        // mixes state with every other run on the machine.
+        var ownData = data is null;
+        data ??= Path.Combine(Path.GetTempPath(), "wecomhelp-cli-tests", Guid.NewGuid().ToString("N"));
+        string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", data];
+        try
+        {
+            var code = await CliApp.RunAsync([.. args, .. common], output, error, new StringReader(input), configure);
+            return new CliRun(code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            if (ownData && Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 }

@@ -7,16 +7,17 @@ using WeComHelpBot.Knowledge.Evaluation;
 
 namespace WeComHelpBot.Cli.Commands;
 
-/// <summary>`wecomhelp kb validate | stats | eval FILE [--sweep] | stale --older-than 180d`.</summary>
+/// <summary>`wecomhelp kb validate | stats | eval FILE [--sweep] | stale --older-than 180d | gaps` (gaps: <see cref="KbGapsCommand"/>).</summary>
 public static partial class KbCommand
 {
     public static Command Create(BotHost host)
     {
-        var command = new Command("kb", "知识库：检查、统计、评测、过期条目");
+        var command = new Command("kb", "知识库：检查、统计、评测、过期条目、内容缺口");
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Stats());
         command.Subcommands.Add(Eval(host));
         command.Subcommands.Add(Stale(host));
+        command.Subcommands.Add(KbGapsCommand.Create(host));
         return command;
     }
 

@@ -5,6 +5,7 @@ using WeComHelpBot.Dialogs;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
+using WeComHelpBot.Validation;
 
 namespace WeComHelpBot.Bot;
 
@@ -20,6 +21,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<UserState>();
         services.AddKnowledge(paths);
         services.AddFlows(paths);
+        services.AddCodeValidators();
         services.AddSupport(paths);
         services.AddChannels();
         services.AddSingleton<HelpBot>();

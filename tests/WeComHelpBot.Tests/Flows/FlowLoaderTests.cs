@@ -276,14 +276,14 @@ public sealed class FlowLoaderTests
         var directory = Directory.CreateTempSubdirectory("flows-");
         try
         {
-            File.WriteAllText(Path.Combine(directory.FullName, "code.yaml"), "id: code\ntitle: 代码\nsteps:\n  - id: a\n    kind: text\n    prompt: 代码？\n    validator: credit-code\n");
+            File.WriteAllText(Path.Combine(directory.FullName, "code.yaml"), "id: code\ntitle: 代码\nsteps:\n  - id: a\n    kind: text\n    prompt: 税号？\n    validator: tax-number\n");
             var services = new ServiceCollection();
             services.AddWeComHelpBot(new BotPaths { DialogsDirectory = directory.FullName, DataDirectory = directory.FullName });
             using var provider = services.BuildServiceProvider();
 
             var error = Assert.Throws<FlowLoadException>(() => provider.GetRequiredService<IBot>());
 
-            Assert.Contains("code.yaml:7: 未注册的校验器 “credit-code”", error.Message);
+            Assert.Contains("code.yaml:7: 未注册的校验器 “tax-number”", error.Message);
         }
         finally
         {

@@ -8,10 +8,13 @@ public sealed class FlowTranscript
     /// <summary>The clock for the conversation (default <see cref="FlowTestHost.Now"/>).</summary>
     public DateTimeOffset? Now { get; set; }
 
-    /// <summary>Named validators to register: only "credit-code" (a fake) is known.</summary>
-    public List<string> Validators { get; set; } = [];
+    /// <summary>
+    /// Named validators to register, from the shipped ones (credit-code, resident-id). Left out: all of them, as the bot
+    /// runs; <c>validators: []</c> runs the flows with none, so their optional steps are skipped.
+    /// </summary>
+    public List<string>? Validators { get; set; }
 
-    /// <summary>Named actions to register: only "create-ticket" (a fake) is known.</summary>
+    /// <summary>Named actions to register besides the shipped code-checks (when validators are shipped): only "create-ticket" (a fake) is known.</summary>
     public List<string> Actions { get; set; } = [];
 
     /// <summary>Questions the fake knowledge base answers: key phrase → answer.</summary>

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Tests.Dialogs;
+using WeComHelpBot.Validation;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -44,8 +47,9 @@ public sealed class FlowTranscriptTests
         var host = new FlowTestHost(
             ShippedFlows,
             answerer: new FakeKnowledgeAnswerer(script.Knowledge.Select(kv => (kv.Key, kv.Value)).ToArray()),
-            validators: script.Validators.Select(name => name == "credit-code" ? new FakeCreditCodeValidator() : throw new ArgumentException(name)).ToList(),
-            actions: script.Actions.Select(name => name == "create-ticket" ? new FakeTicketAction() : throw new ArgumentException(name)).ToList(),
+            validators: ShippedValidators(script.Now ?? FlowTestHost.Now, script.Validators),
+            actions: script.Actions.Select(name => name == "create-ticket" ? (IFlowAction)new FakeTicketAction() : throw new ArgumentException(name))
+                .Concat(script.Validators is null ? [new CodeChecksAction()] : Array.Empty<IFlowAction>()).ToList(),
             now: script.Now);
 
         for (var i = 0; i < script.Turns.Count; i++)
@@ -62,5 +66,21 @@ public sealed class FlowTranscriptTests
                 Assert.False(replies.Contains(unexpected, StringComparison.Ordinal), $"{file} turn {i + 1} (“{turn.User}”): did not expect “{unexpected}” in:\n{replies}");
             }
         }
+    }
+
+    /// <summary>The validators the bot registers (AddCodeValidators), on the script's clock; only the named ones when a list is given.</summary>
+    private static List<IFlowValidator> ShippedValidators(DateTimeOffset now, List<string>? names)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+        services.AddCodeValidators();
+        using var provider = services.BuildServiceProvider();
+        var shipped = provider.GetServices<IFlowValidator>().ToList();
+        if (names is null)
+        {
+            return shipped;
+        }
+
+        return names.Select(name => shipped.FirstOrDefault(v => v.Name == name) ?? throw new ArgumentException($"No shipped validator named {name}")).ToList();
     }
 }

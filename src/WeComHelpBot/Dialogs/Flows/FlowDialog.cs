@@ -330,6 +330,11 @@ public sealed class FlowDialog : Dialog
             var verdict = validator.Validate(asText(context.Recognized.Value!));
             if (verdict.IsValid)
             {
+                if (!string.IsNullOrWhiteSpace(verdict.Note))
+                {
+                    await context.Context.SendActivityAsync(verdict.Note, cancellationToken: cancellationToken);
+                }
+
                 return true;
             }
 

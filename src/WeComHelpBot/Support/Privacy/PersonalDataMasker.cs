@@ -6,7 +6,7 @@ namespace WeComHelpBot.Support.Privacy;
 /// <summary>
 /// Masks personal numbers in free text before it is stored: Chinese mobile numbers (also written with spaces, dashes
 /// or +86), resident ID numbers (18 and 15 digits), bank card and account numbers (12–19 digits) and
-/// 统一社会信用代码. A few leading and trailing characters stay so support can tell numbers apart: 138****5678.
+/// 统一社会信用代码, also mistyped ones (a letter O for 0, a character too many). A few leading and trailing characters stay so support can tell numbers apart: 138****5678.
 /// </summary>
 public sealed partial class PersonalDataMasker
 {
@@ -21,6 +21,7 @@ public sealed partial class PersonalDataMasker
         }
 
         var masked = CreditCodePattern().Replace(text, m => Keep(m.Value, 4, 2));
+        masked = MistypedCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
         return DigitRunPattern().Replace(masked, MaskDigitRun);
     }
 
@@ -107,4 +108,9 @@ public sealed partial class PersonalDataMasker
     // and at least one letter (all-digit runs, and 17 digits + X, are handled as ID or account numbers).
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?![0-9]{17}[Xx])(?=[0-9]*[A-HJ-NPQRTUWXY])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CreditCodePattern();
+
+    // A code typed with mistakes (O for 0, one character too many or too few) is still someone's code: any run of 15–20
+    // letters and digits with at least 10 digits and a letter. 17 digits + X is left to the ID number rule.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?![0-9]{17}[Xx](?![A-Za-z0-9]))(?=(?:[A-Za-z]*[0-9]){10})(?=[0-9]*[A-Za-z])[0-9A-Za-z]{15,20}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex MistypedCodePattern();
 }

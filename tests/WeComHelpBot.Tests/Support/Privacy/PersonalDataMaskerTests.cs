@@ -46,6 +46,16 @@ public sealed class PersonalDataMaskerTests
     }
 
     [Theory]
+    [InlineData("91350100M0O0100Y43", "9135************43")]
+    [InlineData("代码是91350100M000100Y4对吗", "代码是9135***********Y4对吗")]
+    [InlineData("91350100I000100Y433", "9135*************33")]
+    [InlineData("身份证1101051949O2310029", "身份证1101************29")]
+    public void MistypedCodes_AreMaskedToo(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
     [InlineData("打款已经3天了，交了300元")]
     [InlineData("最多200个成员，个体户50个")]
     [InlineData("2025-05-18 注册的")]

@@ -5,10 +5,11 @@ public sealed class KnowledgeBase
 {
     private readonly Dictionary<string, KnowledgeEntry> byId;
 
-    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries, SynonymMap synonyms)
+    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries, SynonymMap synonyms, OutOfScopeTerms? outOfScope = null)
     {
         Entries = entries;
         Synonyms = synonyms;
+        OutOfScope = outOfScope ?? OutOfScopeTerms.Empty;
         byId = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -19,6 +20,9 @@ public sealed class KnowledgeBase
     public IReadOnlyList<KnowledgeEntry> Entries { get; }
 
     public SynonymMap Synonyms { get; }
+
+    /// <summary>Other products and topics a question may name that make it out of scope.</summary>
+    public OutOfScopeTerms OutOfScope { get; }
 
     public KnowledgeEntry? Find(string id) => byId.GetValueOrDefault(id);
 }

@@ -12,6 +12,7 @@ namespace WeComHelpBot.Knowledge;
 public static partial class KnowledgeLoader
 {
     public const string SynonymsFileName = "synonyms.yaml";
+    public const string OutOfScopeFileName = "out-of-scope.yaml";
     public const int MinQuestions = 5;
     public const int MinSection = 1;
     public const int MaxSection = 8;
@@ -33,10 +34,14 @@ public static partial class KnowledgeLoader
         var files = Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).ToList();
         var synonymFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(SynonymsFileName, StringComparison.OrdinalIgnoreCase));
         var synonyms = synonymFile is null ? SynonymMap.Empty : LoadSynonyms(synonymFile, problems);
-        foreach (var file in files.Where(f => f != synonymFile))
+        var outOfScopeFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(OutOfScopeFileName, StringComparison.OrdinalIgnoreCase));
+        var outOfScopeTerms = outOfScopeFile is null ? [] : LoadOutOfScopeTerms(outOfScopeFile, problems);
+        foreach (var file in files.Where(f => f != synonymFile && f != outOfScopeFile))
         {
             entries.AddRange(LoadEntries(file, problems, ids));
         }
+
+        CheckOutOfScopeTerms(outOfScopeFile, outOfScopeTerms, entries, problems);
 
         if (entries.Count == 0 && problems.Count == 0)
         {
@@ -45,7 +50,8 @@ public static partial class KnowledgeLoader
 
         CheckAcrossFiles(entries, ids, problems);
         var valid = DistinctById(entries);
-        return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms), problems, files.Count);
+        var outOfScope = new OutOfScopeTerms(outOfScopeTerms.Select(t => t.Term));
+        return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms, outOfScope), problems, files.Count);
     }
 
     /// <summary>Loads and throws <see cref="KnowledgeLoadException"/> on any problem: the bot refuses to start with a broken file.</summary>
@@ -329,6 +335,50 @@ public static partial class KnowledgeLoader
         }
 
         return new SynonymMap(result);
+    }
+
+    private static List<(string Term, int Line)> LoadOutOfScopeTerms(string file, List<KnowledgeProblem> problems)
+    {
+        var terms = new List<(string Term, int Line)>();
+        var root = ReadRoot(file, problems);
+        if (root is null)
+        {
+            return terms;
+        }
+
+        if (root is not YamlMappingNode mapping || !TryGet(mapping, "terms", out var termsNode) || termsNode is not YamlSequenceNode list)
+        {
+            problems.Add(new KnowledgeProblem(file, Line(root), "文件顶层应当是 terms: 列表，每项是一个不在服务范围内的产品或话题名称，例如 - 钉钉"));
+            return terms;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (item is YamlScalarNode { Value: { } value } && value.Trim().Length > 0)
+            {
+                terms.Add((value.Trim(), Line(item)));
+            }
+            else
+            {
+                problems.Add(new KnowledgeProblem(file, Line(item), "terms 里的每一项都应当是一个词，例如 - 钉钉"));
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>A term an entry itself uses would turn away questions the knowledge base answers: reject it.</summary>
+    private static void CheckOutOfScopeTerms(string? file, List<(string Term, int Line)> terms, List<KnowledgeEntry> entries, List<KnowledgeProblem> problems)
+    {
+        foreach (var (term, line) in terms)
+        {
+            var user = entries.FirstOrDefault(e => new[] { e.Title }.Concat(e.Questions).Concat(e.Tags)
+                .Any(text => text.Contains(term, StringComparison.OrdinalIgnoreCase)));
+            if (user is not null)
+            {
+                problems.Add(new KnowledgeProblem(file!, line, $"“{term}”出现在条目 {user.Id} 的标题、示例问题或标签里，不能同时算作范围外的词"));
+            }
+        }
     }
 
     private static YamlNode? ReadRoot(string file, List<KnowledgeProblem> problems)

@@ -30,6 +30,12 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             text = text[..settings.MaxQueryLength];
         }
 
+        if (index.Knowledge.OutOfScope.FindIn(text) is not null)
+        {
+            // Another product (knowledge/out-of-scope.yaml): no entry may be offered as its answer.
+            return new RetrievalResult(question ?? string.Empty, []);
+        }
+
         var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
         var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
         if (words.Count == 0 || index.Profiles.Count == 0)

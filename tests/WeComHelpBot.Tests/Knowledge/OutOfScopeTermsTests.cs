@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Bot;
+using WeComHelpBot.Knowledge;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+public sealed class OutOfScopeTermsTests
+{
+    private static readonly Lazy<KnowledgeRetriever> Shipped = new(() =>
+        new KnowledgeRetriever(
+            new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(ContentLocator.Find("knowledge")), Options.Create(new RetrievalOptions())),
+            Options.Create(new RetrievalOptions())));
+
+    [Theory]
+    [InlineData("钉钉上怎么设置考勤打卡")]
+    [InlineData("飞书能不能批量导入员工")]
+    [InlineData("QQ群怎么拉人")]
+    public void AQuestionAboutAnotherProduct_IsOutOfScope(string question)
+    {
+        var answer = Shipped.Value.Answer(question);
+
+        Assert.Equal(AnswerKind.OutOfScope, answer.Kind);
+        Assert.Null(answer.EntryId);
+    }
+
+    [Fact]
+    public void TheSameQuestionAboutWeCom_IsStillAnswered() =>
+        Assert.Equal(AnswerKind.Answer, Shipped.Value.Answer("企业微信怎么批量导入员工").Kind);
+
+    [Fact]
+    public void FindIn_IgnoresCase() => Assert.Equal("QQ", new OutOfScopeTerms(["QQ"]).FindIn("qq怎么加好友"));
+
+    [Fact]
+    public void Loader_RejectsATermThatAnEntryUses_WithFileAndLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("wecomhelp-kb-").FullName;
+        foreach (var file in Directory.GetFiles(ContentLocator.Find("knowledge"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(directory, KnowledgeLoader.OutOfScopeFileName), "terms:\n  - 钉钉\n  - 对公打款\n");
+
+        var result = KnowledgeLoader.Load(directory);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.EndsWith(KnowledgeLoader.OutOfScopeFileName, problem.File);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("对公打款", problem.Message);
+    }
+}

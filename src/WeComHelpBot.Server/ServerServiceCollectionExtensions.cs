@@ -6,6 +6,7 @@ using WeComHelpBot.Channels.WeCom;
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.WeCom;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Server;
 
@@ -14,6 +15,7 @@ public static class ServerServiceCollectionExtensions
     /// <summary>The bot and the three ways to reach it: Bot Framework (/api/messages), Direct Line for the web chat, and WeCom.</summary>
     public static IServiceCollection AddHelpBotServer(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
         services.AddWeComHelpBot(ServerConfiguration.ReadBotPaths(configuration));
         services.AddChannels();
         services.AddHttpClient();

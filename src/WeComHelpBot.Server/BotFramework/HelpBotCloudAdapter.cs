@@ -12,10 +12,14 @@ namespace WeComHelpBot.Server.BotFramework;
 /// </summary>
 public sealed class HelpBotCloudAdapter : CloudAdapter
 {
-    public HelpBotCloudAdapter(BotFrameworkAuthentication authentication, TurnErrorReporter errorReporter, ILoggerFactory loggerFactory)
+    public HelpBotCloudAdapter(BotFrameworkAuthentication authentication, TurnErrorReporter errorReporter, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILoggerFactory loggerFactory)
         : base(authentication, loggerFactory.CreateLogger<CloudAdapter>())
     {
         OnTurnError = errorReporter.OnTurnErrorAsync;
+        foreach (var item in middleware)
+        {
+            Use(item);
+        }
     }
 
     /// <summary>Authenticates (when an app id is configured) and runs the turn; returns the invoke or expectReplies response, if any.</summary>

@@ -13,8 +13,18 @@ public sealed class ReplyCollectingAdapter : BotAdapter
     private const string RepliesKey = "WeComHelpBot.Channels.CollectedReplies";
 
     public ReplyCollectingAdapter(TurnErrorReporter errorReporter)
+        : this(errorReporter, [])
+    {
+    }
+
+    /// <summary>With the registered middleware (the masking transcript logger among them), as every adapter built from DI.</summary>
+    public ReplyCollectingAdapter(TurnErrorReporter errorReporter, IEnumerable<IMiddleware> middleware)
     {
         OnTurnError = errorReporter.OnTurnErrorAsync;
+        foreach (var item in middleware)
+        {
+            Use(item);
+        }
     }
 
     public async Task<IReadOnlyList<Activity>> ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken = default)

@@ -4,18 +4,27 @@ using LiteDB;
 namespace WeComHelpBot.Storage;
 
 /// <summary>
-/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. The file is opened in LiteDB's
-/// shared mode (a named mutex around every operation), so a second process such as the CLI can use it at the same time.
+/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. By default the file is opened in LiteDB's
+/// shared mode (a named mutex around every operation), so a second process such as the CLI can use it at the same time;
+/// <see cref="ConnectionType.Direct"/> keeps it open for this process alone (see <see cref="StorageOptions"/>).
 /// </summary>
 public sealed class LiteDatabaseProvider : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LiteDatabase>> databases = new(StringComparer.Ordinal);
+    private readonly ConnectionType connectionType;
+
+    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared)
+    {
+        this.connectionType = connectionType;
+    }
+
+    public ConnectionType ConnectionType => connectionType;
 
     /// <summary>Opens (once) the database in <paramref name="filePath"/>, creating its folder. Throws <see cref="StorageUnavailableException"/>.</summary>
     public LiteDatabase GetDatabase(string filePath)
     {
         var fullPath = Path.GetFullPath(filePath);
-        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => Open(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => Open(path, connectionType), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -41,7 +50,7 @@ public sealed class LiteDatabaseProvider : IDisposable
         databases.Clear();
     }
 
-    private static LiteDatabase Open(string fullPath)
+    private static LiteDatabase Open(string fullPath, ConnectionType connectionType)
     {
         try
         {
@@ -61,7 +70,7 @@ public sealed class LiteDatabaseProvider : IDisposable
         var connection = new ConnectionString
         {
             Filename = fullPath,
-            Connection = ConnectionType.Shared,
+            Connection = connectionType,
             Upgrade = false,
         };
 

@@ -14,7 +14,11 @@ public sealed class BotFrameworkClient(HttpClient http) : IBenchChannel
     public string ConversationId(string name) => name;
 
     /// <summary>Sends one message; returns null when the server answered 200 with at least one text reply, else what was wrong.</summary>
-    public async Task<string?> SendAsync(string conversationId, string text, CancellationToken cancellationToken)
+    public Task<string?> SendAsync(string conversationId, string text, CancellationToken cancellationToken) =>
+        SendAsync(conversationId, text, expected: null, cancellationToken);
+
+    /// <summary>As <see cref="SendAsync(string, string, CancellationToken)"/>; with <paramref name="expected"/>, one reply must contain it.</summary>
+    public async Task<string?> SendAsync(string conversationId, string text, string? expected, CancellationToken cancellationToken)
     {
         using var response = await PostAsync(Activity(conversationId, text), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -28,7 +32,14 @@ public sealed class BotFrameworkClient(HttpClient http) : IBenchChannel
             .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null)
             .Where(t => !string.IsNullOrEmpty(t))
             .ToList();
-        return texts.Count > 0 ? null : "no text reply";
+        if (texts.Count == 0)
+        {
+            return "no text reply";
+        }
+
+        return expected is null || texts.Any(t => t!.Contains(expected, StringComparison.Ordinal))
+            ? null
+            : $"expected a reply containing \"{expected}\", got \"{Shorten(string.Join(" / ", texts))}\"";
     }
 
     /// <summary>Posts any body (for bad input); returns the status code.</summary>

@@ -50,4 +50,14 @@ weComCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
     parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(weComCommand);
 
+var soakSeconds = new Option<int>("--seconds") { Description = "how long the soak runs", DefaultValueFactory = _ => 180 };
+var soakConversations = new Option<int>("--conversations") { Description = "conversations walking answers and flows", DefaultValueFactory = _ => 16 };
+var soakCommand = new Command("soak", "a bounded soak of the built server: answers, flows, bad input, concurrent turns on one conversation")
+{
+    httpStorage, soakSeconds, soakConversations,
+};
+soakCommand.SetAction((parse, cancellationToken) => SoakBenchmark.RunAsync(
+    parse.GetValue(httpStorage)!, TimeSpan.FromSeconds(parse.GetValue(soakSeconds)), parse.GetValue(soakConversations), Console.Out, cancellationToken));
+root.Subcommands.Add(soakCommand);
+
 return await root.Parse(args).InvokeAsync();

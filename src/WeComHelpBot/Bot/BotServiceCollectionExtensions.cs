@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Channels;
 using WeComHelpBot.Dialogs;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
@@ -15,6 +16,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(paths);
         services.AddLogging();
         services.AddBotStorage(paths);
+
+        // First middleware of every adapter built from DI: text every recognizer can read.
+        services.AddSingleton<IMiddleware, MessageTextSanitizer>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddKnowledge(paths);

@@ -16,8 +16,17 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", Path.GetTempPath()];
-        var code = await CliApp.RunAsync([.. args, .. common], output, error, new StringReader(input), configure);
-        return new CliRun(code, output.ToString(), error.ToString());
+        // A fresh data folder per run: the shared temp folder holds other processes' state (other branches, other runs).
+        var data = Directory.CreateTempSubdirectory("wecomhelpbot-cli-tests-");
+        try
+        {
+            string[] common = ["--knowledge", knowledge ?? ValidKnowledge, "--data", data.FullName];
+            var code = await CliApp.RunAsync([.. args, .. common], output, error, new StringReader(input), configure);
+            return new CliRun(code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
     }
 }

@@ -11,6 +11,7 @@ namespace WeComHelpBot.Storage;
 public sealed class LiteDatabaseProvider : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LiteDatabase>> databases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStream> modeLocks = new(StringComparer.Ordinal);
     private readonly ConnectionType connectionType;
 
     public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared)
@@ -24,7 +25,7 @@ public sealed class LiteDatabaseProvider : IDisposable
     public LiteDatabase GetDatabase(string filePath)
     {
         var fullPath = Path.GetFullPath(filePath);
-        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => Open(path, connectionType), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => OpenLocked(path), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -39,6 +40,12 @@ public sealed class LiteDatabaseProvider : IDisposable
 
     public void Dispose()
     {
+        foreach (var modeLock in modeLocks.Values)
+        {
+            modeLock.Dispose();
+        }
+
+        modeLocks.Clear();
         foreach (var lazy in databases.Values)
         {
             if (lazy.IsValueCreated)
@@ -48,6 +55,52 @@ public sealed class LiteDatabaseProvider : IDisposable
         }
 
         databases.Clear();
+    }
+
+    /// <summary>
+    /// Direct mode gives no protection against a second process writing the same file (LiteDB's own file lock is
+    /// advisory and shared on Linux), so the mode is declared on a lock file beside the database for as long as it is
+    /// open: a direct-mode process holds it exclusively, shared-mode processes hold it shared. A process that would
+    /// mix the two is refused with a clear message instead of corrupting the file.
+    /// </summary>
+    private LiteDatabase OpenLocked(string fullPath)
+    {
+        var lockPath = fullPath + ".mode-lock";
+        FileStream modeLock;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+            modeLock = new FileStream(
+                lockPath,
+                FileMode.OpenOrCreate,
+                FileAccess.ReadWrite,
+                connectionType == ConnectionType.Direct ? FileShare.None : FileShare.ReadWrite);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageUnavailableException(
+                fullPath,
+                connectionType == ConnectionType.Direct
+                    ? "另一个进程正在使用该文件（例如 CLI 或另一个服务器）；Direct 模式需要独占，请先关闭它们，或改用 Shared 模式"
+                    : "服务器正以 Direct 模式独占该文件；请先停止服务器，或让服务器改用 Storage:Connection=Shared",
+                ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StorageUnavailableException(fullPath, "没有读写权限", ex);
+        }
+
+        try
+        {
+            var database = Open(fullPath, connectionType);
+            modeLocks[fullPath] = modeLock;
+            return database;
+        }
+        catch
+        {
+            modeLock.Dispose();
+            throw;
+        }
     }
 
     private static LiteDatabase Open(string fullPath, ConnectionType connectionType)

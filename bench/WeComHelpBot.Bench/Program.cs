@@ -19,4 +19,45 @@ retrieval.SetAction(parse =>
 });
 root.Subcommands.Add(retrieval);
 
+var storages = new Option<string>("--storage") { Description = "storages to compare: memory, litedb-shared, litedb-direct", DefaultValueFactory = _ => "memory,litedb-shared,litedb-direct" };
+var turnCount = new Option<int>("--turns") { Description = "timed turns per kind", DefaultValueFactory = _ => 2000 };
+var turnsCommand = new Command("turns", "in-process turn latency: knowledge answer, flow step, out-of-scope reply") { storages, turnCount };
+turnsCommand.SetAction(async (parse, cancellationToken) =>
+{
+    await TurnsBenchmark.RunAsync(parse.GetValue(storages)!.Split(','), parse.GetValue(turnCount), Console.Out, cancellationToken);
+    return 0;
+});
+root.Subcommands.Add(turnsCommand);
+
+var httpStorage = new Option<string>("--storage") { Description = "LiteDB connection of the server: Shared or Direct", DefaultValueFactory = _ => "Direct" };
+var singleTurns = new Option<int>("--single-turns") { Description = "turns of the one-conversation run", DefaultValueFactory = _ => 2000 };
+var perConversation = new Option<int>("--turns-per-conversation") { Description = "turns each concurrent conversation sends", DefaultValueFactory = _ => 250 };
+var concurrency = new Option<int>("--conversations") { Description = "concurrent conversations", DefaultValueFactory = _ => 64 };
+var httpCommand = new Command("http", "POST /api/messages (expectReplies) against the built server: start-up, 1 and 64 conversations, peak memory, state check")
+{
+    httpStorage, singleTurns, perConversation, concurrency,
+};
+httpCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
+    parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+root.Subcommands.Add(httpCommand);
+
+var weComCommand = new Command("wecom", "POST /wecom/callback with encrypted messages against the built server: start-up, 1 and 64 conversations, peak memory, state check")
+{
+    httpStorage, singleTurns, perConversation, concurrency,
+};
+weComCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
+    "wecom /wecom/callback", WeComClient.ServerSettings, http => new WeComClient(http),
+    parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+root.Subcommands.Add(weComCommand);
+
+var soakSeconds = new Option<int>("--seconds") { Description = "how long the soak runs", DefaultValueFactory = _ => 180 };
+var soakConversations = new Option<int>("--conversations") { Description = "conversations walking answers and flows", DefaultValueFactory = _ => 16 };
+var soakCommand = new Command("soak", "a bounded soak of the built server: answers, flows, bad input, concurrent turns on one conversation")
+{
+    httpStorage, soakSeconds, soakConversations,
+};
+soakCommand.SetAction((parse, cancellationToken) => SoakBenchmark.RunAsync(
+    parse.GetValue(httpStorage)!, TimeSpan.FromSeconds(parse.GetValue(soakSeconds)), parse.GetValue(soakConversations), Console.Out, cancellationToken));
+root.Subcommands.Add(soakCommand);
+
 return await root.Parse(args).InvokeAsync();

@@ -16,14 +16,17 @@ public static class RetrievalBenchmark
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
             .ToArray();
         output.WriteLine($"retrieval: {real.Entries.Count} real entries, {questions.Length} eval questions, {queries} timed queries per size");
-        output.WriteLine("| entries | index build | p50 | p99 | max |");
-        output.WriteLine("|---:|---:|---:|---:|---:|");
+        output.WriteLine("| entries | index build | build GC | query p50 | query p99 | query max | per query alloc, GC over all queries |");
+        output.WriteLine("|---:|---:|---|---:|---:|---:|---|");
+        var breakdowns = new StringWriter();
         foreach (var size in sizes)
         {
             var knowledge = SyntheticKnowledge.Grow(real, size);
+            var buildGc = GcSnapshot.Take();
             var build = Stopwatch.StartNew();
             using var index = new KnowledgeIndex(knowledge, Options.Create(new RetrievalOptions()));
             build.Stop();
+            var buildCost = GcSnapshot.Take() - buildGc;
             var retriever = new KnowledgeRetriever(index, Options.Create(new RetrievalOptions()));
 
             for (var i = 0; i < Math.Min(queries, 2000); i++)
@@ -31,6 +34,7 @@ public static class RetrievalBenchmark
                 retriever.Answer(questions[i % questions.Length]);
             }
 
+            var queryGc = GcSnapshot.Take();
             var latency = new LatencyRecorder();
             for (var i = 0; i < queries; i++)
             {
@@ -39,7 +43,14 @@ public static class RetrievalBenchmark
                 latency.AddTicks(Stopwatch.GetTimestamp() - start);
             }
 
-            output.WriteLine($"| {size:N0} | {build.Elapsed.TotalSeconds:0.00} s | {latency.Percentile(50):0.000} ms | {latency.Percentile(99):0.000} ms | {latency.Percentile(100):0.000} ms |");
+            var queryCost = GcSnapshot.Take() - queryGc;
+            breakdowns.WriteLine($"per-stage cost at {size:N0} entries:");
+            QueryCostBreakdown.Run(index, retriever, questions, breakdowns);
+            output.WriteLine($"| {size:N0} | {build.Elapsed.TotalSeconds:0.00} s | {buildCost.Describe()} | {latency.Percentile(50):0.000} ms | {latency.Percentile(99):0.000} ms | {latency.Percentile(100):0.000} ms | {queryCost.AllocatedBytes / queries / 1024.0:0} KB, {queryCost.Describe()} |");
         }
+
+
+        output.WriteLine();
+        output.Write(breakdowns);
     }
 }

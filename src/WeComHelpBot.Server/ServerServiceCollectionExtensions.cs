@@ -8,6 +8,7 @@ using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Server;
 
@@ -16,6 +17,7 @@ public static class ServerServiceCollectionExtensions
     /// <summary>The bot and the three ways to reach it: Bot Framework (/api/messages), Direct Line for the web chat, and WeCom.</summary>
     public static IServiceCollection AddHelpBotServer(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
         services.AddWeComHelpBot(ServerConfiguration.ReadBotPaths(configuration));
         services.Configure<RetrievalOptions>(configuration.GetSection(RetrievalOptions.SectionName));
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.SectionName));

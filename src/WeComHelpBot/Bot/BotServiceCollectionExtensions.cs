@@ -17,6 +17,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(paths);
         services.AddLogging();
         services.AddBotStorage(paths);
+
+        // First middleware of every adapter built from DI: text every recognizer can read.
+        services.AddSingleton<IMiddleware, MessageTextSanitizer>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddKnowledge(paths);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -20,11 +21,16 @@ public sealed class KnowledgeIndex : IDisposable
     public const string TagsField = "tags";
     public const string AnswerField = "answer";
 
+    private const int AnalysisChunk = 256;
+
     private readonly RAMDirectory directory;
     private readonly DirectoryReader reader;
     private readonly Dictionary<string, int> wordFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> gramFrequency = new(StringComparer.Ordinal);
     private readonly int documentCount;
+
+    // Term lookups of the index's own vocabulary, done once: a query then skips the term dictionary seek per clause.
+    private readonly ConcurrentDictionary<(string Field, string Term), TermContext?> termContexts = new();
 
     public KnowledgeIndex(KnowledgeBase knowledge, IOptions<RetrievalOptions> options)
     {
@@ -33,11 +39,26 @@ public sealed class KnowledgeIndex : IDisposable
         Analyzer = new KnowledgeAnalyzer(knowledge.Synonyms);
         var similarity = new BM25Similarity(Options.K1, Options.B);
         directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer) { Similarity = similarity }))
+
+        // Each text of an entry is analysed once: the same terms go into the Lucene document and the entry's profile.
+        var analysed = new List<EntryProfile>(knowledge.Entries.Count);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
         {
-            foreach (var entry in knowledge.Entries)
+            Similarity = similarity,
+            RAMBufferSizeMB = 256, // one segment for any realistic knowledge base: faster search, document order kept
+            MergePolicy = new LogByteSizeMergePolicy(), // merges only adjacent segments, so document numbers stay in entry order
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            // SmartCn is most of the build and the analyzer is thread-safe: analyse a chunk in parallel, index it in order.
+            foreach (var chunk in knowledge.Entries.Chunk(AnalysisChunk))
             {
-                writer.AddDocument(ToDocument(entry));
+                var terms = chunk.AsParallel().AsOrdered().Select(entry => EntryTerms.Analyse(entry, Analyzer)).ToArray();
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    writer.AddDocument(ToDocument(chunk[i], terms[i]));
+                    analysed.Add(terms[i].ToProfile(chunk[i]));
+                }
             }
 
             writer.Commit();
@@ -45,7 +66,6 @@ public sealed class KnowledgeIndex : IDisposable
 
         reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
-        var analysed = knowledge.Entries.Select(Analyse).ToList();
         foreach (var entry in analysed)
         {
             Count(wordFrequency, entry.KeyWords.Concat(entry.AnswerWords).Distinct());
@@ -75,6 +95,27 @@ public sealed class KnowledgeIndex : IDisposable
 
     public double GramWeight(string gram) => Idf(gramFrequency.GetValueOrDefault(gram));
 
+    /// <summary>
+    /// A term query for <paramref name="term"/> in <paramref name="field"/>, or null when no document has that term
+    /// there (such a clause adds nothing to any score: BM25 has no coordination factor). Lookups of terms the
+    /// knowledge base uses are cached, so the cache is bounded by the index's vocabulary.
+    /// </summary>
+    public TermQuery? TermQuery(string field, string term, bool isGram)
+    {
+        var known = isGram ? gramFrequency.ContainsKey(term) : wordFrequency.ContainsKey(term);
+        if (!known)
+        {
+            return null;
+        }
+
+        var context = termContexts.GetOrAdd((field, term), static (key, topContext) =>
+        {
+            var built = TermContext.Build(topContext, new Term(key.Field, key.Term));
+            return built.DocFreq > 0 ? built : null;
+        }, reader.Context);
+        return context is null ? null : new TermQuery(new Term(field, term), context);
+    }
+
     public void Dispose()
     {
         reader.Dispose();
@@ -85,44 +126,26 @@ public sealed class KnowledgeIndex : IDisposable
     private double Idf(int documentFrequency) =>
         Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
-    private static Document ToDocument(KnowledgeEntry entry)
+    private static Document ToDocument(KnowledgeEntry entry, EntryTerms terms)
     {
         var document = new Document
         {
             new StringField(IdField, entry.Id, Field.Store.YES),
-            new TextField(TitleField, entry.Title, Field.Store.NO),
-            new TextField(AnswerField, entry.Answer, Field.Store.NO),
-            new TextField(KnowledgeAnalyzer.GramsField, KeyText(entry), Field.Store.NO),
+            new TextField(TitleField, new TermListTokenStream(terms.Title.Words)),
+            new TextField(AnswerField, new TermListTokenStream(terms.AnswerWords)),
+            new TextField(KnowledgeAnalyzer.GramsField, new TermListTokenStream(terms.KeyGrams)),
         };
-        foreach (var question in entry.Questions)
+        foreach (var question in terms.Questions)
         {
-            document.Add(new TextField(QuestionsField, question, Field.Store.NO));
+            document.Add(new TextField(QuestionsField, new TermListTokenStream(question.Words)));
         }
 
-        foreach (var tag in entry.Tags)
+        foreach (var tag in terms.Tags)
         {
-            document.Add(new TextField(TagsField, tag, Field.Store.NO));
+            document.Add(new TextField(TagsField, new TermListTokenStream(tag.Words)));
         }
 
         return document;
-    }
-
-    private static string KeyText(KnowledgeEntry entry) =>
-        string.Join("\n", new[] { entry.Title }.Concat(entry.Questions).Concat(entry.Tags));
-
-    private EntryProfile Analyse(KnowledgeEntry entry)
-    {
-        var keyText = KeyText(entry);
-        var phrasings = new[] { entry.Title }.Concat(entry.Questions)
-            .Select(text => new Phrasing(Set(TitleField, text), Set(KnowledgeAnalyzer.GramsField, text), 0, 0))
-            .ToList();
-        return new EntryProfile(
-            entry,
-            Set(TitleField, keyText),
-            Set(AnswerField, entry.Answer),
-            Set(KnowledgeAnalyzer.GramsField, keyText),
-            Set(KnowledgeAnalyzer.GramsField, entry.Answer),
-            phrasings);
     }
 
     private Phrasing Weigh(Phrasing phrasing) => phrasing with
@@ -130,8 +153,6 @@ public sealed class KnowledgeIndex : IDisposable
         WordWeight = phrasing.Words.Sum(WordWeight),
         GramWeight = phrasing.Grams.Sum(GramWeight),
     };
-
-    private HashSet<string> Set(string field, string text) => Analyzer.Terms(field, text).ToHashSet(StringComparer.Ordinal);
 
     private void CheckDocumentOrder()
     {

@@ -43,6 +43,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             return new RetrievalResult(question ?? string.Empty, []);
         }
 
+        // Lucene picks BooleanScorer (bucketed, out of order) for this all-SHOULD query; an in-order collector
+        // (BooleanScorer2) allocates less but measured 2-3 times slower at 3,000 entries.
         var hits = index.Searcher.Search(BuildQuery(words, grams), settings.Candidates);
         if (hits.ScoreDocs.Length == 0)
         {
@@ -91,25 +93,27 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var query = new BooleanQuery();
         foreach (var word in words)
         {
-            Add(query, KnowledgeIndex.TitleField, word, settings.TitleBoost);
-            Add(query, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost);
-            Add(query, KnowledgeIndex.TagsField, word, settings.TagsBoost);
-            Add(query, KnowledgeIndex.AnswerField, word, settings.AnswerBoost);
+            Add(query, KnowledgeIndex.TitleField, word, settings.TitleBoost, isGram: false);
+            Add(query, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(query, KnowledgeIndex.TagsField, word, settings.TagsBoost, isGram: false);
+            Add(query, KnowledgeIndex.AnswerField, word, settings.AnswerBoost, isGram: false);
         }
 
         foreach (var gram in grams)
         {
-            Add(query, KnowledgeAnalyzer.GramsField, gram, settings.GramsBoost);
+            Add(query, KnowledgeAnalyzer.GramsField, gram, settings.GramsBoost, isGram: true);
         }
 
         return query;
     }
 
-    private static void Add(BooleanQuery query, string field, string term, float boost)
+    private void Add(BooleanQuery query, string field, string term, float boost, bool isGram)
     {
-        if (boost > 0)
+        // Terms absent from the field are left out: they match nothing and change no score.
+        if (boost > 0 && index.TermQuery(field, term, isGram) is { } termQuery)
         {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            termQuery.Boost = boost;
+            query.Add(termQuery, Occur.SHOULD);
         }
     }
 

@@ -13,7 +13,7 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var folded = UnicodeText.Clean(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -4,18 +4,28 @@ using LiteDB;
 namespace WeComHelpBot.Storage;
 
 /// <summary>
-/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. The file is opened in LiteDB's
-/// shared mode (a named mutex around every operation), so a second process such as the CLI can use it at the same time.
+/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. By default the file is opened in LiteDB's
+/// shared mode (a named mutex around every operation), so a second process such as the CLI can use it at the same time;
+/// <see cref="ConnectionType.Direct"/> keeps it open for this process alone (see <see cref="StorageOptions"/>).
 /// </summary>
 public sealed class LiteDatabaseProvider : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LiteDatabase>> databases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStream> modeLocks = new(StringComparer.Ordinal);
+    private readonly ConnectionType connectionType;
+
+    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared)
+    {
+        this.connectionType = connectionType;
+    }
+
+    public ConnectionType ConnectionType => connectionType;
 
     /// <summary>Opens (once) the database in <paramref name="filePath"/>, creating its folder. Throws <see cref="StorageUnavailableException"/>.</summary>
     public LiteDatabase GetDatabase(string filePath)
     {
         var fullPath = Path.GetFullPath(filePath);
-        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => Open(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = databases.GetOrAdd(fullPath, path => new Lazy<LiteDatabase>(() => OpenLocked(path), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -30,6 +40,12 @@ public sealed class LiteDatabaseProvider : IDisposable
 
     public void Dispose()
     {
+        foreach (var modeLock in modeLocks.Values)
+        {
+            modeLock.Dispose();
+        }
+
+        modeLocks.Clear();
         foreach (var lazy in databases.Values)
         {
             if (lazy.IsValueCreated)
@@ -41,7 +57,53 @@ public sealed class LiteDatabaseProvider : IDisposable
         databases.Clear();
     }
 
-    private static LiteDatabase Open(string fullPath)
+    /// <summary>
+    /// Direct mode gives no protection against a second process writing the same file (LiteDB's own file lock is
+    /// advisory and shared on Linux), so the mode is declared on a lock file beside the database for as long as it is
+    /// open: a direct-mode process holds it exclusively, shared-mode processes hold it shared. A process that would
+    /// mix the two is refused with a clear message instead of corrupting the file.
+    /// </summary>
+    private LiteDatabase OpenLocked(string fullPath)
+    {
+        var lockPath = fullPath + ".mode-lock";
+        FileStream modeLock;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+            modeLock = new FileStream(
+                lockPath,
+                FileMode.OpenOrCreate,
+                FileAccess.ReadWrite,
+                connectionType == ConnectionType.Direct ? FileShare.None : FileShare.ReadWrite);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageUnavailableException(
+                fullPath,
+                connectionType == ConnectionType.Direct
+                    ? "另一个进程正在使用该文件（例如 CLI 或另一个服务器）；Direct 模式需要独占，请先关闭它们，或改用 Shared 模式"
+                    : "服务器正以 Direct 模式独占该文件；请先停止服务器，或让服务器改用 Storage:Connection=Shared",
+                ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StorageUnavailableException(fullPath, "没有读写权限", ex);
+        }
+
+        try
+        {
+            var database = Open(fullPath, connectionType);
+            modeLocks[fullPath] = modeLock;
+            return database;
+        }
+        catch
+        {
+            modeLock.Dispose();
+            throw;
+        }
+    }
+
+    private static LiteDatabase Open(string fullPath, ConnectionType connectionType)
     {
         try
         {
@@ -61,7 +123,7 @@ public sealed class LiteDatabaseProvider : IDisposable
         var connection = new ConnectionString
         {
             Filename = fullPath,
-            Connection = ConnectionType.Shared,
+            Connection = connectionType,
             Upgrade = false,
         };
 

@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using WeComHelpBot.Bot;
 
 namespace WeComHelpBot.Storage;
@@ -14,7 +15,8 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services, BotPaths paths)
     {
-        services.TryAddSingleton<LiteDatabaseProvider>();
+        services.AddOptions<StorageOptions>();
+        services.TryAddSingleton(sp => new LiteDatabaseProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Connection));
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
         services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(sp.GetRequiredService<LiteDatabase>(), Path.GetFullPath(paths.DatabaseFile)));
         return services;

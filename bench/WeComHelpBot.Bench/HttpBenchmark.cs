@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace WeComHelpBot.Bench;
+
+/// <summary>
+/// POST /api/messages (expectReplies) against the real server as a child process: start-up to first answer, then a
+/// bounded loopback load with 1 and with 64 concurrent conversations, peak memory, and after the server stops, a check
+/// that every conversation's saved state and transcript hold exactly the turns it was sent.
+/// </summary>
+public static class HttpBenchmark
+{
+    /// <summary>The rotation each conversation sends: answers, a flow walked to its end, an out-of-scope question.</summary>
+    public static readonly string[] Mix =
+    [
+        BenchConversation.KnowledgeQuestion,
+        "企业微信最多能加多少人",
+        BenchConversation.OutOfScope,
+        BenchConversation.FlowTrigger,
+        BenchConversation.FlowAnswers[0],
+        BenchConversation.FlowAnswers[1],
+        "对公打款验证要多久",
+        "营业执照上传失败怎么办",
+    ];
+
+    public static Task<int> RunAsync(string storage, int singleTurns, int turnsPerConversation, int conversations, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync("http /api/messages", new Dictionary<string, string>(), http => new BotFrameworkClient(http), storage, singleTurns, turnsPerConversation, conversations, output, cancellationToken);
+
+    public static async Task<int> RunAsync(
+        string title,
+        IReadOnlyDictionary<string, string> serverSettings,
+        Func<HttpClient, IBenchChannel> channelFor,
+        string storage,
+        int singleTurns,
+        int turnsPerConversation,
+        int conversations,
+        TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string>(serverSettings) { ["Storage__Connection"] = storage };
+        await using var server = ServerProcess.Start(ServerProcess.FindServerDll(), settings);
+        using var http = CreateClient(server.BaseAddress, conversations);
+        var client = channelFor(http);
+        var sent = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        var startup = await FirstAnswerAsync(client, server, sent, cancellationToken);
+        output.WriteLine($"{title}: storage {storage}, server pid {server.ProcessId}, start-up to first answer {startup.TotalSeconds:0.00} s");
+
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        await Phase($"{prefix}-warm", 8, 40, TimeSpan.FromSeconds(60), print: false);
+        output.WriteLine("| conversations | turns | turns/s | p50 | p99 | max | errors | server CPU per turn |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var single = await Phase($"{prefix}-one", 1, singleTurns, TimeSpan.FromSeconds(60), print: true);
+        var many = await Phase($"{prefix}-many", conversations, turnsPerConversation, TimeSpan.FromSeconds(120), print: true);
+
+        var exitCode = await server.StopAsync(TimeSpan.FromSeconds(20));
+        output.WriteLine($"server peak RSS (VmHWM) {server.PeakRssKb / 1024.0:0} MB; exit code {exitCode}");
+        var problems = StateCheck.Verify(server.DatabaseFile, client.ChannelId, sent);
+        var logProblems = ServerLog.Problems(server.Log);
+        output.WriteLine($"state check: {sent.Count} conversations, {sent.Values.Sum()} turns sent, {problems.Count} mismatches; server log: {logProblems.Count} errors or exceptions");
+        foreach (var line in problems.Take(10).Concat(logProblems.Take(10)))
+        {
+            output.WriteLine($"  {line}");
+        }
+
+        var failed = single.Errors.Count + many.Errors.Count + problems.Count + logProblems.Count;
+        return failed == 0 ? 0 : 1;
+
+        async Task<LoadResult> Phase(string name, int count, int turns, TimeSpan limit, bool print)
+        {
+            var cpuBefore = server.CpuTime();
+            var result = await LoadRunner.RunAsync(
+                count,
+                turns,
+                limit,
+                (c, i, ct) => client.SendAsync($"{name}-{c}", Mix[i % Mix.Length], ct),
+                cancellationToken);
+            var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Turns);
+            for (var c = 0; c < count; c++)
+            {
+                sent[client.ConversationId($"{name}-{c}")] = result.SentPerConversation[c];
+            }
+
+            if (print)
+            {
+                output.WriteLine($"| {count} | {result.Turns} | {result.TurnsPerSecond:0} | {result.Latency.Percentile(50):0.00} ms | {result.Latency.Percentile(99):0.00} ms | {result.Latency.Percentile(100):0.00} ms | {result.Errors.Count} | {cpuPerTurn:0.00} ms |");
+                foreach (var error in result.Errors.Take(5))
+                {
+                    output.WriteLine($"  {error}");
+                }
+            }
+
+            return result;
+        }
+    }
+
+    public static HttpClient CreateClient(Uri baseAddress, int connections) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections + 8,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        UseProxy = false,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>Polls until the server answers a knowledge question; the time counts from the process start.</summary>
+    public static async Task<TimeSpan> FirstAnswerAsync(IBenchChannel client, ServerProcess server, Dictionary<string, int> sent, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                var error = await client.SendAsync("startup", BenchConversation.KnowledgeQuestion, limit.Token);
+                sent[client.ConversationId("startup")] = sent.GetValueOrDefault(client.ConversationId("startup")) + 1;
+                if (error is null)
+                {
+                    return Stopwatch.GetElapsedTime(server.StartTimestamp);
+                }
+
+                throw new InvalidOperationException($"the server's first answer failed: {error}");
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.StatusCode is HttpStatusCode.ServiceUnavailable)
+            {
+                await Task.Delay(20, limit.Token);
+            }
+        }
+    }
+}

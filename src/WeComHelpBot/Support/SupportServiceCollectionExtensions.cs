@@ -38,11 +38,10 @@ public static class SupportServiceCollectionExtensions
             store.ApplyRetentionAsync().GetAwaiter().GetResult();
             return store;
         });
-        services.TryAddSingleton<ITranscriptLogger, MaskingTranscriptLogger>();
-        services.TryAddSingleton(sp => new TranscriptLoggerMiddleware(sp.GetRequiredService<ITranscriptLogger>()));
 
         // Every adapter built from DI (console, CloudAdapter, WeCom, Direct Line) runs the IMiddleware registrations.
-        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<TranscriptLoggerMiddleware>());
+        services.TryAddSingleton<MaskingTranscriptMiddleware>();
+        services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<MaskingTranscriptMiddleware>());
         services.TryAddSingleton<SupportAnalytics>();
         services.TryAddSingleton(_ => new ContactProtector(Path.Combine(paths.DataDirectory, "ticket-contact.key")));
         services.TryAddSingleton<TicketService>();

@@ -33,8 +33,20 @@ public sealed class TranscriptStore
     public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return AppendAsync([entry], cancellationToken);
+    }
+
+    /// <summary>Stores a turn's lines in one transaction (one commit instead of one per line); each text is masked first.</summary>
+    public Task AppendAsync(IReadOnlyCollection<TranscriptEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         cancellationToken.ThrowIfCancellationRequested();
-        Collection.Insert(new BsonDocument
+        if (entries.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var documents = entries.Select(entry => new BsonDocument
         {
             ["conversation"] = entry.ConversationId,
             ["channel"] = entry.ChannelId,
@@ -42,6 +54,15 @@ public sealed class TranscriptStore
             ["direction"] = entry.Direction.ToString(),
             ["text"] = masker.Mask(entry.Text) ?? string.Empty,
         });
+        if (entries.Count == 1)
+        {
+            Collection.Insert(documents.First());
+        }
+        else
+        {
+            Collection.InsertBulk(documents);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -115,7 +115,7 @@ public sealed class TranscriptPrivacyTests : IDisposable
         var conversation = TestAdapter.CreateConversation(conversationId);
         conversation.Conversation.Id = conversationId;
         var adapter = new TestAdapter(conversation) { Locale = "zh-CN" };
-        adapter.Use(host.Get<TranscriptLoggerMiddleware>());
+        adapter.Use(host.Get<MaskingTranscriptMiddleware>());
         return adapter;
     }
 

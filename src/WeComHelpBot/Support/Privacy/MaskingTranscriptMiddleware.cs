@@ -1,0 +1,86 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace WeComHelpBot.Support.Privacy;
+
+/// <summary>
+/// Records each turn's messages (the user's and the bot's) in <see cref="TranscriptStore"/>, masked, in ONE write at
+/// the end of the turn. Bot Builder's TranscriptLoggerMiddleware clones every activity through JSON and logs each one
+/// as its own write; with LiteDB every write is a commit (and in Shared mode an open, fsync and close), which made
+/// transcripts the largest cost of a turn (bench/README.md). The turn's lines are written even when the turn fails.
+/// </summary>
+public sealed class MaskingTranscriptMiddleware(TranscriptStore store, TimeProvider time) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var lines = new List<TranscriptEntry>(4);
+        if (ToEntry(turnContext.Activity, time.GetUtcNow()) is { } incoming)
+        {
+            lines.Add(incoming);
+        }
+
+        turnContext.OnSendActivities(async (context, activities, nextSend) =>
+        {
+            var responses = await nextSend();
+            lock (lines)
+            {
+                foreach (var activity in activities)
+                {
+                    if (ToEntry(activity, time.GetUtcNow()) is { } outgoing)
+                    {
+                        lines.Add(outgoing);
+                    }
+                }
+            }
+
+            return responses;
+        });
+
+        try
+        {
+            await next(cancellationToken);
+        }
+        finally
+        {
+            TranscriptEntry[] snapshot;
+            lock (lines)
+            {
+                snapshot = [.. lines];
+            }
+
+            await store.AppendAsync(snapshot, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The transcript line for a message (its text and the titles of offered choices), or null for anything else.</summary>
+    internal static TranscriptEntry? ToEntry(IActivity activity, DateTimeOffset timestamp)
+    {
+        if (activity.Type != ActivityTypes.Message || activity is not IMessageActivity message)
+        {
+            return null;
+        }
+
+        var text = message.Text ?? string.Empty;
+        var choices = message.SuggestedActions?.Actions?.Select(a => a.Title ?? a.Value?.ToString()).Where(t => !string.IsNullOrEmpty(t)).ToList();
+        if (choices is { Count: > 0 })
+        {
+            text = string.IsNullOrEmpty(text) ? $"[选项] {string.Join(" | ", choices)}" : $"{text}\n[选项] {string.Join(" | ", choices)}";
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return new TranscriptEntry(
+            activity.Conversation?.Id ?? string.Empty,
+            activity.ChannelId ?? string.Empty,
+            timestamp,
+            IsFromBot(activity) ? TranscriptDirection.Outgoing : TranscriptDirection.Incoming,
+            text);
+    }
+
+    private static bool IsFromBot(IActivity activity) =>
+        string.Equals(activity.From?.Role, RoleTypes.Bot, StringComparison.OrdinalIgnoreCase)
+        || (activity.From?.Role is null && activity.ReplyToId is not null);
+}

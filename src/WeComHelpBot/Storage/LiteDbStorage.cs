@@ -137,28 +137,12 @@ public sealed class LiteDbStorage : IStorage
         return Task.CompletedTask;
     }
 
-    private void InTransaction(Action<ILiteCollection<BsonDocument>> work)
-    {
-        // Read-check-write must be atomic across processes too: in shared mode the transaction holds the file's mutex.
-        var started = database.BeginTrans();
-        try
+    private void InTransaction(Action<ILiteCollection<BsonDocument>> work) =>
+        database.InTransaction(() =>
         {
             work(database.GetCollection(CollectionName));
-            if (started)
-            {
-                database.Commit();
-            }
-        }
-        catch
-        {
-            if (started)
-            {
-                database.Rollback();
-            }
-
-            throw;
-        }
-    }
+            return true;
+        });
 
     private void Guard(Action action)
     {

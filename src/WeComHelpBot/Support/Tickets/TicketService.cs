@@ -6,6 +6,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Support.Analytics;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Support.Tickets;
@@ -73,11 +74,10 @@ public sealed class TicketService
         Ticket ticket;
         lock (gate)
         {
-            var started = database.BeginTrans();
-            try
+            ticket = database.InTransaction(() =>
             {
                 var number = NextNumber(now);
-                ticket = new Ticket(
+                var created = new Ticket(
                     number,
                     now,
                     TicketStatus.Open,
@@ -92,21 +92,9 @@ public sealed class TicketService
                 {
                     Source = request.Source,
                 };
-                Tickets.Insert(ToDocument(ticket));
-                if (started)
-                {
-                    database.Commit();
-                }
-            }
-            catch
-            {
-                if (started)
-                {
-                    database.Rollback();
-                }
-
-                throw;
-            }
+                Tickets.Insert(ToDocument(created));
+                return created;
+            });
         }
 
         await analytics.RecordTicketCreatedAsync(ticket.ConversationId, ticket.Number, cancellationToken);

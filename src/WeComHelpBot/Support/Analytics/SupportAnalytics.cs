@@ -1,4 +1,5 @@
 using LiteDB;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Support.Analytics;
@@ -6,6 +7,10 @@ namespace WeComHelpBot.Support.Analytics;
 /// <summary>
 /// Records what happens in conversations, for <c>wecomhelp stats</c> and knowledge-base work. Handlers and flows call
 /// the Record* methods; question texts are masked before they are stored.
+/// Inside a bot turn (<see cref="BeginTurn"/>, called by <see cref="MaskingTranscriptMiddleware"/>) the events are
+/// kept in memory and written at the end of the turn in the same transaction as the turn's transcript lines, so a
+/// turn costs one commit for both instead of one per event. A read in the same turn writes them first; outside a
+/// turn (CLI, tests, background work) every event is written at once.
 /// </summary>
 public sealed class SupportAnalytics
 {
@@ -20,6 +25,9 @@ public sealed class SupportAnalytics
     private readonly LiteDatabase database;
     private readonly PersonalDataMasker masker;
     private readonly TimeProvider time;
+
+    // The events of the turn running in this async flow, when one was begun; per instance, so two bots never mix.
+    private readonly AsyncLocal<TurnEvents?> currentTurn = new();
 
     public SupportAnalytics(LiteDatabase database, PersonalDataMasker masker, TimeProvider time)
     {
@@ -98,6 +106,11 @@ public sealed class SupportAnalytics
     public Task<IReadOnlyList<AnalyticsEvent>> GetEventsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (currentTurn.Value is { } turn)
+        {
+            Insert(turn.Drain());
+        }
+
         BsonExpression? query = (from, to) switch
         {
             (null, null) => null,
@@ -124,8 +137,68 @@ public sealed class SupportAnalytics
             analyticsEvent = fill(analyticsEvent);
         }
 
-        Collection.Insert(ToDocument(analyticsEvent));
+        var document = ToDocument(analyticsEvent);
+        if (currentTurn.Value?.TryAdd(document) != true)
+        {
+            Collection.Insert(document);
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Starts keeping the events recorded in this async flow (the rest of one bot turn) for <see cref="WriteTurn"/>.
+    /// Must be called from the method that awaits the turn, so that the turn's code sees it and its caller does not.
+    /// </summary>
+    internal TurnEvents BeginTurn()
+    {
+        var turn = new TurnEvents();
+        currentTurn.Value = turn;
+        return turn;
+    }
+
+    /// <summary>
+    /// Ends <paramref name="turn"/> (events recorded after this are written at once) and writes its events in one
+    /// transaction together with <paramref name="alsoWrite"/> (the turn's transcript lines on the same database).
+    /// </summary>
+    internal void WriteTurn(TurnEvents turn, Action alsoWrite)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(alsoWrite);
+        if (currentTurn.Value == turn)
+        {
+            currentTurn.Value = null;
+        }
+
+        var documents = turn.Close();
+        if (documents.Count == 0)
+        {
+            // Nothing of ours to add: no transaction of our own (in Shared mode even an empty one opens the file).
+            alsoWrite();
+            return;
+        }
+
+        database.InTransaction(() =>
+        {
+            alsoWrite();
+            Insert(documents);
+            return true;
+        });
+    }
+
+    private void Insert(IReadOnlyList<BsonDocument> documents)
+    {
+        switch (documents.Count)
+        {
+            case 0:
+                break;
+            case 1:
+                Collection.Insert(documents[0]);
+                break;
+            default:
+                Collection.InsertBulk(documents);
+                break;
+        }
     }
 
     private static BsonDocument ToDocument(AnalyticsEvent e)

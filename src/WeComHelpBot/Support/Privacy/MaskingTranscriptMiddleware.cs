@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using WeComHelpBot.Support.Analytics;
 
 namespace WeComHelpBot.Support.Privacy;
 
@@ -7,12 +8,15 @@ namespace WeComHelpBot.Support.Privacy;
 /// Records each turn's messages (the user's and the bot's) in <see cref="TranscriptStore"/>, masked, in ONE write at
 /// the end of the turn. Bot Builder's TranscriptLoggerMiddleware clones every activity through JSON and logs each one
 /// as its own write; with LiteDB every write is a commit (and in Shared mode an open, fsync and close), which made
-/// transcripts the largest cost of a turn (bench/README.md). The turn's lines are written even when the turn fails.
+/// transcripts the largest cost of a turn (bench/README.md). The analytics events the turn records are kept until then
+/// too and written in the same transaction (<see cref="SupportAnalytics.BeginTurn"/>). The turn's lines and events are
+/// written even when the turn fails; both are masked before they are written.
 /// </summary>
-public sealed class MaskingTranscriptMiddleware(TranscriptStore store, TimeProvider time) : IMiddleware
+public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAnalytics analytics, TimeProvider time) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
+        var events = analytics.BeginTurn();
         var lines = new List<TranscriptEntry>(4);
         if (ToEntry(turnContext.Activity, time.GetUtcNow()) is { } incoming)
         {
@@ -48,7 +52,7 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, TimeProvi
                 snapshot = [.. lines];
             }
 
-            await store.AppendAsync(snapshot, CancellationToken.None);
+            analytics.WriteTurn(events, () => store.Append(snapshot));
         }
     }
 

@@ -41,9 +41,16 @@ public sealed class TranscriptStore
     {
         ArgumentNullException.ThrowIfNull(entries);
         cancellationToken.ThrowIfCancellationRequested();
+        Append(entries);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The synchronous body of <see cref="AppendAsync(IReadOnlyCollection{TranscriptEntry}, CancellationToken)"/>, for a caller that joins it to its own transaction.</summary>
+    internal void Append(IReadOnlyCollection<TranscriptEntry> entries)
+    {
         if (entries.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var documents = entries.Select(entry => new BsonDocument
@@ -62,8 +69,6 @@ public sealed class TranscriptStore
         {
             Collection.InsertBulk(documents);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The whole conversation, oldest first.</summary>

@@ -108,7 +108,7 @@ public sealed class SupportAnalytics
         cancellationToken.ThrowIfCancellationRequested();
         if (currentTurn.Value is { } turn)
         {
-            Insert(turn.Drain());
+            Collection.InsertAll(turn.Drain());
         }
 
         BsonExpression? query = (from, to) switch
@@ -181,24 +181,9 @@ public sealed class SupportAnalytics
         database.InTransaction(() =>
         {
             alsoWrite();
-            Insert(documents);
+            Collection.InsertAll(documents);
             return true;
         });
-    }
-
-    private void Insert(IReadOnlyList<BsonDocument> documents)
-    {
-        switch (documents.Count)
-        {
-            case 0:
-                break;
-            case 1:
-                Collection.Insert(documents[0]);
-                break;
-            default:
-                Collection.InsertBulk(documents);
-                break;
-        }
     }
 
     private static BsonDocument ToDocument(AnalyticsEvent e)

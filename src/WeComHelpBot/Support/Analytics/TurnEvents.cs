@@ -29,22 +29,16 @@ internal sealed class TurnEvents
     }
 
     /// <summary>Takes the events kept so far (to write them before a read); the turn keeps collecting.</summary>
-    public IReadOnlyList<BsonDocument> Drain()
-    {
-        lock (gate)
-        {
-            var taken = documents;
-            documents = [];
-            return taken;
-        }
-    }
+    public IReadOnlyList<BsonDocument> Drain() => Take(close: false);
 
     /// <summary>Takes the events kept so far and stops collecting.</summary>
-    public IReadOnlyList<BsonDocument> Close()
+    public IReadOnlyList<BsonDocument> Close() => Take(close: true);
+
+    private List<BsonDocument> Take(bool close)
     {
         lock (gate)
         {
-            closed = true;
+            closed |= close;
             var taken = documents;
             documents = [];
             return taken;

@@ -1,4 +1,5 @@
 using LiteDB;
+using WeComHelpBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace WeComHelpBot.Support.Privacy;
@@ -46,30 +47,15 @@ public sealed class TranscriptStore
     }
 
     /// <summary>The synchronous body of <see cref="AppendAsync(IReadOnlyCollection{TranscriptEntry}, CancellationToken)"/>, for a caller that joins it to its own transaction.</summary>
-    internal void Append(IReadOnlyCollection<TranscriptEntry> entries)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        var documents = entries.Select(entry => new BsonDocument
+    internal void Append(IReadOnlyCollection<TranscriptEntry> entries) =>
+        Collection.InsertAll(entries.Select(entry => new BsonDocument
         {
             ["conversation"] = entry.ConversationId,
             ["channel"] = entry.ChannelId,
             ["time"] = entry.Timestamp.UtcDateTime,
             ["direction"] = entry.Direction.ToString(),
             ["text"] = masker.Mask(entry.Text) ?? string.Empty,
-        });
-        if (entries.Count == 1)
-        {
-            Collection.Insert(documents.First());
-        }
-        else
-        {
-            Collection.InsertBulk(documents);
-        }
-    }
+        }).ToList());
 
     /// <summary>The whole conversation, oldest first.</summary>
     public Task<IReadOnlyList<TranscriptEntry>> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)

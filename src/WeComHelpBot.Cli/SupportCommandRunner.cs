@@ -7,7 +7,7 @@ namespace WeComHelpBot.Cli;
 
 /// <summary>
 /// Runs a support command (tickets, stats) against the LiteDB file from --data: builds only the storage and support
-/// services, and turns a locked or damaged database into one line on stderr and exit code 2.
+/// services. A locked or damaged database reaches CliApp, which turns it into one line on stderr and exit code 2.
 /// </summary>
 internal static class SupportCommandRunner
 {
@@ -24,11 +24,6 @@ internal static class SupportCommandRunner
         {
             await using var provider = services.BuildServiceProvider();
             return await action(provider, output, cancellationToken);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 2;
         }
         catch (IOException ex)
         {

@@ -22,10 +22,10 @@ public sealed class BotHost(TextReader input, Action<IServiceCollection>? config
     }
 
     /// <summary>
-    /// Builds the services and loads the knowledge base; on a broken knowledge base writes its problems (file:line)
-    /// to the error output and returns null, and the command exits with 2.
+    /// Builds the services and loads the knowledge base now, so a broken one stops the command before it does anything:
+    /// the <see cref="KnowledgeLoadException"/> (every problem as file:line) reaches CliApp, which prints it and exits 2.
     /// </summary>
-    public ServiceProvider? Start(ParseResult parse)
+    public ServiceProvider Start(ParseResult parse)
     {
         var services = CreateServices(parse);
         try
@@ -33,17 +33,10 @@ public sealed class BotHost(TextReader input, Action<IServiceCollection>? config
             services.GetRequiredService<KnowledgeBase>();
             return services;
         }
-        catch (KnowledgeLoadException ex)
+        catch
         {
-            var error = parse.InvocationConfiguration.Error;
-            error.WriteLine($"知识库有 {ex.Problems.Count} 处问题，无法启动（先运行 wecomhelp kb validate）：");
-            foreach (var problem in ex.Problems)
-            {
-                error.WriteLine(problem);
-            }
-
             services.Dispose();
-            return null;
+            throw;
         }
     }
 }

@@ -38,10 +38,6 @@ public static class AskCommand
             }
 
             using var services = host.Start(parse);
-            if (services is null)
-            {
-                return 2;
-            }
 
             var answerer = services.GetRequiredService<IKnowledgeAnswerer>();
             if (!string.IsNullOrWhiteSpace(text))

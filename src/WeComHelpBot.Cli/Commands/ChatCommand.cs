@@ -33,10 +33,6 @@ public static class ChatCommand
             }
 
             using var services = host.Start(parse);
-            if (services is null)
-            {
-                return 2;
-            }
 
             var bot = services.GetRequiredService<IBot>();
             var adapter = services.GetRequiredService<ReplyCollectingAdapter>();

@@ -114,10 +114,6 @@ public static partial class KbCommand
             }
 
             using var services = host.Start(parse);
-            if (services is null)
-            {
-                return 2;
-            }
 
             var knowledge = services.GetRequiredService<KnowledgeBase>();
             if (cases.FirstOrDefault(c => c.Expected is not null && knowledge.Find(c.Expected) is null) is { } unknown)

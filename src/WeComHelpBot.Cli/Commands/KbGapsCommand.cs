@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Knowledge.Gaps;
 using WeComHelpBot.Recognition;
-using WeComHelpBot.Storage;
 using WeComHelpBot.Support.Analytics;
 
 namespace WeComHelpBot.Cli.Commands;
@@ -36,26 +35,13 @@ public static class KbGapsCommand
                 return 2;
             }
 
-            try
-            {
-                using var services = host.Start(parse);
-                if (services is null)
-                {
-                    return 2;
-                }
-
-                var events = services.GetRequiredService<SupportAnalytics>().GetEventsAsync().GetAwaiter().GetResult();
-                var finder = new ContentGapFinder(services.GetRequiredService<KnowledgeRetriever>(), services.GetRequiredService<KnowledgeIndex>());
-                var report = finder.Find(GapQuestion.FromEvents(events));
-                return parse.GetValue(accept) is { } number
-                    ? Accept(parse, services.GetRequiredService<KnowledgeBase>(), report, number, parse.GetValue(entry))
-                    : List(parse, report, parse.GetValue(minCount), parse.GetValue(format) == "json");
-            }
-            catch (StorageUnavailableException ex)
-            {
-                error.WriteLine(ex.Message);
-                return 2;
-            }
+            using var services = host.Start(parse);
+            var events = services.GetRequiredService<SupportAnalytics>().GetEventsAsync().GetAwaiter().GetResult();
+            var finder = new ContentGapFinder(services.GetRequiredService<KnowledgeRetriever>(), services.GetRequiredService<KnowledgeIndex>());
+            var report = finder.Find(GapQuestion.FromEvents(events));
+            return parse.GetValue(accept) is { } number
+                ? Accept(parse, services.GetRequiredService<KnowledgeBase>(), report, number, parse.GetValue(entry))
+                : List(parse, report, parse.GetValue(minCount), parse.GetValue(format) == "json");
         });
         return command;
     }

@@ -56,6 +56,7 @@ public sealed class BotFrameworkClient(HttpClient http) : IBenchChannel
         ["id"] = Guid.NewGuid().ToString("N"),
         ["channelId"] = BenchChannelId,
         ["deliveryMode"] = "expectReplies",
+        ["serviceUrl"] = "http://127.0.0.1/",
         ["locale"] = "zh-CN",
         ["text"] = text,
         ["conversation"] = new { id = conversationId },

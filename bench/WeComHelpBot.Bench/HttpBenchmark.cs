@@ -48,8 +48,7 @@ public static class HttpBenchmark
 
         var prefix = Guid.NewGuid().ToString("N")[..8];
         await Phase($"{prefix}-warm", 8, 40, TimeSpan.FromSeconds(60), print: false);
-        output.WriteLine("| conversations | turns | turns/s | p50 | p99 | max | errors | server CPU per turn |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine(TableHeader);
         var single = await Phase($"{prefix}-one", 1, singleTurns, TimeSpan.FromSeconds(60), print: true);
         var many = await Phase($"{prefix}-many", conversations, turnsPerConversation, TimeSpan.FromSeconds(120), print: true);
 
@@ -68,30 +67,44 @@ public static class HttpBenchmark
 
         async Task<LoadResult> Phase(string name, int count, int turns, TimeSpan limit, bool print)
         {
-            var cpuBefore = server.CpuTime();
-            var result = await LoadRunner.RunAsync(
-                count,
-                turns,
-                limit,
-                (c, i, ct) => client.SendAsync($"{name}-{c}", Mix[i % Mix.Length], ct),
-                cancellationToken);
-            var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Turns);
+            var result = await MeasuredPhaseAsync(server, client, name, count, turns, limit, print ? output : TextWriter.Null, cancellationToken);
             for (var c = 0; c < count; c++)
             {
                 sent[client.ConversationId($"{name}-{c}")] = result.SentPerConversation[c];
             }
 
-            if (print)
-            {
-                output.WriteLine($"| {count} | {result.Turns} | {result.TurnsPerSecond:0} | {result.Latency.Percentile(50):0.00} ms | {result.Latency.Percentile(99):0.00} ms | {result.Latency.Percentile(100):0.00} ms | {result.Errors.Count} | {cpuPerTurn:0.00} ms |");
-                foreach (var error in result.Errors.Take(5))
-                {
-                    output.WriteLine($"  {error}");
-                }
-            }
-
             return result;
         }
+    }
+
+    public const string TableHeader = """
+        | conversations | turns | turns/s | p50 | p99 | max | errors | server CPU per turn | load generator CPU per turn |
+        |---:|---:|---:|---:|---:|---:|---:|---:|---:|
+        """;
+
+    /// <summary>
+    /// One bounded load phase (<see cref="Mix"/> in turn) and its table row: throughput, latency, errors, and the CPU
+    /// time per turn of the server (from /proc) and of this process (the load generator shares the machine's cores).
+    /// </summary>
+    public static async Task<LoadResult> MeasuredPhaseAsync(ServerProcess server, IBenchChannel client, string name, int count, int turns, TimeSpan limit, TextWriter output, CancellationToken cancellationToken)
+    {
+        var serverCpuBefore = server.CpuTime();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await LoadRunner.RunAsync(
+            count,
+            turns,
+            limit,
+            (c, i, ct) => client.SendAsync($"{name}-{c}", Mix[i % Mix.Length], ct),
+            cancellationToken);
+        var serverCpu = (server.CpuTime() - serverCpuBefore).TotalMilliseconds / Math.Max(1, result.Turns);
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds / Math.Max(1, result.Turns);
+        output.WriteLine($"| {count} | {result.Turns} | {result.TurnsPerSecond:0} | {result.Latency.Percentile(50):0.00} ms | {result.Latency.Percentile(99):0.00} ms | {result.Latency.Percentile(100):0.00} ms | {result.Errors.Count} | {serverCpu:0.00} ms | {ownCpu:0.00} ms |");
+        foreach (var error in result.Errors.Take(5))
+        {
+            output.WriteLine($"  {error}");
+        }
+
+        return result;
     }
 
     public static HttpClient CreateClient(Uri baseAddress, int connections) => new(new SocketsHttpHandler

@@ -50,6 +50,13 @@ weComCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
     parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(weComCommand);
 
+var floorCommand = new Command("http-floor", "the same 64-conversation load against a bare Kestrel endpoint and a CloudAdapter echo bot, then the real server: what the machine allows")
+{
+    perConversation, concurrency,
+};
+floorCommand.SetAction((parse, cancellationToken) => FloorBenchmark.RunAsync(parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+root.Subcommands.Add(floorCommand);
+
 var soakSeconds = new Option<int>("--seconds") { Description = "how long the soak runs", DefaultValueFactory = _ => 180 };
 var soakConversations = new Option<int>("--conversations") { Description = "conversations walking answers and flows", DefaultValueFactory = _ => 16 };
 var soakCommand = new Command("soak", "a bounded soak of the built server: answers, flows, bad input, concurrent turns on one conversation")

@@ -54,13 +54,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static string FindServerDll()
+    public static string FindServerDll() => FindBuiltDll("src", "WeComHelpBot.Server");
+
+    /// <summary>The Release build of project <paramref name="project"/> under the repository folder <paramref name="folder"/>.</summary>
+    public static string FindBuiltDll(string folder, string project)
     {
-        var root = Bot.ContentLocator.Find("src");
-        var dll = Path.Combine(root, "WeComHelpBot.Server", "bin", "Release", "net10.0", "WeComHelpBot.Server.dll");
+        var root = Bot.ContentLocator.Find(folder);
+        var dll = Path.Combine(root, project, "bin", "Release", "net10.0", project + ".dll");
         return File.Exists(dll)
             ? dll
-            : throw new FileNotFoundException($"Build the server first: dotnet build -c Release src/WeComHelpBot.Server ({dll} not found)");
+            : throw new FileNotFoundException($"Build it first: dotnet build -c Release {folder}/{project} ({dll} not found)");
     }
 
     public static ServerProcess Start(string serverDll, IReadOnlyDictionary<string, string> settings)

@@ -13,7 +13,8 @@ namespace WeComHelpBot.Storage;
 /// settings as <see cref="MemoryStorage"/> (type names included), so bot state reads back as the types it was written as.
 /// Items that carry an ETag (an <see cref="IStoreItem"/>, or a JObject/dictionary with an "eTag" key) get optimistic
 /// concurrency: a write whose ETag is stale throws <see cref="EtagConflictException"/>; "*" or no ETag overwrites;
-/// every write stores a new ETag. One WriteAsync is one transaction: it stores all changes or none.
+/// every write stores a new ETag. One WriteAsync stores all its changes or none: it runs in a transaction of
+/// <see cref="LiteDbWriteQueue"/>, shared with the writes of other turns, and completes once that is committed.
 /// </summary>
 public sealed class LiteDbStorage : IStorage
 {
@@ -26,14 +27,14 @@ public sealed class LiteDbStorage : IStorage
     private readonly LiteDatabase database;
     private readonly JsonSerializer serializer;
     private readonly string filePath;
+    private readonly LiteDbWriteQueue writes;
 
-    // LiteDB transactions belong to a thread; the gate keeps this process's turns from interleaving inside one.
-    private readonly object gate = new();
-
-    public LiteDbStorage(LiteDatabase database, string filePath, JsonSerializer? serializer = null)
+    /// <param name="writes">The database's write queue, shared with its other writers; without one, a queue of its own.</param>
+    public LiteDbStorage(LiteDatabase database, string filePath, LiteDbWriteQueue? writes = null, JsonSerializer? serializer = null)
     {
         this.database = database;
         this.filePath = filePath;
+        this.writes = writes ?? new LiteDbWriteQueue(database);
         this.serializer = serializer ?? CreateSerializer();
     }
 
@@ -50,58 +51,56 @@ public sealed class LiteDbStorage : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
         var items = new Dictionary<string, object>(keys.Length);
-        lock (gate)
+        Guard(() =>
         {
-            Guard(() =>
+            var collection = database.GetCollection(CollectionName);
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
-                var collection = database.GetCollection(CollectionName);
-                foreach (var key in keys.Distinct(StringComparer.Ordinal))
+                var document = collection.FindById(DocumentId(key));
+                if (document is not null && document["json"].IsString)
                 {
-                    var document = collection.FindById(DocumentId(key));
-                    if (document is not null && document["json"].IsString)
+                    var token = JToken.Parse(document["json"].AsString);
+                    var value = token.ToObject<object>(serializer);
+                    if (value is not null)
                     {
-                        var token = JToken.Parse(document["json"].AsString);
-                        var value = token.ToObject<object>(serializer);
-                        if (value is not null)
-                        {
-                            items[key] = value;
-                        }
+                        items[key] = value;
                     }
                 }
-            });
-        }
+            }
+        });
 
         return Task.FromResult<IDictionary<string, object>>(items);
     }
 
-    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
         if (changes.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        lock (gate)
-        {
-            Guard(() => InTransaction(collection =>
+        // Serialized here, on the caller's thread: the writer only compares ETags and stores strings.
+        var serialized = changes.Select(change => Serialize(change.Key, change.Value)).ToList();
+        await GuardAsync(InTransactionAsync(
+            collection =>
             {
-                foreach (var (key, value) in changes)
+                foreach (var (key, id, json, hasETag, requestedETag) in serialized)
                 {
-                    var id = DocumentId(key);
                     var existing = collection.FindById(id);
                     var currentETag = existing is not null && existing["etag"].IsString ? existing["etag"].AsString : null;
-                    var newETag = Guid.NewGuid().ToString("N");
-
-                    JToken? json = value is null ? null : JToken.FromObject(value, serializer);
-                    if (TryGetETag(value, out var requestedETag))
+                    if (hasETag && existing is not null && !string.IsNullOrEmpty(requestedETag) && requestedETag != "*" && requestedETag != currentETag)
                     {
-                        if (existing is not null && !string.IsNullOrEmpty(requestedETag) && requestedETag != "*" && requestedETag != currentETag)
-                        {
-                            throw new EtagConflictException(key, requestedETag, currentETag);
-                        }
+                        throw new EtagConflictException(key, requestedETag, currentETag);
+                    }
+                }
 
+                foreach (var (key, id, json, hasETag, _) in serialized)
+                {
+                    var newETag = Guid.NewGuid().ToString("N");
+                    if (hasETag && json is JObject)
+                    {
                         SetETag(json, newETag);
                     }
 
@@ -113,36 +112,34 @@ public sealed class LiteDbStorage : IStorage
                         ["etag"] = newETag,
                     });
                 }
-            }));
-        }
-
-        return Task.CompletedTask;
+            },
+            cancellationToken));
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (gate)
-        {
-            Guard(() => InTransaction(collection =>
+        var ids = keys.Select(DocumentId).ToList();
+        return GuardAsync(InTransactionAsync(
+            collection =>
             {
-                foreach (var key in keys)
+                foreach (var id in ids)
                 {
-                    collection.Delete(DocumentId(key));
+                    collection.Delete(id);
                 }
-            }));
-        }
-
-        return Task.CompletedTask;
+            },
+            cancellationToken));
     }
 
-    private void InTransaction(Action<ILiteCollection<BsonDocument>> work) =>
-        database.InTransaction(() =>
-        {
-            work(database.GetCollection(CollectionName));
-            return true;
-        });
+    private (string Key, BsonValue Id, JToken? Json, bool HasETag, string? RequestedETag) Serialize(string key, object? value)
+    {
+        var hasETag = TryGetETag(value, out var requestedETag);
+        return (key, DocumentId(key), value is null ? null : JToken.FromObject(value, serializer), hasETag, requestedETag);
+    }
+
+    private Task InTransactionAsync(Action<ILiteCollection<BsonDocument>> work, CancellationToken cancellationToken) =>
+        writes.WriteAsync(db => work(db.GetCollection(CollectionName)), cancellationToken);
 
     private void Guard(Action action)
     {
@@ -150,11 +147,26 @@ public sealed class LiteDbStorage : IStorage
         {
             action();
         }
-        catch (Exception ex) when (ex is not EtagConflictException && ex is not JsonException && LiteDatabaseProvider.IsOpenFailure(ex))
+        catch (Exception ex) when (IsStorageFailure(ex))
         {
             throw new StorageUnavailableException(filePath, LiteDatabaseProvider.Describe(ex), ex);
         }
     }
+
+    private async Task GuardAsync(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            throw new StorageUnavailableException(filePath, LiteDatabaseProvider.Describe(ex), ex);
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex) =>
+        ex is not EtagConflictException && ex is not JsonException && LiteDatabaseProvider.IsOpenFailure(ex);
 
     private static bool TryGetETag(object? value, out string? etag)
     {

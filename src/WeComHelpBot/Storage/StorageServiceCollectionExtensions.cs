@@ -18,7 +18,9 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>();
         services.TryAddSingleton(sp => new LiteDatabaseProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Connection));
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
-        services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(sp.GetRequiredService<LiteDatabase>(), Path.GetFullPath(paths.DatabaseFile)));
+        services.TryAddSingleton(sp => new LiteDbWriteQueue(sp.GetRequiredService<LiteDatabase>()));
+        services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(
+            sp.GetRequiredService<LiteDatabase>(), Path.GetFullPath(paths.DatabaseFile), sp.GetRequiredService<LiteDbWriteQueue>()));
         return services;
     }
 }

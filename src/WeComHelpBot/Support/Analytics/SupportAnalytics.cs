@@ -8,8 +8,8 @@ namespace WeComHelpBot.Support.Analytics;
 /// Records what happens in conversations, for <c>wecomhelp stats</c> and knowledge-base work. Handlers and flows call
 /// the Record* methods; question texts are masked before they are stored.
 /// Inside a bot turn (<see cref="BeginTurn"/>, called by <see cref="MaskingTranscriptMiddleware"/>) the events are
-/// kept in memory and written at the end of the turn in the same transaction as the turn's transcript lines, so a
-/// turn costs one commit for both instead of one per event. A read in the same turn writes them first; outside a
+/// kept in memory and written at the end of the turn in the same write as the turn's transcript lines, so a turn
+/// costs no commit of its own for them. A read in the same turn writes them first; outside a
 /// turn (CLI, tests, background work) every event is written at once.
 /// </summary>
 public sealed class SupportAnalytics
@@ -147,7 +147,7 @@ public sealed class SupportAnalytics
     }
 
     /// <summary>
-    /// Starts keeping the events recorded in this async flow (the rest of one bot turn) for <see cref="WriteTurn"/>.
+    /// Starts keeping the events recorded in this async flow (the rest of one bot turn) for <see cref="EndTurn"/>.
     /// Must be called from the method that awaits the turn, so that the turn's code sees it and its caller does not.
     /// </summary>
     internal TurnEvents BeginTurn()
@@ -158,33 +158,22 @@ public sealed class SupportAnalytics
     }
 
     /// <summary>
-    /// Ends <paramref name="turn"/> (events recorded after this are written at once) and writes its events in one
-    /// transaction together with <paramref name="alsoWrite"/> (the turn's transcript lines on the same database).
+    /// Ends <paramref name="turn"/> (events recorded after this are written at once) and returns the events it kept,
+    /// for the caller to write with <see cref="Insert"/> in the same transaction as the turn's transcript lines.
     /// </summary>
-    internal void WriteTurn(TurnEvents turn, Action alsoWrite)
+    internal IReadOnlyList<BsonDocument> EndTurn(TurnEvents turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(alsoWrite);
         if (currentTurn.Value == turn)
         {
             currentTurn.Value = null;
         }
 
-        var documents = turn.Close();
-        if (documents.Count == 0)
-        {
-            // Nothing of ours to add: no transaction of our own (in Shared mode even an empty one opens the file).
-            alsoWrite();
-            return;
-        }
-
-        database.InTransaction(() =>
-        {
-            alsoWrite();
-            Collection.InsertAll(documents);
-            return true;
-        });
+        return turn.Close();
     }
+
+    /// <summary>Inserts the documents <see cref="EndTurn"/> returned (joining the transaction open on this thread, if any).</summary>
+    internal void Insert(IReadOnlyCollection<BsonDocument> documents) => Collection.InsertAll(documents);
 
     private static BsonDocument ToDocument(AnalyticsEvent e)
     {

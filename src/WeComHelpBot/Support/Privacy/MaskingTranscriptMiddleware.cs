@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Support.Analytics;
 
 namespace WeComHelpBot.Support.Privacy;
@@ -9,14 +10,15 @@ namespace WeComHelpBot.Support.Privacy;
 /// the end of the turn. Bot Builder's TranscriptLoggerMiddleware clones every activity through JSON and logs each one
 /// as its own write; with LiteDB every write is a commit (and in Shared mode an open, fsync and close), which made
 /// transcripts the largest cost of a turn (bench/README.md). The analytics events the turn records are kept until then
-/// too and written in the same transaction (<see cref="SupportAnalytics.BeginTurn"/>). The turn's lines and events are
-/// written even when the turn fails; both are masked before they are written.
+/// too (<see cref="SupportAnalytics.BeginTurn"/>) and go in the same write, through <see cref="LiteDbWriteQueue"/>, so
+/// concurrent turns share one commit. The documents are built and masked here, on the turn's thread; the turn ends
+/// when they are committed. The turn's lines and events are written even when the turn fails.
 /// </summary>
-public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAnalytics analytics, TimeProvider time) : IMiddleware
+public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAnalytics analytics, LiteDbWriteQueue writes, TimeProvider time) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var events = analytics.BeginTurn();
+        var turnEvents = analytics.BeginTurn();
         var lines = new List<TranscriptEntry>(4);
         if (ToEntry(turnContext.Activity, time.GetUtcNow()) is { } incoming)
         {
@@ -52,7 +54,17 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
                 snapshot = [.. lines];
             }
 
-            analytics.WriteTurn(events, () => store.Append(snapshot));
+            var events = analytics.EndTurn(turnEvents);
+            var transcript = store.ToDocuments(snapshot);
+            if (events.Count + transcript.Count > 0)
+            {
+                // Not the turn's token: a turn cancelled at the end still has its lines and events written.
+                await writes.WriteAsync(_ =>
+                {
+                    store.Insert(transcript);
+                    analytics.Insert(events);
+                }, CancellationToken.None);
+            }
         }
     }
 

@@ -46,16 +46,22 @@ public sealed class TranscriptStore
         return Task.CompletedTask;
     }
 
-    /// <summary>The synchronous body of <see cref="AppendAsync(IReadOnlyCollection{TranscriptEntry}, CancellationToken)"/>, for a caller that joins it to its own transaction.</summary>
-    internal void Append(IReadOnlyCollection<TranscriptEntry> entries) =>
-        Collection.InsertAll(entries.Select(entry => new BsonDocument
+    /// <summary>The synchronous body of <see cref="AppendAsync(IReadOnlyCollection{TranscriptEntry}, CancellationToken)"/>.</summary>
+    internal void Append(IReadOnlyCollection<TranscriptEntry> entries) => Insert(ToDocuments(entries));
+
+    /// <summary>The documents for <paramref name="entries"/>, texts masked: built before a write so the writer only inserts.</summary>
+    internal IReadOnlyList<BsonDocument> ToDocuments(IReadOnlyCollection<TranscriptEntry> entries) =>
+        entries.Select(entry => new BsonDocument
         {
             ["conversation"] = entry.ConversationId,
             ["channel"] = entry.ChannelId,
             ["time"] = entry.Timestamp.UtcDateTime,
             ["direction"] = entry.Direction.ToString(),
             ["text"] = masker.Mask(entry.Text) ?? string.Empty,
-        }).ToList());
+        }).ToList();
+
+    /// <summary>Inserts documents made by <see cref="ToDocuments"/> (joining the transaction open on this thread, if any).</summary>
+    internal void Insert(IReadOnlyCollection<BsonDocument> documents) => Collection.InsertAll(documents);
 
     /// <summary>The whole conversation, oldest first.</summary>
     public Task<IReadOnlyList<TranscriptEntry>> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)

@@ -57,6 +57,11 @@ public static class HttpBenchmark
         var problems = StateCheck.Verify(server.DatabaseFile, client.ChannelId, sent);
         var logProblems = ServerLog.Problems(server.Log);
         output.WriteLine($"state check: {sent.Count} conversations, {sent.Values.Sum()} turns sent, {problems.Count} mismatches; server log: {logProblems.Count} errors or exceptions");
+        foreach (var line in server.Log.Where(l => l.Contains("group commit", StringComparison.Ordinal)))
+        {
+            output.WriteLine($"server: {line.Trim()}");
+        }
+
         foreach (var line in problems.Take(10).Concat(logProblems.Take(10)))
         {
             output.WriteLine($"  {line}");

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WeComHelpBot.Storage;
 
@@ -18,14 +20,16 @@ public sealed class LiteDbWriteQueue : IDisposable
     public const int MaxBatch = 128;
 
     private readonly LiteDatabase database;
+    private readonly ILogger logger;
     private readonly Channel<WriteRequest> requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
     private long batches;
     private long writes;
 
-    public LiteDbWriteQueue(LiteDatabase database)
+    public LiteDbWriteQueue(LiteDatabase database, ILogger<LiteDbWriteQueue>? logger = null)
     {
         this.database = database;
+        this.logger = logger ?? NullLogger<LiteDbWriteQueue>.Instance;
         writer = Task.Run(RunAsync);
     }
 
@@ -67,8 +71,13 @@ public sealed class LiteDbWriteQueue : IDisposable
     /// <summary>Takes no more writes, finishes the ones already queued, and returns when they are committed.</summary>
     public void Dispose()
     {
-        requests.Writer.TryComplete();
+        if (!requests.Writer.TryComplete())
+        {
+            return;
+        }
+
         writer.GetAwaiter().GetResult();
+        logger.LogInformation("LiteDB group commit: {Writes} writes in {Batches} transactions", Writes, Batches);
     }
 
     private async Task RunAsync()

@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Bot;
 
@@ -18,7 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>();
         services.TryAddSingleton(sp => new LiteDatabaseProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Connection));
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
-        services.TryAddSingleton(sp => new LiteDbWriteQueue(sp.GetRequiredService<LiteDatabase>()));
+        services.TryAddSingleton(sp => new LiteDbWriteQueue(sp.GetRequiredService<LiteDatabase>(), sp.GetService<ILogger<LiteDbWriteQueue>>()));
         services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(
             sp.GetRequiredService<LiteDatabase>(), Path.GetFullPath(paths.DatabaseFile), sp.GetRequiredService<LiteDbWriteQueue>()));
         return services;

@@ -54,6 +54,7 @@ public static class HttpBenchmark
 
         var exitCode = await server.StopAsync(TimeSpan.FromSeconds(20));
         output.WriteLine($"server peak RSS (VmHWM) {server.PeakRssKb / 1024.0:0} MB; exit code {exitCode}");
+        output.WriteLine(server.Log.LastOrDefault(l => l.Contains("Knowledge result cache:", StringComparison.Ordinal))?.Trim() ?? "Knowledge result cache: no report in the server log");
         var problems = StateCheck.Verify(server.DatabaseFile, client.ChannelId, sent);
         var logProblems = ServerLog.Problems(server.Log);
         output.WriteLine($"state check: {sent.Count} conversations, {sent.Values.Sum()} turns sent, {problems.Count} mismatches; server log: {logProblems.Count} errors or exceptions");

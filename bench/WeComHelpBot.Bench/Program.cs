@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WeComHelpBot.Bench;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Knowledge;
 
 var root = new RootCommand("WeComHelpBot benchmarks (results go to bench/README.md)");
 
@@ -21,10 +22,11 @@ root.Subcommands.Add(retrieval);
 
 var storages = new Option<string>("--storage") { Description = "storages to compare: memory, litedb-shared, litedb-direct", DefaultValueFactory = _ => "memory,litedb-shared,litedb-direct" };
 var turnCount = new Option<int>("--turns") { Description = "timed turns per kind", DefaultValueFactory = _ => 2000 };
-var turnsCommand = new Command("turns", "in-process turn latency: knowledge answer, flow step, out-of-scope reply") { storages, turnCount };
+var resultCacheSize = new Option<int>("--result-cache-size") { Description = "Knowledge:ResultCacheSize of the bot (0 = retrieval cache off)", DefaultValueFactory = _ => new KnowledgeOptions().ResultCacheSize };
+var turnsCommand = new Command("turns", "in-process turn latency: knowledge answer, flow step, out-of-scope reply") { storages, turnCount, resultCacheSize };
 turnsCommand.SetAction(async (parse, cancellationToken) =>
 {
-    await TurnsBenchmark.RunAsync(parse.GetValue(storages)!.Split(','), parse.GetValue(turnCount), Console.Out, cancellationToken);
+    await TurnsBenchmark.RunAsync(parse.GetValue(storages)!.Split(','), parse.GetValue(turnCount), parse.GetValue(resultCacheSize), Console.Out, cancellationToken);
     return 0;
 });
 root.Subcommands.Add(turnsCommand);

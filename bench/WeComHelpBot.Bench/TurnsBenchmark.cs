@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Channels;
+using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Bench;
@@ -17,9 +18,9 @@ namespace WeComHelpBot.Bench;
 /// </summary>
 public static class TurnsBenchmark
 {
-    public static async Task RunAsync(IReadOnlyList<string> storages, int turns, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(IReadOnlyList<string> storages, int turns, int resultCacheSize, TextWriter output, CancellationToken cancellationToken)
     {
-        output.WriteLine($"turns: {turns} timed turns per kind, each in one of 50 conversations in turn, after 300 warm-up turns");
+        output.WriteLine($"turns: {turns} timed turns per kind, each in one of 50 conversations in turn, after 300 warm-up turns; Knowledge:ResultCacheSize {resultCacheSize}");
         output.WriteLine("| storage | turn | p50 | p99 | max | alloc per timed turn (flow: per 3 turns) |");
         output.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var storage in storages)
@@ -27,7 +28,7 @@ public static class TurnsBenchmark
             var data = Directory.CreateTempSubdirectory("wecomhelpbot-bench-turns-");
             try
             {
-                await RunOneAsync(storage, data.FullName, turns, output, cancellationToken);
+                await RunOneAsync(storage, data.FullName, turns, resultCacheSize, output, cancellationToken);
             }
             finally
             {
@@ -36,7 +37,7 @@ public static class TurnsBenchmark
         }
     }
 
-    private static async Task RunOneAsync(string storage, string dataDirectory, int turns, TextWriter output, CancellationToken cancellationToken)
+    private static async Task RunOneAsync(string storage, string dataDirectory, int turns, int resultCacheSize, TextWriter output, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         switch (storage)
@@ -55,6 +56,7 @@ public static class TurnsBenchmark
         }
 
         services.AddWeComHelpBot(new BotPaths { DataDirectory = dataDirectory });
+        services.Configure<KnowledgeOptions>(o => o.ResultCacheSize = resultCacheSize);
         services.AddChannels();
         await using var provider = services.BuildServiceProvider();
         var adapter = provider.GetRequiredService<ReplyCollectingAdapter>();
@@ -106,6 +108,10 @@ public static class TurnsBenchmark
             output.WriteLine($"| {storage} | {name} | {latency.Percentile(50):0.000} ms | {latency.Percentile(99):0.000} ms | {latency.Percentile(100):0.000} ms | {allocated / 1024:0} KB |");
             output.WriteLine($"|  | ↳ first reply | {Shorten(last[0].Text)} | | | |");
         }
+
+        // The same few questions every turn: knowledge turns after the first are retrieval cache hits (Knowledge:ResultCacheSize).
+        var cache = provider.GetRequiredService<RetrievalResultCache>();
+        output.WriteLine($"| {storage} | ↳ knowledge result cache | {cache.Hits} hits, {cache.Misses} misses | | | |");
     }
 
     private static Task<IReadOnlyList<Activity>> SayAsync(ReplyCollectingAdapter adapter, IBot bot, string conversationId, string text, CancellationToken cancellationToken) =>

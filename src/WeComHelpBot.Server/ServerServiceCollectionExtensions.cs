@@ -20,6 +20,8 @@ public static class ServerServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
         services.AddWeComHelpBot(ServerConfiguration.ReadBotPaths(configuration));
         services.Configure<RetrievalOptions>(configuration.GetSection(RetrievalOptions.SectionName));
+        services.Configure<KnowledgeOptions>(configuration.GetSection(KnowledgeOptions.SectionName));
+        services.AddHostedService<RetrievalCacheReport>();
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.SectionName));
         services.AddChannels();
         services.AddHttpClient();

@@ -9,8 +9,9 @@ namespace WeComHelpBot.Knowledge;
 /// in 0..1: the share of the question's topical weight (IDF of its words and character bigrams) that the entry
 /// covers. A question about something the knowledge base never mentions (weather, personal WeChat, another app)
 /// keeps its distinctive words uncovered, so its confidence stays low whatever BM25 ranks first.
+/// With a <see cref="RetrievalResultCache"/>, a question asked again reuses its candidates.
 /// </summary>
-public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalOptions> options) : IKnowledgeAnswerer
+public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalOptions> options, RetrievalResultCache? cache = null) : IKnowledgeAnswerer
 {
     public const int SuggestionCount = 3;
 
@@ -21,10 +22,29 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
     public KnowledgeAnswer Answer(string question) =>
         Decide(Search(question), settings.AnswerThreshold, settings.ClarifyThreshold);
 
-    /// <summary>All candidates for <paramref name="question"/>, best first.</summary>
+    /// <summary>All candidates for <paramref name="question"/>, best first. The candidate list is read-only and may be shared.</summary>
     public RetrievalResult Search(string question)
     {
-        var text = (question ?? string.Empty).Trim();
+        question ??= string.Empty;
+
+        // Retrieval reads nothing but this text, the index and the settings: the trimmed text is the whole cache key.
+        var text = question.Trim();
+        if (cache is null)
+        {
+            return new RetrievalResult(question, Retrieve(text));
+        }
+
+        if (!cache.TryGet(index, settings, text, out var candidates))
+        {
+            candidates = Retrieve(text);
+            cache.Add(index, settings, text, candidates);
+        }
+
+        return new RetrievalResult(question, candidates);
+    }
+
+    private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
+    {
         if (text.Length > settings.MaxQueryLength)
         {
             text = text[..settings.MaxQueryLength];
@@ -33,14 +53,14 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         if (index.Knowledge.OutOfScope.FindIn(text) is not null)
         {
             // Another product (knowledge/out-of-scope.yaml): no entry may be offered as its answer.
-            return new RetrievalResult(question ?? string.Empty, []);
+            return [];
         }
 
         var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
         var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
         if (words.Count == 0 || index.Profiles.Count == 0)
         {
-            return new RetrievalResult(question ?? string.Empty, []);
+            return [];
         }
 
         // Lucene picks BooleanScorer (bucketed, out of order) for this all-SHOULD query; an in-order collector
@@ -48,7 +68,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var hits = index.Searcher.Search(BuildQuery(words, grams), settings.Candidates);
         if (hits.ScoreDocs.Length == 0)
         {
-            return new RetrievalResult(question ?? string.Empty, []);
+            return [];
         }
 
         var maxScore = hits.ScoreDocs.Max(h => h.Score);
@@ -62,7 +82,9 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         }
 
         candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
-        return new RetrievalResult(question ?? string.Empty, candidates);
+
+        // Read-only: a cached list is handed to every caller that asks the same question.
+        return candidates.AsReadOnly();
     }
 
     /// <summary>Turns candidates into an answer, a "您是想问…" or out of scope, with the given thresholds.</summary>

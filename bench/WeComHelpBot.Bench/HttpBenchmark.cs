@@ -23,8 +23,12 @@ public static class HttpBenchmark
         "营业执照上传失败怎么办",
     ];
 
-    public static Task<int> RunAsync(string storage, int singleTurns, int turnsPerConversation, int conversations, TextWriter output, CancellationToken cancellationToken) =>
-        RunAsync("http /api/messages", new Dictionary<string, string>(), http => new BotFrameworkClient(http), storage, singleTurns, turnsPerConversation, conversations, output, cancellationToken);
+    public static Task<int> RunAsync(string storage, int resultCacheSize, int singleTurns, int turnsPerConversation, int conversations, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync("http /api/messages", CacheSetting(resultCacheSize), http => new BotFrameworkClient(http), storage, singleTurns, turnsPerConversation, conversations, output, cancellationToken);
+
+    /// <summary>The server's Knowledge:ResultCacheSize as an environment variable (0 measures retrieval on every turn).</summary>
+    public static Dictionary<string, string> CacheSetting(int resultCacheSize) =>
+        new() { ["Knowledge__ResultCacheSize"] = resultCacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     public static async Task<int> RunAsync(
         string title,

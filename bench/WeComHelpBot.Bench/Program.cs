@@ -37,18 +37,18 @@ var perConversation = new Option<int>("--turns-per-conversation") { Description 
 var concurrency = new Option<int>("--conversations") { Description = "concurrent conversations", DefaultValueFactory = _ => 64 };
 var httpCommand = new Command("http", "POST /api/messages (expectReplies) against the built server: start-up, 1 and 64 conversations, peak memory, state check")
 {
-    httpStorage, singleTurns, perConversation, concurrency,
+    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize,
 };
 httpCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
-    parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+    parse.GetValue(httpStorage)!, parse.GetValue(resultCacheSize), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(httpCommand);
 
 var weComCommand = new Command("wecom", "POST /wecom/callback with encrypted messages against the built server: start-up, 1 and 64 conversations, peak memory, state check")
 {
-    httpStorage, singleTurns, perConversation, concurrency,
+    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize,
 };
 weComCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
-    "wecom /wecom/callback", WeComClient.ServerSettings, http => new WeComClient(http),
+    "wecom /wecom/callback", new Dictionary<string, string>(WeComClient.ServerSettings.Concat(HttpBenchmark.CacheSetting(parse.GetValue(resultCacheSize)))), http => new WeComClient(http),
     parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(weComCommand);
 

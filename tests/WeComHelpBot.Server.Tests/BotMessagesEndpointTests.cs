@@ -194,6 +194,24 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Bearer not-a-jwt")]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
+    public async Task WithAnAppId_RequestsWithAMalformedToken_Get401(string authorization)
+    {
+        using var secured = new HelpBotServerFactory()
+            .WithSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001")
+            .WithSetting("MicrosoftAppPassword", "not-used");
+        var client = secured.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json(ActivityJson()) };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task ConcurrentTurnsOfManyConversations_AllGetTheirOwnReplies()
     {

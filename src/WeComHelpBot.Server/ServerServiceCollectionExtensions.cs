@@ -26,11 +26,14 @@ public static class ServerServiceCollectionExtensions
         services.AddChannels();
         services.AddHttpClient();
 
-        // No MicrosoftAppId: local mode (no authentication), as the Emulator and tests use it.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration,
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()));
+        // No MicrosoftAppId: local mode (no authentication), as the Emulator and tests use it. The wrapper keeps that
+        // authentication and shares connector clients across turns instead of building two clients per request.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()),
+            new ConnectorClientCache(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<HelpBotCloudAdapter>();
         services.AddSingleton<BotMessagesEndpoint>();
 

@@ -78,6 +78,47 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
         Assert.Equal("message", reply.RootElement.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task NormalDelivery_ManyTurnsToOneServiceUrl_ShareOneConnectorClient()
+    {
+        var connector = new RecordingConnector();
+        using var server = new HelpBotServerFactory().WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
+        var client = server.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync("/api/messages", Json(ActivityJson(deliveryMode: null, serviceUrl: "https://channel.test/", conversationId: $"shared-{i}")));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(
+            Enumerable.Range(0, 3).Select(i => $"https://channel.test/v3/conversations/shared-{i}/activities/act-1"),
+            connector.Requests.Select(r => r.Uri));
+        Assert.Equal(1, connector.ClientsCreated);
+    }
+
+    [Fact]
+    public async Task OneServer_RepliesInTheBody_AndToTheServiceUrl_TurnAfterTurn()
+    {
+        var connector = new RecordingConnector();
+        using var server = new HelpBotServerFactory().WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
+        var client = server.CreateClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            var buffered = await client.PostAsync("/api/messages", Json(ActivityJson(conversationId: $"body-{i}")));
+            using var body = JsonDocument.Parse(await buffered.Content.ReadAsStringAsync());
+            Assert.Single(body.RootElement.GetProperty("activities").EnumerateArray());
+
+            var posted = await client.PostAsync("/api/messages", Json(ActivityJson(deliveryMode: null, serviceUrl: "https://channel.test/", conversationId: $"posted-{i}")));
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            Assert.Equal(string.Empty, await posted.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(2, connector.Requests.Count);
+        Assert.All(connector.Requests, r => Assert.StartsWith("https://channel.test/v3/conversations/posted-", r.Uri, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{bad json")]
     [InlineData("")]
@@ -153,6 +194,24 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Bearer not-a-jwt")]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
+    public async Task WithAnAppId_RequestsWithAMalformedToken_Get401(string authorization)
+    {
+        using var secured = new HelpBotServerFactory()
+            .WithSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001")
+            .WithSetting("MicrosoftAppPassword", "not-used");
+        var client = secured.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json(ActivityJson()) };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task ConcurrentTurnsOfManyConversations_AllGetTheirOwnReplies()
     {
@@ -173,9 +232,17 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
     {
         private readonly Handler handler = new();
 
+        private int clientsCreated;
+
         public IReadOnlyList<(string Uri, string Body)> Requests => handler.Requests;
 
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+        public int ClientsCreated => Volatile.Read(ref clientsCreated);
+
+        public HttpClient CreateClient(string name)
+        {
+            Interlocked.Increment(ref clientsCreated);
+            return new(handler, disposeHandler: false);
+        }
 
         private sealed class Handler : HttpMessageHandler
         {

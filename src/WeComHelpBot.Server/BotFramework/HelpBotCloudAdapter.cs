@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -25,6 +24,20 @@ public sealed class HelpBotCloudAdapter : CloudAdapter
 
     /// <summary>Authenticates (when an app id is configured) and runs the turn; returns the invoke or expectReplies response, if any.</summary>
     /// <exception cref="UnauthorizedAccessException">The Authorization header is missing or invalid.</exception>
-    public Task<InvokeResponse> ProcessCheckedActivityAsync(string? authHeader, Activity activity, IBot bot, CancellationToken cancellationToken = default) =>
-        ProcessActivityAsync(authHeader ?? string.Empty, activity, bot.OnTurnAsync, cancellationToken);
+    public async Task<InvokeResponse> ProcessCheckedActivityAsync(string? authHeader, Activity activity, IBot bot, CancellationToken cancellationToken = default)
+    {
+        AuthenticateRequestResult authentication;
+        try
+        {
+            authentication = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader ?? string.Empty, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            // The SDK parses the bearer token before validating it and lets the parser's exceptions through
+            // (SecurityTokenMalformedException is an ArgumentException): an unreadable token is a 401, not a 500.
+            throw new UnauthorizedAccessException("The Authorization header does not hold a readable token.", e);
+        }
+
+        return await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+    }
 }

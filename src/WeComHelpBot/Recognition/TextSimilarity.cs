@@ -7,10 +7,12 @@ namespace WeComHelpBot.Recognition;
 public static class TextSimilarity
 {
     /// <summary>Dice coefficient of the two texts' character bigrams, 0..1, after normalization.</summary>
-    public static double Dice(string? a, string? b)
+    public static double Dice(string? a, string? b) =>
+        Dice(Bigrams(TextNormalizer.Normalize(a)), Bigrams(TextNormalizer.Normalize(b)));
+
+    /// <summary>Dice coefficient of two bigram sets from <see cref="Bigrams"/> (for a text compared with many others).</summary>
+    public static double Dice(IReadOnlySet<string> left, IReadOnlySet<string> right)
     {
-        var left = Bigrams(TextNormalizer.Normalize(a));
-        var right = Bigrams(TextNormalizer.Normalize(b));
         if (left.Count == 0 || right.Count == 0)
         {
             return 0;

@@ -7,7 +7,7 @@ namespace WeComHelpBot.Dialogs.Flows;
 /// A request for guidance ("帮我…", "一步一步", "对一下") needs a moderate resemblance; a message without such a
 /// cue needs to be nearly a trigger itself, so that plain questions ("个体户最多能加几个人") go to the knowledge base.
 /// </summary>
-public sealed class FlowTriggerMatcher(IReadOnlyList<FlowDefinition> flows)
+public sealed class FlowTriggerMatcher
 {
     public const double ThresholdWithCue = 0.45;
 
@@ -19,6 +19,16 @@ public sealed class FlowTriggerMatcher(IReadOnlyList<FlowDefinition> flows)
         "过一遍", "走一遍", "我想", "我要", "开始", "怎么选", "推荐", "接下来", "下一步",
     ];
 
+    // Every flow's triggers and title with their bigrams, worked out once: Match runs on every message.
+    private readonly IReadOnlyList<(FlowDefinition Flow, string Trigger, HashSet<string> Bigrams)> triggers;
+
+    public FlowTriggerMatcher(IReadOnlyList<FlowDefinition> flows)
+    {
+        triggers = flows
+            .SelectMany(flow => flow.Triggers.Append(flow.Title).Select(trigger => (flow, trigger, TextSimilarity.Bigrams(TextNormalizer.Normalize(trigger)))))
+            .ToList();
+    }
+
     public FlowTriggerMatch? Match(string? text)
     {
         var normalized = TextNormalizer.Normalize(text);
@@ -28,16 +38,14 @@ public sealed class FlowTriggerMatcher(IReadOnlyList<FlowDefinition> flows)
         }
 
         var threshold = GuidanceCues.Any(normalized.Contains) ? ThresholdWithCue : ThresholdWithoutCue;
+        var bigrams = TextSimilarity.Bigrams(TextNormalizer.Normalize(normalized));
         FlowTriggerMatch? best = null;
-        foreach (var flow in flows)
+        foreach (var (flow, trigger, triggerBigrams) in triggers)
         {
-            foreach (var trigger in flow.Triggers.Append(flow.Title))
+            var score = TextSimilarity.Dice(bigrams, triggerBigrams);
+            if (score > (best?.Score ?? 0))
             {
-                var score = TextSimilarity.Dice(normalized, trigger);
-                if (score > (best?.Score ?? 0))
-                {
-                    best = new FlowTriggerMatch(flow, trigger, score);
-                }
+                best = new FlowTriggerMatch(flow, trigger, score);
             }
         }
 

@@ -1,3 +1,4 @@
+using WeComHelpBot.Bot;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,11 +13,13 @@ internal static class KnowledgeYaml
     /// <summary>The root node of the file's first document, or null when the file is empty or broken (the problem is recorded).</summary>
     public static YamlNode? ReadRoot(string file, List<KnowledgeProblem> problems)
     {
+        PositionTrackingParser? parser = null;
         try
         {
             using var reader = new StreamReader(file);
             var stream = new YamlStream();
-            stream.Load(reader);
+            parser = new PositionTrackingParser(reader);
+            stream.Load(parser);
             if (stream.Documents.Count == 0)
             {
                 problems.Add(new KnowledgeProblem(file, 1, "文件是空的"));
@@ -34,6 +37,12 @@ internal static class KnowledgeYaml
         {
             // YamlDotNet fails this way on some unterminated flow collections; name the line where reading stopped.
             problems.Add(new KnowledgeProblem(file, LastReadableLine(file), "YAML 格式错误：这里附近有没闭合的 [ ] 或 { }，或缩进不对"));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's node loader fails this way on an event it does not expect, e.g. "- : id: …" (a key left out).
+            problems.Add(new KnowledgeProblem(file, parser?.PreviousLine ?? 1, "YAML 格式错误：这里的写法读不懂，常见原因是键名缺了（比如 “- : 值”），或冒号和缩进不对"));
             return null;
         }
     }

@@ -1,3 +1,4 @@
+using WeComHelpBot.Bot;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using static WeComHelpBot.Dialogs.Flows.FlowYamlReader;
@@ -25,13 +26,27 @@ internal sealed class FlowFileReader
     public FlowDefinition? ReadFile(string text)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             yaml.Error((int)e.Start.Line, $"YAML 格式错误：{e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some unterminated flow collections ("triggers: [注册" and a next line):
+            // name the line where reading stopped, as the knowledge loader does.
+            yaml.Error(LastReadableLine(text), "YAML 格式错误：这里附近有没闭合的 [ ] 或 { }，或缩进不对");
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's node loader fails this way on an event it does not expect, e.g. "- : text: …" (a key left out).
+            yaml.Error(parser.PreviousLine, "YAML 格式错误：这里的写法读不懂，常见原因是键名缺了（比如 “- : 值”），或冒号和缩进不对");
             return null;
         }
 
@@ -68,6 +83,25 @@ internal sealed class FlowFileReader
             File = yaml.File,
             Line = Line(root),
         };
+    }
+
+    private static int LastReadableLine(string text)
+    {
+        var line = 1;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                line = (int)Math.Max(line, parser.Current!.End.Line);
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // Expected: the text is broken; the line reached so far is the answer.
+        }
+
+        return line;
     }
 
     private List<FlowStep> ReadSteps(YamlMappingNode root)

@@ -46,6 +46,26 @@ public sealed class FlowLoaderTests
     }
 
     [Fact]
+    public void UnclosedListBeforeTheNextKey_IsReportedWithItsLine_NotThrown()
+    {
+        var error = Single("id: sample\ntitle: 示例\ntriggers: [注册\nsteps:\n  - id: a\n    kind: message\n    text: 你好\n");
+
+        Assert.Equal("flow.yaml", error.File);
+        Assert.InRange(error.Line, 3, 4);
+        Assert.Contains("YAML 格式错误", error.Problem);
+    }
+
+    [Fact]
+    public void StepWithoutAKeyName_IsReportedWithItsLine_NotThrown()
+    {
+        var error = Single("id: sample\ntitle: 示例\nsteps:\n  - id: a\n    kind: message\n    text: 你好\n  - : text: 再见\n");
+
+        Assert.Equal("flow.yaml", error.File);
+        Assert.Equal(7, error.Line);
+        Assert.Contains("YAML 格式错误", error.Problem);
+    }
+
+    [Fact]
     public void UnknownStepKind_IsReportedAtTheKindLine()
     {
         var error = Single("id: sample\ntitle: 示例\nsteps:\n  - id: a\n    kind: question\n    prompt: 问\n");

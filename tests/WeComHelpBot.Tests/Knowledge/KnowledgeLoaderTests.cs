@@ -39,6 +39,18 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EntryWithoutAKeyName_IsReportedAtItsLine_NotThrown()
+    {
+        var file = Write("bad.yaml", "entries:\n  - id: a\n    title: 标题\n  - : id: b\n");
+
+        var problem = Assert.Single(KnowledgeLoader.Load(directory).Problems);
+
+        Assert.Equal(file, problem.File);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("YAML 格式错误", problem.Message);
+    }
+
+    [Fact]
     public void BadIndentation_IsReportedAtItsLine()
     {
         var file = Write("bad.yaml", "entries:\n  - id: a\n    title: 标题\n   section: 1\n");

@@ -3,65 +3,41 @@ using Microsoft.Extensions.Time.Testing;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
-using WeComHelpBot.Tests.Storage;
 
 namespace WeComHelpBot.Tests.Support;
 
 /// <summary>The support services on a real LiteDB file in a temp folder, with a fake clock (starts 2026-11-25 10:00 China time).</summary>
 public sealed class SupportTestHost : IDisposable
 {
-    private readonly TempFolder folder = new();
-    private ServiceProvider? provider;
+    private readonly ReopenableServices services;
 
     public SupportTestHost(Action<SupportOptions>? configure = null)
     {
-        Paths = new BotPaths { DataDirectory = folder.Path };
-        Configure = configure;
-        provider = Build();
+        services = new ReopenableServices((collection, paths) =>
+        {
+            collection.AddLogging();
+            collection.AddBotStorage(paths);
+            collection.AddSupport(paths);
+            if (configure is not null)
+            {
+                collection.Configure(configure);
+            }
+        });
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Time => services.Time;
 
-    public BotPaths Paths { get; }
+    public BotPaths Paths => services.Paths;
 
     public string DatabaseFile => Paths.DatabaseFile;
 
-    private Action<SupportOptions>? Configure { get; }
-
-    public T Get<T>() where T : notnull => (provider ?? throw new ObjectDisposedException(nameof(SupportTestHost))).GetRequiredService<T>();
+    public T Get<T>() where T : notnull => services.Services.GetRequiredService<T>();
 
     /// <summary>Closes the database file, as a process exit would.</summary>
-    public void CloseDatabase()
-    {
-        provider?.Dispose();
-        provider = null;
-    }
+    public void CloseDatabase() => services.Close();
 
     /// <summary>A new "process" on the same file.</summary>
-    public void Restart()
-    {
-        CloseDatabase();
-        provider = Build();
-    }
+    public void Restart() => services.Reopen();
 
-    public void Dispose()
-    {
-        CloseDatabase();
-        folder.Dispose();
-    }
-
-    private ServiceProvider Build()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddBotStorage(Paths);
-        services.AddSupport(Paths);
-        if (Configure is not null)
-        {
-            services.Configure(Configure);
-        }
-
-        return services.BuildServiceProvider();
-    }
+    public void Dispose() => services.Dispose();
 }

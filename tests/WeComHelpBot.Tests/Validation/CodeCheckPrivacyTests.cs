@@ -12,17 +12,14 @@ namespace WeComHelpBot.Tests.Validation;
 /// <summary>The codes typed into the troubleshooting flow are checked, never stored: not in state, not raw in transcripts.</summary>
 public sealed class CodeCheckPrivacyTests : IDisposable
 {
-    private const string MistypedCode = "91350100M0O0100Y43";
-    private const string ValidCode = "91350100M000100Y43";
-    private const string ImpossibleBirthDateId = "320102199002304512";
-    private const string ValidId = "11010519491231002X";
-
     private readonly TempFolder folder = new();
 
     public void Dispose() => folder.Dispose();
 
-    [Fact]
-    public async Task CodesTypedInTheFlow_CannotBeFoundInTheDatabaseFile()
+    [Theory]
+    [InlineData("91350100M0O0100Y43", "91350100M000100Y43", "320102199002304512", "11010519491231002X")]
+    [InlineData("9135 0100 M0O0 100Y 43", "9135-0100-M000-100Y-43", "320102 19900230 4512", "110105\u300019491231\u3000002X")]
+    public async Task CodesTypedInTheFlow_CannotBeFoundInTheDatabaseFile(string mistypedCode, string validCode, string impossibleBirthDateId, string validId)
     {
         var paths = new BotPaths { DataDirectory = folder.Path };
         var services = new ServiceCollection();
@@ -37,7 +34,7 @@ public sealed class CodeCheckPrivacyTests : IDisposable
             }
 
             var bot = provider.GetRequiredService<IBot>();
-            foreach (var text in new[] { "法人信息校验失败帮我看看", "1", "一样", MistypedCode, ValidCode, "要", ImpossibleBirthDateId, ValidId, "是" })
+            foreach (var text in new[] { "法人信息校验失败帮我看看", "1", "一样", mistypedCode, validCode, "要", impossibleBirthDateId, validId, "是" })
             {
                 await adapter.SendTextToBotAsync(text, bot.OnTurnAsync, CancellationToken.None);
                 while (adapter.GetNextReply() is IMessageActivity reply)
@@ -58,7 +55,8 @@ public sealed class CodeCheckPrivacyTests : IDisposable
         Assert.Contains("位数、出生日期和校验位都没问题", all);
 
         var bytes = await File.ReadAllBytesAsync(paths.DatabaseFile);
-        foreach (var raw in new[] { MistypedCode, ValidCode, ImpossibleBirthDateId, ValidId })
+        var typed = new[] { mistypedCode, validCode, impossibleBirthDateId, validId };
+        foreach (var raw in typed.Concat(typed.Select(Compact)))
         {
             foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode })
             {
@@ -68,4 +66,6 @@ public sealed class CodeCheckPrivacyTests : IDisposable
 
         Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("9135************43")) >= 0, "the masked code should be in the transcript");
     }
+
+    private static string Compact(string typed) => string.Concat(typed.Where(char.IsAsciiLetterOrDigit));
 }

@@ -1,12 +1,15 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace WeComHelpBot.Support.Privacy;
 
 /// <summary>
-/// Masks personal numbers in free text before it is stored: Chinese mobile numbers (also written with spaces, dashes
-/// or +86), resident ID numbers (18 and 15 digits), bank card and account numbers (12–19 digits) and
-/// 统一社会信用代码, also mistyped ones (a letter O for 0, a character too many). A few leading and trailing characters stay so support can tell numbers apart: 138****5678.
+/// Masks personal numbers in free text before it is stored: Chinese mobile numbers (also with +86 or 0086), resident
+/// ID numbers (18 and 15 digits), bank card and account numbers (12–25 digits) and 统一社会信用代码, also mistyped ones
+/// (a letter O for 0, a character too many). Each may be typed in groups: "138 0013 8000", "440301 19900101 1234",
+/// "9144-0300-MA5F-T8Q7-KL", with one or two spaces (full-width too) or one dash between groups (<see cref="IsSeparator"/>).
+/// A few leading and trailing characters stay so support can tell numbers apart: 138****5678.
 /// </summary>
 public sealed partial class PersonalDataMasker
 {
@@ -20,7 +23,8 @@ public sealed partial class PersonalDataMasker
             return text;
         }
 
-        var masked = CreditCodePattern().Replace(text, m => Keep(m.Value, 4, 2));
+        var masked = MaskGroupedCodes(text);
+        masked = CreditCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
         masked = MistypedCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
         return DigitRunPattern().Replace(masked, MaskDigitRun);
     }
@@ -32,6 +36,32 @@ public sealed partial class PersonalDataMasker
         return digits.Length >= 7 ? Keep(digits, 3, 4) : new string(MaskChar, digits.Length);
     }
 
+    /// <summary>
+    /// What may stand between two groups of a number: one or two spaces (any width, or a tab) or one dash of any kind.
+    /// " - " is not one: it joins ranges ("2025-05-18 - 2025-05-20"), not the groups of a number.
+    /// </summary>
+    internal static bool IsSeparator(ReadOnlySpan<char> gap) =>
+        gap.Length == 1 && Dashes.Contains(gap[0])
+        || (gap.Length is 1 or 2 && IsSpace(gap[0]) && IsSpace(gap[^1]));
+
+    private const string Dashes = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D";
+
+    private static bool IsSpace(char c) => c == '\t' || char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator;
+
+    private static string MaskGroupedCodes(string text)
+    {
+        StringBuilder? builder = null;
+        var copied = 0;
+        foreach (var (start, length, code) in GroupedCodeFinder.Find(text))
+        {
+            builder ??= new StringBuilder(text.Length);
+            builder.Append(text, copied, start - copied).Append(Keep(code, 4, 2));
+            copied = start + length;
+        }
+
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
     private static string MaskDigitRun(Match match)
     {
         var raw = match.Value;
@@ -39,7 +69,7 @@ public sealed partial class PersonalDataMasker
         var prefix = match.Groups["cc"].Success ? "+86 " : string.Empty;
         if (match.Groups["cc"].Success)
         {
-            body = body[2..];
+            body = body[DigitsOf(match.Groups["cc"].Value).Length..];
         }
 
         if (body.Length == 11 && IsMobile(body))
@@ -60,7 +90,7 @@ public sealed partial class PersonalDataMasker
             return prefix + Keep(body, 3, 3);
         }
 
-        if (body.Length is >= 12 and <= 19 && body.All(char.IsDigit))
+        if (body.Length is >= 12 and <= 25 && body.All(char.IsDigit))
         {
             return prefix + Keep(body, 4, 4);
         }
@@ -99,9 +129,13 @@ public sealed partial class PersonalDataMasker
         return string.Concat(value.AsSpan(0, head), new string(MaskChar, value.Length - head - tail), value.AsSpan(value.Length - tail));
     }
 
-    // A run of digits, optionally split by single spaces or dashes (138 1234 5678, 6222-0200-...), with an optional
-    // +86 / 86 country code, an optional trailing X (ID numbers), and no letter or digit right before or after it.
-    [GeneratedRegex(@"(?<![A-Za-z\p{Nd}_])(?:(?<cc>\+\s?86|(?<![\p{Nd}])86(?=[\s\-]?1[3-9]))[\s\-]?)?\p{Nd}(?:[ \-]?\p{Nd}){6,22}(?:[ \-]?[Xx])?(?![\p{Nd}A-Za-z_])", RegexOptions.CultureInvariant)]
+    // IsSeparator as a pattern: one or two spaces, or one dash.
+    private const string Separator = @"(?:[\p{Zs}\t]{1,2}|[\-\u2010-\u2015\u2212\uFE63\uFF0D])";
+
+    // A run of digits, optionally split into groups (138 1234 5678, 6222-0200-…, 440301　19900101　1234) by separators
+    // as IsSeparator describes them, with an optional +86 / 0086 / 86 country code, an optional trailing X (ID numbers),
+    // and no letter or digit right before or after it. Up to 25 digits: some corporate accounts are that long.
+    [GeneratedRegex(@"(?<![A-Za-z\p{Nd}_])(?:(?<cc>[+＋]\s?86|(?<![\p{Nd}])(?:00)?86(?=" + Separator + @"?1[3-9]))" + Separator + @"?)?\p{Nd}(?:" + Separator + @"?\p{Nd}){6,24}(?:" + Separator + @"?[Xx])?(?![\p{Nd}A-Za-z_])", RegexOptions.CultureInvariant)]
     private static partial Regex DigitRunPattern();
 
     // 统一社会信用代码: 18 characters from the GB 32100 alphabet (no I, O, Z, S, V), digits 3–8 the region code,

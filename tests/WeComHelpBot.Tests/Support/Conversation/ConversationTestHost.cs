@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Support.Analytics;
-using WeComHelpBot.Tests.Storage;
 
 namespace WeComHelpBot.Tests.Support.Conversation;
 
@@ -15,33 +14,34 @@ namespace WeComHelpBot.Tests.Support.Conversation;
 /// </summary>
 public sealed class ConversationTestHost : IDisposable
 {
-    private readonly TempFolder folder = new();
-    private ServiceProvider? provider;
+    private readonly ReopenableServices services;
+    private readonly ConversationReference conversation;
 
-    public ConversationTestHost(string conversationId = "conv-1", string channelId = "test")
+    /// <param name="configure">Adds or replaces services after the bot's own registrations, in every (re)opened process.</param>
+    public ConversationTestHost(string conversationId = "conv-1", string channelId = "test", Action<IServiceCollection>? configure = null)
     {
         ConversationId = conversationId;
-        Paths = new BotPaths { DataDirectory = folder.Path };
-        provider = Build();
-        var conversation = TestAdapter.CreateConversation(conversationId);
+        services = new ReopenableServices((collection, paths) =>
+        {
+            collection.AddWeComHelpBot(paths);
+            configure?.Invoke(collection);
+        });
+        conversation = TestAdapter.CreateConversation(conversationId);
         conversation.Conversation.Id = conversationId;
         conversation.ChannelId = channelId;
-        Adapter = new TestAdapter(conversation) { Locale = "zh-CN" };
-        foreach (var middleware in Services.GetServices<IMiddleware>())
-        {
-            Adapter.Use(middleware);
-        }
+        Adapter = NewAdapter();
     }
 
     public string ConversationId { get; }
 
-    public BotPaths Paths { get; }
+    public BotPaths Paths => services.Paths;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Time => services.Time;
 
-    public TestAdapter Adapter { get; }
+    /// <summary>The open process's adapter: it runs that process's middleware, and is replaced by <see cref="Reopen"/>.</summary>
+    public TestAdapter Adapter { get; private set; }
 
-    public IServiceProvider Services => provider ?? throw new ObjectDisposedException(nameof(ConversationTestHost));
+    public IServiceProvider Services => services.Services;
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -69,30 +69,28 @@ public sealed class ConversationTestHost : IDisposable
         (await Get<SupportAnalytics>().GetEventsAsync()).Where(e => e.Type == type).ToList();
 
     /// <summary>Closes the database file, as a process exit would.</summary>
-    public void CloseDatabase()
-    {
-        provider?.Dispose();
-        provider = null;
-    }
+    public void CloseDatabase() => services.Close();
 
-    /// <summary>A new process on the same data folder (the adapter keeps its conversation).</summary>
+    /// <summary>
+    /// A new process on the same data folder and conversation. Its adapter is new too: a TestAdapter cannot drop
+    /// middleware, and the old process's middleware would go on recording turns through the closed services.
+    /// </summary>
     public void Reopen()
     {
-        CloseDatabase();
-        provider = Build();
+        services.Reopen();
+        Adapter = NewAdapter();
     }
 
-    public void Dispose()
-    {
-        CloseDatabase();
-        folder.Dispose();
-    }
+    public void Dispose() => services.Dispose();
 
-    private ServiceProvider Build()
+    private TestAdapter NewAdapter()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddWeComHelpBot(Paths);
-        return services.BuildServiceProvider();
+        var adapter = new TestAdapter(conversation) { Locale = "zh-CN" };
+        foreach (var middleware in Services.GetServices<IMiddleware>())
+        {
+            adapter.Use(middleware);
+        }
+
+        return adapter;
     }
 }

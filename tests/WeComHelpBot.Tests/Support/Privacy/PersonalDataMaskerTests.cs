@@ -1,4 +1,6 @@
+using WeComHelpBot.Knowledge;
 using WeComHelpBot.Support.Privacy;
+using WeComHelpBot.Validation;
 
 namespace WeComHelpBot.Tests.Support.Privacy;
 
@@ -67,6 +69,109 @@ public sealed class PersonalDataMaskerTests
         Assert.Equal(input, masker.Mask(input));
     }
 
+    [Theory]
+    [InlineData("手机 138 0013 8000", "手机 138****8000")]
+    [InlineData("手机 138-0013-8000", "手机 138****8000")]
+    [InlineData("手机138–0013–8000", "手机138****8000")]
+    [InlineData("手机 138  0013  8000", "手机 138****8000")]
+    [InlineData("手机 138\u30000013\u30008000", "手机 138****8000")]
+    [InlineData("手机 +86 138 0013 8000", "手机 +86 138****8000")]
+    [InlineData("手机 +86-138-0013-8000", "手机 +86 138****8000")]
+    [InlineData("手机 ＋86 13800138000", "手机 +86 138****8000")]
+    [InlineData("手机 0086 138 0013 8000", "手机 +86 138****8000")]
+    public void GroupedMobileNumbers_AreMasked(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("{0} {1} {2}")]
+    [InlineData("{0}-{1}-{2}")]
+    [InlineData("{0}  {1}  {2}")]
+    [InlineData("{0}\u3000{1}\u3000{2}")]
+    public void GroupedResidentIdNumbers_AreMasked(string grouping)
+    {
+        foreach (var id in new[] { ValidId("44030119900101123"), ValidId("11010519491231002") })
+        {
+            Assert.True(ResidentIdNumber.Check(id, new DateOnly(2026, 11, 25)).IsValid, id);
+            var typed = string.Format(grouping, id[..6], id[6..14], id[14..]);
+
+            var masked = masker.Mask($"法人身份证 {typed} 对吗");
+
+            Assert.Equal($"法人身份证 {id[..3]}************{id[^3..]} 对吗", masked);
+        }
+    }
+
+    [Theory]
+    [InlineData("6222 0212 3456 7890 123", "6222***********0123")]
+    [InlineData("6222  0212  3456  7890  123", "6222***********0123")]
+    [InlineData("6222\u30000212\u30003456\u30007890\u3000123", "6222***********0123")]
+    [InlineData("6222-0212-3456-7890-123", "6222***********0123")]
+    [InlineData("4405 0148 0400 0000 0123", "4405************0123")]
+    [InlineData("44050148040000000123", "4405************0123")]
+    [InlineData("3100 1234 5678 0500 0123 4", "3100*************1234")]
+    public void GroupedBankAccounts_AreMasked_CorporateAccountsUpTo25DigitsToo(string typed, string expected)
+    {
+        Assert.Equal($"对公账号：{expected}，打款没到", masker.Mask($"对公账号：{typed}，打款没到"));
+    }
+
+    [Theory]
+    [InlineData("{0} {1} {2} {3} {4}")]
+    [InlineData("{0}-{1}-{2}-{3}-{4}")]
+    [InlineData("{0}  {1}  {2}  {3}  {4}")]
+    [InlineData("{0}\u3000{1}\u3000{2}\u3000{3}\u3000{4}")]
+    [InlineData("{0}{1} {2}{3}{4}")]
+    public void GroupedCreditCodes_AreMasked(string grouping)
+    {
+        foreach (var code in new[] { ValidCode("91440300MA5FT8Q7K"), ValidCode("92350100MA2Y4K7P9"), ValidCode("91110108551385082") })
+        {
+            Assert.True(UnifiedSocialCreditCode.Check(code).IsValid, code);
+            var typed = string.Format(grouping, code[..4], code[4..8], code[8..12], code[12..16], code[16..]);
+
+            Assert.Equal($"代码是{code[..4]}************{code[^2..]}对吗", masker.Mask($"代码是{typed}对吗"));
+            Assert.Equal($"code {code[..4]}************{code[^2..]}。", masker.Mask($"code {typed}。"));
+        }
+    }
+
+    [Theory]
+    [InlineData("9144 0300 ma5f t8q7 kl", "9144************kl")]
+    [InlineData("91 440300 MA5FT8Q7K L", "9144************KL")]
+    [InlineData("９１４４ ０３００ ＭＡ５Ｆ Ｔ８Ｑ７ ＫＬ", "9144************KL")]
+    [InlineData("9135 0100 M0O0 100Y 43", "9135************43")]
+    public void GroupedCreditCodes_InLowerCaseFullWidthOrMistyped_AreMasked(string typed, string expected)
+    {
+        Assert.Equal($"信用代码 {expected}", masker.Mask($"信用代码 {typed}"));
+    }
+
+    [Fact]
+    public void GroupedNumbersInOneMessage_AreAllMasked()
+    {
+        var masked = masker.Mask("手机 +86 138-0013-8000，法人 110105 19491231 002X，代码 9144 0300 MA5F T8Q7 KL");
+
+        Assert.Equal("手机 +86 138****8000，法人 110************02X，代码 9144************KL", masked);
+    }
+
+    [Theory]
+    [InlineData("客服 400-800-8888")]
+    [InlineData("一般 1-2 个工作日到账，2025-05-18 - 2025-05-20 之间")]
+    [InlineData("第 1 2 3 4 5 6 7 步")]
+    [InlineData("工单号 T20261125-0001 已关闭")]
+    [InlineData("Windows 10 22H2 和 iOS 17 都能用")]
+    [InlineData("最多 2000 人，超过 200 人要认证")]
+    public void OrdinaryNumbersWithSpacesOrDashes_AreLeftAlone(string input)
+    {
+        Assert.Equal(input, masker.Mask(input));
+    }
+
+    [Fact]
+    public void EveryKnowledgeAnswer_IsLeftAsItIs()
+    {
+        var knowledge = KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge);
+        Assert.NotEmpty(knowledge.Entries);
+
+        Assert.All(knowledge.Entries, entry => Assert.Equal(entry.Answer, masker.Mask(entry.Answer)));
+    }
+
     [Fact]
     public void Null_StaysNull()
     {
@@ -86,4 +191,8 @@ public sealed class PersonalDataMaskerTests
     {
         Assert.Equal("139****0000", masker.MaskPhone("+86 139-1234-0000"[4..]));
     }
+
+    private static string ValidCode(string first17) => first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+
+    private static string ValidId(string first17) => first17 + ResidentIdNumber.CheckDigit(first17);
 }

@@ -120,12 +120,18 @@ public sealed class LiteDatabaseProvider : IDisposable
 
         LiteDbFileCheck.Verify(fullPath);
 
+        var isNew = !File.Exists(fullPath) || new FileInfo(fullPath).Length == 0;
         var connection = new ConnectionString
         {
             Filename = fullPath,
             Connection = connectionType,
             Upgrade = false,
         };
+        if (isNew)
+        {
+            // The collation is fixed when the file is made; an existing file keeps its own until it is rebuilt below.
+            connection.Collation = OrdinalCollation;
+        }
 
         LiteDatabase? database = null;
         try
@@ -134,6 +140,11 @@ public sealed class LiteDatabaseProvider : IDisposable
 
             // Shared mode opens the file lazily; touch it now so a damaged or locked file fails here, with its name.
             _ = database.GetCollectionNames().ToList();
+            if (!IsOrdinal(database))
+            {
+                database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
+            }
+
             return database;
         }
         catch (Exception ex) when (IsOpenFailure(ex))
@@ -142,6 +153,16 @@ public sealed class LiteDatabaseProvider : IDisposable
             throw new StorageUnavailableException(fullPath, Describe(ex), ex);
         }
     }
+
+    /// <summary>
+    /// Keys and indexed values compare as exact text. LiteDB's default collation ignores case, so the bot state keys of
+    /// two conversations whose ids differ only in case ("…/conversations/Ab" and "…/ab") were one document, and every
+    /// comparison went through ICU. Files made before this are rebuilt with it once, when first opened.
+    /// </summary>
+    public static readonly Collation OrdinalCollation = new("en-US/Ordinal");
+
+    internal static bool IsOrdinal(LiteDatabase database) =>
+        new Collation(database.Pragma("COLLATION").AsString).SortOptions == System.Globalization.CompareOptions.Ordinal;
 
     internal static bool IsOpenFailure(Exception ex) =>
         ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or InvalidOperationException

@@ -216,4 +216,47 @@ public sealed class LiteDbStorageTests : IDisposable
 
         Assert.Equal(3, ((CounterItem)(await storage.ReadAsync([longKey]))[longKey]).Count);
     }
+
+    [Theory]
+    [InlineData(LiteDB.ConnectionType.Shared)]
+    [InlineData(LiteDB.ConnectionType.Direct)]
+    public async Task KeysThatDifferOnlyInCase_AreDifferentItems(LiteDB.ConnectionType connection)
+    {
+        using var provider = new LiteDatabaseProvider(connection);
+        var storage = new LiteDbStorage(provider.GetDatabase(DatabaseFile), DatabaseFile);
+
+        // Direct Line and Teams conversation ids are case-sensitive.
+        await storage.WriteAsync(new Dictionary<string, object> { ["directline/conversations/AbC1"] = new CounterItem { Count = 1, Note = "大写" } });
+        await storage.WriteAsync(new Dictionary<string, object> { ["directline/conversations/abc1"] = new CounterItem { Count = 2, Note = "小写" } });
+
+        var items = await storage.ReadAsync(["directline/conversations/AbC1", "directline/conversations/abc1"]);
+        Assert.Equal("大写", ((CounterItem)items["directline/conversations/AbC1"]).Note);
+        Assert.Equal("小写", ((CounterItem)items["directline/conversations/abc1"]).Note);
+    }
+
+    [Fact]
+    public async Task AFileMadeWithLiteDbsDefaultCollation_IsRebuiltOnce_AndKeepsItsData()
+    {
+        using (var old = new LiteDB.LiteDatabase(DatabaseFile))
+        {
+            old.GetCollection(LiteDbStorage.CollectionName).Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = "console/conversations/c1",
+                ["key"] = "console/conversations/c1",
+                ["json"] = """{"$type":"WeComHelpBot.Tests.Storage.CounterItem, WeComHelpBot.Tests","Count":7,"Note":"旧文件"}""",
+                ["etag"] = "e1",
+            });
+            Assert.Equal("/IgnoreCase", old.Pragma("COLLATION").AsString);
+        }
+
+        using var provider = new LiteDatabaseProvider();
+        var database = provider.GetDatabase(DatabaseFile);
+        var storage = new LiteDbStorage(database, DatabaseFile);
+
+        Assert.True(LiteDatabaseProvider.IsOrdinal(database));
+        var item = (CounterItem)(await storage.ReadAsync(["console/conversations/c1"]))["console/conversations/c1"];
+        Assert.Equal((7, "旧文件"), (item.Count, item.Note));
+        await storage.WriteAsync(new Dictionary<string, object> { ["console/conversations/C1"] = new CounterItem { Count = 8 } });
+        Assert.Equal(7, ((CounterItem)(await storage.ReadAsync(["console/conversations/c1"]))["console/conversations/c1"]).Count);
+    }
 }

@@ -81,36 +81,24 @@ public sealed class LiteDbStorage : IStorage
             return;
         }
 
-        // Serialized here, on the caller's thread: the writer only compares ETags and stores strings.
-        var serialized = changes.Select(change => Serialize(change.Key, change.Value)).ToList();
+        // Documents are made here, on the caller's thread: the one writer only compares ETags and stores them.
+        var items = changes.Select(change => ToItem(change.Key, change.Value)).ToList();
         await GuardAsync(InTransactionAsync(
             collection =>
             {
-                foreach (var (key, id, json, hasETag, requestedETag) in serialized)
+                foreach (var item in items.Where(item => item.HasETag && !string.IsNullOrEmpty(item.RequestedETag) && item.RequestedETag != "*"))
                 {
-                    var existing = collection.FindById(id);
+                    var existing = collection.FindById(item.Document["_id"]);
                     var currentETag = existing is not null && existing["etag"].IsString ? existing["etag"].AsString : null;
-                    if (hasETag && existing is not null && !string.IsNullOrEmpty(requestedETag) && requestedETag != "*" && requestedETag != currentETag)
+                    if (existing is not null && item.RequestedETag != currentETag)
                     {
-                        throw new EtagConflictException(key, requestedETag, currentETag);
+                        throw new EtagConflictException(item.Key, item.RequestedETag, currentETag);
                     }
                 }
 
-                foreach (var (key, id, json, hasETag, _) in serialized)
+                foreach (var item in items)
                 {
-                    var newETag = Guid.NewGuid().ToString("N");
-                    if (hasETag && json is JObject)
-                    {
-                        SetETag(json, newETag);
-                    }
-
-                    collection.Upsert(new BsonDocument
-                    {
-                        ["_id"] = id,
-                        ["key"] = key,
-                        ["json"] = json is null ? BsonValue.Null : new BsonValue(json.ToString(Formatting.None)),
-                        ["etag"] = newETag,
-                    });
+                    collection.Upsert(item.Document);
                 }
             },
             cancellationToken));
@@ -132,10 +120,24 @@ public sealed class LiteDbStorage : IStorage
             cancellationToken));
     }
 
-    private (string Key, BsonValue Id, JToken? Json, bool HasETag, string? RequestedETag) Serialize(string key, object? value)
+    /// <summary>The stored document for one change, with its new ETag, and the ETag the caller expects to replace.</summary>
+    private (string Key, bool HasETag, string? RequestedETag, BsonDocument Document) ToItem(string key, object? value)
     {
         var hasETag = TryGetETag(value, out var requestedETag);
-        return (key, DocumentId(key), value is null ? null : JToken.FromObject(value, serializer), hasETag, requestedETag);
+        var json = value is null ? null : JToken.FromObject(value, serializer);
+        var newETag = Guid.NewGuid().ToString("N");
+        if (hasETag)
+        {
+            SetETag(json, newETag);
+        }
+
+        return (key, hasETag, requestedETag, new BsonDocument
+        {
+            ["_id"] = DocumentId(key),
+            ["key"] = key,
+            ["json"] = json is null ? BsonValue.Null : new BsonValue(json.ToString(Formatting.None)),
+            ["etag"] = newETag,
+        });
     }
 
     private Task InTransactionAsync(Action<ILiteCollection<BsonDocument>> work, CancellationToken cancellationToken) =>

@@ -18,8 +18,10 @@ public static class StateCheck
         using var database = new LiteDatabase(new ConnectionString { Filename = databaseFile, Connection = ConnectionType.Direct, ReadOnly = true });
         var state = database.GetCollection(LiteDbStorage.CollectionName);
         var transcripts = database.GetCollection(TranscriptStore.CollectionName);
-        var incoming = transcripts.Find(Query.EQ("direction", TranscriptDirection.Incoming.ToString()))
-            .GroupBy(d => d["conversation"].AsString)
+        var incoming = transcripts.FindAll()
+            .SelectMany(TranscriptStore.EntriesOf)
+            .Where(line => line.Direction == TranscriptDirection.Incoming)
+            .GroupBy(line => line.ConversationId)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         var problems = new List<string>();

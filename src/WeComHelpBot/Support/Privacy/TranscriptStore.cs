@@ -7,6 +7,9 @@ namespace WeComHelpBot.Support.Privacy;
 /// <summary>
 /// Conversation transcripts in LiteDB. Every text is masked here, at the only door into the collection,
 /// so no caller can store a raw phone, ID or account number by mistake.
+/// A turn's lines are stored as one document (conversation, channel, the first line's time, and its lines in order):
+/// each document costs an insert into every index of the collection, which was most of what storing a turn cost
+/// under load (bench/README.md). Documents written before that hold one line each and are read the same way.
 /// </summary>
 public sealed class TranscriptStore
 {
@@ -49,16 +52,40 @@ public sealed class TranscriptStore
     /// <summary>The synchronous body of <see cref="AppendAsync(IReadOnlyCollection{TranscriptEntry}, CancellationToken)"/>.</summary>
     internal void Append(IReadOnlyCollection<TranscriptEntry> entries) => Insert(ToDocuments(entries));
 
-    /// <summary>The documents for <paramref name="entries"/>, texts masked: built before a write so the writer only inserts.</summary>
-    internal IReadOnlyList<BsonDocument> ToDocuments(IReadOnlyCollection<TranscriptEntry> entries) =>
-        entries.Select(entry => new BsonDocument
+    /// <summary>
+    /// The documents for <paramref name="entries"/>, texts masked: one per run of lines of the same conversation (a
+    /// turn's lines are one run). Built before a write so the writer only inserts.
+    /// </summary>
+    internal IReadOnlyList<BsonDocument> ToDocuments(IReadOnlyCollection<TranscriptEntry> entries)
+    {
+        var documents = new List<BsonDocument>(1);
+        BsonArray? lines = null;
+        TranscriptEntry? first = null;
+        foreach (var entry in entries)
         {
-            ["conversation"] = entry.ConversationId,
-            ["channel"] = entry.ChannelId,
-            ["time"] = entry.Timestamp.UtcDateTime,
-            ["direction"] = entry.Direction.ToString(),
-            ["text"] = masker.Mask(entry.Text) ?? string.Empty,
-        }).ToList();
+            if (first is null || entry.ConversationId != first.ConversationId || entry.ChannelId != first.ChannelId)
+            {
+                first = entry;
+                lines = [];
+                documents.Add(new BsonDocument
+                {
+                    ["conversation"] = entry.ConversationId,
+                    ["channel"] = entry.ChannelId,
+                    ["time"] = entry.Timestamp.UtcDateTime,
+                    ["lines"] = lines,
+                });
+            }
+
+            lines!.Add(new BsonDocument
+            {
+                ["time"] = entry.Timestamp.UtcDateTime,
+                ["direction"] = entry.Direction.ToString(),
+                ["text"] = masker.Mask(entry.Text) ?? string.Empty,
+            });
+        }
+
+        return documents;
+    }
 
     /// <summary>Inserts documents made by <see cref="ToDocuments"/> (joining the transaction open on this thread, if any).</summary>
     internal void Insert(IReadOnlyCollection<BsonDocument> documents) => Collection.InsertAll(documents);
@@ -71,7 +98,7 @@ public sealed class TranscriptStore
         IReadOnlyList<TranscriptEntry> entries = Collection.Find(Query.EQ("conversation", conversationId))
             .OrderBy(d => d["time"].AsDateTime)
             .ThenBy(d => d["_id"].AsObjectId)
-            .Select(ToEntry)
+            .SelectMany(EntriesOf)
             .ToList();
         return Task.FromResult(entries);
     }
@@ -83,11 +110,17 @@ public sealed class TranscriptStore
         return all.Skip(Math.Max(0, all.Count - count)).ToList();
     }
 
-    /// <summary>Deletes every line stored before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>Deletes every turn stored before <paramref name="cutoff"/>; returns how many lines that was.</summary>
     public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var deleted = Collection.DeleteMany(Query.LT("time", cutoff.UtcDateTime));
+        var deleted = database.InTransaction(() =>
+        {
+            var old = Query.LT("time", cutoff.UtcDateTime);
+            var lines = Collection.Find(old).Sum(d => d.TryGetValue("lines", out var l) && l.IsArray ? l.AsArray.Count : 1);
+            Collection.DeleteMany(old);
+            return lines;
+        });
         return Task.FromResult(deleted);
     }
 
@@ -103,10 +136,27 @@ public sealed class TranscriptStore
         return DeleteOlderThanAsync(cutoff, cancellationToken);
     }
 
-    private static TranscriptEntry ToEntry(BsonDocument document) => new(
-        document["conversation"].AsString,
-        document["channel"].AsString,
-        new DateTimeOffset(DateTime.SpecifyKind(document["time"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
-        Enum.Parse<TranscriptDirection>(document["direction"].AsString),
-        document["text"].AsString);
+    /// <summary>The lines a stored document holds: a turn's lines, or the single line of a document from before turns were kept whole.</summary>
+    public static IEnumerable<TranscriptEntry> EntriesOf(BsonDocument document)
+    {
+        var conversation = document["conversation"].AsString;
+        var channel = document["channel"].AsString;
+        if (!document.TryGetValue("lines", out var lines) || !lines.IsArray)
+        {
+            yield return Entry(conversation, channel, document);
+            yield break;
+        }
+
+        foreach (var line in lines.AsArray)
+        {
+            yield return Entry(conversation, channel, line.AsDocument);
+        }
+    }
+
+    private static TranscriptEntry Entry(string conversation, string channel, BsonDocument line) => new(
+        conversation,
+        channel,
+        new DateTimeOffset(DateTime.SpecifyKind(line["time"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+        Enum.Parse<TranscriptDirection>(line["direction"].AsString),
+        line["text"].AsString);
 }

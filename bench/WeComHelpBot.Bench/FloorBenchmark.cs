@@ -4,7 +4,8 @@ namespace WeComHelpBot.Bench;
 /// What the machine allows before the bot does anything: the same load as <see cref="HttpBenchmark"/> (64
 /// conversations, expectReplies) against bench/WeComHelpBot.Bench.Floor in its two modes, then against the real server.
 /// "bare" answers a fixed reply after parsing the JSON (Kestrel, the loopback and the load generator);
-/// "adapter" is Bot Builder's CloudAdapter with an echo bot keeping a turn count in MemoryStorage.
+/// "adapter" is Bot Builder's CloudAdapter with an echo bot keeping a turn count in MemoryStorage; "adapter-shared" the
+/// same behind the server's shared connector clients.
 /// </summary>
 public static class FloorBenchmark
 {
@@ -18,6 +19,7 @@ public static class FloorBenchmark
         {
             ("bare Kestrel + JSON", floorDll, new Dictionary<string, string> { ["Floor__Mode"] = "bare" }),
             ("CloudAdapter + echo bot, MemoryStorage", floorDll, new Dictionary<string, string> { ["Floor__Mode"] = "adapter" }),
+            ("the same with shared connector clients", floorDll, new Dictionary<string, string> { ["Floor__Mode"] = "adapter-shared" }),
             ("WeComHelpBot.Server, LiteDB Direct", ServerProcess.FindServerDll(), new Dictionary<string, string> { ["Storage__Connection"] = "Direct" }),
         })
         {

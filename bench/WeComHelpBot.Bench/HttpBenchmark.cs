@@ -23,8 +23,8 @@ public static class HttpBenchmark
         "营业执照上传失败怎么办",
     ];
 
-    public static Task<int> RunAsync(string storage, int resultCacheSize, int singleTurns, int turnsPerConversation, int conversations, TextWriter output, CancellationToken cancellationToken) =>
-        RunAsync("http /api/messages", CacheSetting(resultCacheSize), http => new BotFrameworkClient(http), storage, singleTurns, turnsPerConversation, conversations, output, cancellationToken);
+    public static Task<int> RunAsync(string storage, int resultCacheSize, TimeSpan warmUp, int singleTurns, int turnsPerConversation, int conversations, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync("http /api/messages", CacheSetting(resultCacheSize), http => new BotFrameworkClient(http), storage, warmUp, singleTurns, turnsPerConversation, conversations, output, cancellationToken);
 
     /// <summary>The server's Knowledge:ResultCacheSize as an environment variable (0 measures retrieval on every turn).</summary>
     public static Dictionary<string, string> CacheSetting(int resultCacheSize) =>
@@ -35,6 +35,7 @@ public static class HttpBenchmark
         IReadOnlyDictionary<string, string> serverSettings,
         Func<HttpClient, IBenchChannel> channelFor,
         string storage,
+        TimeSpan warmUp,
         int singleTurns,
         int turnsPerConversation,
         int conversations,
@@ -51,10 +52,13 @@ public static class HttpBenchmark
         output.WriteLine($"{title}: storage {storage}, server pid {server.ProcessId}, start-up to first answer {startup.TotalSeconds:0.00} s");
 
         var prefix = Guid.NewGuid().ToString("N")[..8];
-        await Phase($"{prefix}-warm", 8, 40, TimeSpan.FromSeconds(60), print: false);
+        // Full concurrency until the JIT has tiered the hot paths up (under this load that takes 10-15 s, see bench/README.md).
+        await Phase($"{prefix}-warm", conversations, int.MaxValue, warmUp, print: false);
+        output.WriteLine($"after {warmUp.TotalSeconds:0} s of warm-up at {conversations} conversations");
         output.WriteLine(TableHeader);
         var single = await Phase($"{prefix}-one", 1, singleTurns, TimeSpan.FromSeconds(60), print: true);
         var many = await Phase($"{prefix}-many", conversations, turnsPerConversation, TimeSpan.FromSeconds(120), print: true);
+        WriteByMessage(many, conversations, output);
 
         var exitCode = await server.StopAsync(TimeSpan.FromSeconds(20));
         output.WriteLine($"server peak RSS (VmHWM) {server.PeakRssKb / 1024.0:0} MB; exit code {exitCode}");
@@ -87,6 +91,21 @@ public static class HttpBenchmark
         }
     }
 
+    /// <summary>Latency per message of <see cref="Mix"/> in one phase: which turns make the tail.</summary>
+    public static void WriteByMessage(LoadResult result, int conversations, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"| message ({conversations} conversations) | turns | p50 | p99 | max |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
+        for (var k = 0; k < Mix.Length; k++)
+        {
+            var latency = result.LatencyByKind[k];
+            output.WriteLine($"| {Mix[k]} | {latency.Count} | {latency.Percentile(50):0.00} ms | {latency.Percentile(99):0.00} ms | {latency.Percentile(100):0.00} ms |");
+        }
+
+        output.WriteLine();
+    }
+
     public const string TableHeader = """
         | conversations | turns | turns/s | p50 | p99 | max | errors | server CPU per turn | load generator CPU per turn |
         |---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -105,7 +124,8 @@ public static class HttpBenchmark
             turns,
             limit,
             (c, i, ct) => client.SendAsync($"{name}-{c}", Mix[i % Mix.Length], ct),
-            cancellationToken);
+            cancellationToken,
+            kinds: Mix.Length);
         var serverCpu = (server.CpuTime() - serverCpuBefore).TotalMilliseconds / Math.Max(1, result.Turns);
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds / Math.Max(1, result.Turns);
         output.WriteLine($"| {count} | {result.Turns} | {result.TurnsPerSecond:0} | {result.Latency.Percentile(50):0.00} ms | {result.Latency.Percentile(99):0.00} ms | {result.Latency.Percentile(100):0.00} ms | {result.Errors.Count} | {serverCpu:0.00} ms | {ownCpu:0.00} ms |");

@@ -5,6 +5,7 @@ namespace WeComHelpBot.Bench;
 /// <summary>
 /// A bounded closed-loop load: <c>conversations</c> workers, each sending its turns one after another (a conversation
 /// never has two turns in flight), until each has sent <c>turnsPerConversation</c> or the time limit passes.
+/// Latencies are also kept per kind of turn (turn <c>i</c> is of kind <c>i % kinds</c>), so a tail can be traced to a message.
 /// </summary>
 public static class LoadRunner
 {
@@ -14,17 +15,22 @@ public static class LoadRunner
         int turnsPerConversation,
         TimeSpan timeLimit,
         Func<int, int, CancellationToken, Task<string?>> turn,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int kinds = 1)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeLimit);
-        var recorders = new LatencyRecorder[conversations];
+        var recorders = new LatencyRecorder[conversations, kinds];
         var sent = new int[conversations];
         var errors = new List<string>();
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, conversations).Select(c => Task.Run(async () =>
         {
-            var recorder = recorders[c] = new LatencyRecorder();
+            for (var k = 0; k < kinds; k++)
+            {
+                recorders[c, k] = new LatencyRecorder();
+            }
+
             for (var i = 0; i < turnsPerConversation && !deadline.IsCancellationRequested; i++)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -38,7 +44,7 @@ public static class LoadRunner
                     error = $"{ex.GetType().Name}: {ex.Message}";
                 }
 
-                recorder.AddTicks(Stopwatch.GetTimestamp() - start);
+                recorders[c, i % kinds].AddTicks(Stopwatch.GetTimestamp() - start);
                 sent[c]++;
                 if (error is not null)
                 {
@@ -51,6 +57,9 @@ public static class LoadRunner
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new LoadResult(LatencyRecorder.Merge(recorders), sent, errors, elapsed);
+        var byKind = Enumerable.Range(0, kinds)
+            .Select(k => LatencyRecorder.Merge(Enumerable.Range(0, conversations).Select(c => recorders[c, k])))
+            .ToArray();
+        return new LoadResult(LatencyRecorder.Merge(byKind), byKind, sent, errors, elapsed);
     }
 }

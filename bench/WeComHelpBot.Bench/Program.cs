@@ -23,40 +23,42 @@ root.Subcommands.Add(retrieval);
 var storages = new Option<string>("--storage") { Description = "storages to compare: memory, litedb-shared, litedb-direct", DefaultValueFactory = _ => "memory,litedb-shared,litedb-direct" };
 var turnCount = new Option<int>("--turns") { Description = "timed turns per kind", DefaultValueFactory = _ => 2000 };
 var resultCacheSize = new Option<int>("--result-cache-size") { Description = "Knowledge:ResultCacheSize of the bot (0 = retrieval cache off)", DefaultValueFactory = _ => new KnowledgeOptions().ResultCacheSize };
-var turnsCommand = new Command("turns", "in-process turn latency: knowledge answer, flow step, out-of-scope reply") { storages, turnCount, resultCacheSize };
+var turnsWarmUp = new Option<int>("--warmup-seconds") { Description = "seconds of untimed turns of every kind before timing (JIT tiering)", DefaultValueFactory = _ => 5 };
+var turnsCommand = new Command("turns", "in-process turn latency: knowledge answer, flow step, out-of-scope reply") { storages, turnCount, resultCacheSize, turnsWarmUp };
 turnsCommand.SetAction(async (parse, cancellationToken) =>
 {
-    await TurnsBenchmark.RunAsync(parse.GetValue(storages)!.Split(','), parse.GetValue(turnCount), parse.GetValue(resultCacheSize), Console.Out, cancellationToken);
+    await TurnsBenchmark.RunAsync(parse.GetValue(storages)!.Split(','), parse.GetValue(turnCount), parse.GetValue(resultCacheSize), TimeSpan.FromSeconds(parse.GetValue(turnsWarmUp)), Console.Out, cancellationToken);
     return 0;
 });
 root.Subcommands.Add(turnsCommand);
 
 var httpStorage = new Option<string>("--storage") { Description = "LiteDB connection of the server: Shared or Direct", DefaultValueFactory = _ => "Direct" };
 var singleTurns = new Option<int>("--single-turns") { Description = "turns of the one-conversation run", DefaultValueFactory = _ => 2000 };
-var perConversation = new Option<int>("--turns-per-conversation") { Description = "turns each concurrent conversation sends", DefaultValueFactory = _ => 250 };
+var perConversation = new Option<int>("--turns-per-conversation") { Description = "turns each concurrent conversation sends", DefaultValueFactory = _ => 1000 };
 var concurrency = new Option<int>("--conversations") { Description = "concurrent conversations", DefaultValueFactory = _ => 64 };
+var warmUpSeconds = new Option<int>("--warmup-seconds") { Description = "seconds of load at full concurrency before anything is measured (JIT tiering)", DefaultValueFactory = _ => 20 };
 var httpCommand = new Command("http", "POST /api/messages (expectReplies) against the built server: start-up, 1 and 64 conversations, peak memory, state check")
 {
-    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize,
+    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize, warmUpSeconds,
 };
 httpCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
-    parse.GetValue(httpStorage)!, parse.GetValue(resultCacheSize), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+    parse.GetValue(httpStorage)!, parse.GetValue(resultCacheSize), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(httpCommand);
 
 var weComCommand = new Command("wecom", "POST /wecom/callback with encrypted messages against the built server: start-up, 1 and 64 conversations, peak memory, state check")
 {
-    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize,
+    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize, warmUpSeconds,
 };
 weComCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
     "wecom /wecom/callback", new Dictionary<string, string>(WeComClient.ServerSettings.Concat(HttpBenchmark.CacheSetting(parse.GetValue(resultCacheSize)))), http => new WeComClient(http),
-    parse.GetValue(httpStorage)!, parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+    parse.GetValue(httpStorage)!, TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(weComCommand);
 
 var floorCommand = new Command("http-floor", "the same 64-conversation load against a bare Kestrel endpoint and a CloudAdapter echo bot, then the real server: what the machine allows")
 {
-    perConversation, concurrency,
+    perConversation, concurrency, warmUpSeconds,
 };
-floorCommand.SetAction((parse, cancellationToken) => FloorBenchmark.RunAsync(parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+floorCommand.SetAction((parse, cancellationToken) => FloorBenchmark.RunAsync(parse.GetValue(perConversation), parse.GetValue(concurrency), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), Console.Out, cancellationToken));
 root.Subcommands.Add(floorCommand);
 
 var soakSeconds = new Option<int>("--seconds") { Description = "how long the soak runs", DefaultValueFactory = _ => 180 };

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BitFaster.Caching.Lru;
 using LiteDB;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
@@ -15,6 +16,10 @@ namespace WeComHelpBot.Storage;
 /// concurrency: a write whose ETag is stale throws <see cref="EtagConflictException"/>; "*" or no ETag overwrites;
 /// every write stores a new ETag. One WriteAsync stores all its changes or none: it runs in a transaction of
 /// <see cref="LiteDbWriteQueue"/>, shared with the writes of other turns, and completes once that is committed.
+/// With a state cache (<see cref="StorageOptions.StateCacheSize"/>, only for a file this process holds alone), the JSON
+/// of recently written keys is kept in memory as committed, so reading a conversation's state back on its next turn
+/// skips LiteDB's lookup and page reads. The cache is updated on the writer, in commit order, after each commit;
+/// ETags are still checked against the file, inside the transaction.
 /// </summary>
 public sealed class LiteDbStorage : IStorage
 {
@@ -28,15 +33,23 @@ public sealed class LiteDbStorage : IStorage
     private readonly JsonSerializer serializer;
     private readonly string filePath;
     private readonly LiteDbWriteQueue writes;
+    private readonly ConcurrentLru<string, string>? committedJson;
 
     /// <param name="writes">The database's write queue, shared with its other writers; without one, a queue of its own.</param>
-    public LiteDbStorage(LiteDatabase database, string filePath, LiteDbWriteQueue? writes = null, JsonSerializer? serializer = null)
+    /// <param name="stateCacheSize">Keys whose committed JSON is kept in memory; 0 reads every key from the file. Only for
+    /// a file no other process writes (<see cref="ConnectionType.Direct"/>): the cache does not see another process's writes.</param>
+    public LiteDbStorage(LiteDatabase database, string filePath, LiteDbWriteQueue? writes = null, JsonSerializer? serializer = null, int stateCacheSize = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(stateCacheSize);
         this.database = database;
         this.filePath = filePath;
         this.writes = writes ?? new LiteDbWriteQueue(database);
         this.serializer = serializer ?? CreateSerializer();
+        committedJson = stateCacheSize > 0 ? new ConcurrentLru<string, string>(Math.Max(stateCacheSize, 3)) : null;
     }
+
+    /// <summary>Keys whose state is held in memory now (0 with the cache off).</summary>
+    public int CachedKeys => committedJson?.Count ?? 0;
 
     /// <summary>The settings MemoryStorage uses by default (checked against Bot Builder 4.23.1).</summary>
     public static JsonSerializer CreateSerializer() => new()
@@ -51,25 +64,46 @@ public sealed class LiteDbStorage : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
         var items = new Dictionary<string, object>(keys.Length);
-        Guard(() =>
+        List<string>? fromFile = null;
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            var collection = database.GetCollection(CollectionName);
-            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            if (committedJson is not null && committedJson.TryGet(key, out var json))
             {
-                var document = collection.FindById(DocumentId(key));
-                if (document is not null && document["json"].IsString)
+                Add(items, key, json);
+            }
+            else
+            {
+                (fromFile ??= []).Add(key);
+            }
+        }
+
+        if (fromFile is not null)
+        {
+            Guard(() =>
+            {
+                var collection = database.GetCollection(CollectionName);
+                foreach (var key in fromFile)
                 {
-                    var token = JToken.Parse(document["json"].AsString);
-                    var value = token.ToObject<object>(serializer);
-                    if (value is not null)
+                    var document = collection.FindById(DocumentId(key));
+                    if (document is not null && document["json"].IsString)
                     {
-                        items[key] = value;
+                        Add(items, key, document["json"].AsString);
                     }
                 }
-            }
-        });
+            });
+        }
 
         return Task.FromResult<IDictionary<string, object>>(items);
+    }
+
+    /// <summary>Each read makes new objects from the JSON: callers change what they read, and the cache must not see it.</summary>
+    private void Add(Dictionary<string, object> items, string key, string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json));
+        if (serializer.Deserialize<object>(reader) is { } value)
+        {
+            items[key] = value;
+        }
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -101,6 +135,13 @@ public sealed class LiteDbStorage : IStorage
                     collection.Upsert(item.Document);
                 }
             },
+            committedJson is null ? null : () =>
+            {
+                foreach (var item in items)
+                {
+                    Remember(item.Key, item.Document["json"]);
+                }
+            },
             cancellationToken));
     }
 
@@ -117,7 +158,26 @@ public sealed class LiteDbStorage : IStorage
                     collection.Delete(id);
                 }
             },
+            committedJson is null ? null : () =>
+            {
+                foreach (var key in keys)
+                {
+                    committedJson.TryRemove(key);
+                }
+            },
             cancellationToken));
+    }
+
+    private void Remember(string key, BsonValue json)
+    {
+        if (json.IsString)
+        {
+            committedJson!.AddOrUpdate(key, json.AsString);
+        }
+        else
+        {
+            committedJson!.TryRemove(key);
+        }
     }
 
     /// <summary>The stored document for one change, with its new ETag, and the ETag the caller expects to replace.</summary>
@@ -140,8 +200,16 @@ public sealed class LiteDbStorage : IStorage
         });
     }
 
-    private Task InTransactionAsync(Action<ILiteCollection<BsonDocument>> work, CancellationToken cancellationToken) =>
-        writes.WriteAsync(db => work(db.GetCollection(CollectionName)), cancellationToken);
+    /// <param name="committed">Runs on the writer once the transaction is committed, in commit order (the state cache).</param>
+    private Task InTransactionAsync(Action<ILiteCollection<BsonDocument>> work, Action? committed, CancellationToken cancellationToken) =>
+        writes.WriteAsync(
+            db =>
+            {
+                work(db.GetCollection(CollectionName));
+                return true;
+            },
+            committed is null ? null : _ => committed(),
+            cancellationToken);
 
     private void Guard(Action action)
     {

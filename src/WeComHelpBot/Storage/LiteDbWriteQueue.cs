@@ -44,11 +44,20 @@ public sealed class LiteDbWriteQueue : IDisposable
     /// task completes with its result once that transaction is committed, or fails with what <paramref name="work"/>
     /// threw. <paramref name="work"/> may run twice (see the type's remarks), so it must only read and write the database.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(work, committed: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}(Func{LiteDatabase, T}, CancellationToken)"/>; <paramref name="committed"/> then runs
+    /// on the writer, after the transaction holding the write is committed and before the task completes. Writes are
+    /// committed, and their <paramref name="committed"/> actions run, in the order they were queued, so an in-memory
+    /// copy kept up to date there always ends with the last committed value.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, Action<T>? committed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
-        var request = new WriteRequest<T>(work, cancellationToken);
+        var request = new WriteRequest<T>(work, committed, cancellationToken);
         if (!requests.Writer.TryWrite(request))
         {
             throw new ObjectDisposedException(nameof(LiteDbWriteQueue), "数据库已关闭，无法再写入");
@@ -175,7 +184,7 @@ public sealed class LiteDbWriteQueue : IDisposable
         public abstract void Cancel();
     }
 
-    private sealed class WriteRequest<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken) : WriteRequest
+    private sealed class WriteRequest<T>(Func<LiteDatabase, T> work, Action<T>? committed, CancellationToken cancellationToken) : WriteRequest
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
@@ -186,7 +195,21 @@ public sealed class LiteDbWriteQueue : IDisposable
 
         public override void Run(LiteDatabase database) => result = work(database);
 
-        public override void Complete() => completion.TrySetResult(result);
+        public override void Complete()
+        {
+            try
+            {
+                committed?.Invoke(result);
+            }
+            catch (Exception ex)
+            {
+                // The write is in the file; the caller learns that its follow-up failed.
+                completion.TrySetException(ex);
+                return;
+            }
+
+            completion.TrySetResult(result);
+        }
 
         public override void Fail(Exception exception) => completion.TrySetException(exception);
 

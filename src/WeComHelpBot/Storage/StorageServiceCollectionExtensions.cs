@@ -21,7 +21,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
         services.TryAddSingleton(sp => new LiteDbWriteQueue(sp.GetRequiredService<LiteDatabase>(), sp.GetService<ILogger<LiteDbWriteQueue>>()));
         services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(
-            sp.GetRequiredService<LiteDatabase>(), Path.GetFullPath(paths.DatabaseFile), sp.GetRequiredService<LiteDbWriteQueue>()));
+            sp.GetRequiredService<LiteDatabase>(),
+            Path.GetFullPath(paths.DatabaseFile),
+            sp.GetRequiredService<LiteDbWriteQueue>(),
+            stateCacheSize: sp.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveStateCacheSize));
         return services;
     }
 }

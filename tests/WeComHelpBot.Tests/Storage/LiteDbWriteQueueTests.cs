@@ -107,6 +107,49 @@ public sealed class LiteDbWriteQueueTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task CommittedActions_RunAfterTheCommit_InQueueOrder_AndNotForAFailedWrite()
+    {
+        using var queue = new LiteDbWriteQueue(database);
+        using var release = new ManualResetEventSlim();
+        var blocker = await WriterBusyAsync(queue, release);
+        var seen = new List<(int N, long InFile)>();
+
+        var writes = Enumerable.Range(1, 20).Select(n => queue.WriteAsync(
+            db =>
+            {
+                if (n == 7)
+                {
+                    throw new InvalidDataException("第 7 个写入失败");
+                }
+
+                db.GetCollection("items").Insert(new BsonDocument { ["n"] = n });
+                return n;
+            },
+            committed: written => seen.Add((written, Items.LongCount())))).ToList();
+        release.Set();
+        await blocker;
+        await Assert.ThrowsAsync<InvalidDataException>(() => Task.WhenAll(writes));
+
+        Assert.Equal(Enumerable.Range(1, 20).Where(n => n != 7), seen.Select(s => s.N));
+        Assert.All(seen, s => Assert.True(s.InFile >= 1, "a committed action ran before its write was in the file"));
+        Assert.Equal(19, seen[^1].InFile);
+    }
+
+    [Fact]
+    public async Task ACommittedActionThatThrows_FailsItsCaller_ButTheWriteStays()
+    {
+        using var queue = new LiteDbWriteQueue(database);
+
+        var write = queue.WriteAsync(
+            db => db.GetCollection("items").Insert(new BsonDocument { ["n"] = 1 }),
+            committed: _ => throw new InvalidOperationException("缓存更新失败"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => write);
+        Assert.Equal("缓存更新失败", error.Message);
+        Assert.Equal(1, Items.Count());
+    }
+
     /// <summary>Queues a write that holds the writer until <paramref name="release"/> is set; returns once the writer is inside it.</summary>
     private static async Task<Task> WriterBusyAsync(LiteDbWriteQueue queue, ManualResetEventSlim release, Action<LiteDatabase>? then = null)
     {

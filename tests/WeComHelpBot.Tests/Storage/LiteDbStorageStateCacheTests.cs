@@ -1,0 +1,137 @@
+using LiteDB;
+using Microsoft.Bot.Builder;
+using WeComHelpBot.Storage;
+
+namespace WeComHelpBot.Tests.Storage;
+
+/// <summary>
+/// The state cache of <see cref="LiteDbStorage"/>: what it returns is always what the file holds after the last commit,
+/// as fresh objects, and it never hides a conflict.
+/// </summary>
+public sealed class LiteDbStorageStateCacheTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly LiteDatabaseProvider provider = new(ConnectionType.Direct);
+    private readonly LiteDatabase database;
+    private readonly LiteDbStorage cached;
+    private readonly LiteDbStorage uncached;
+
+    public LiteDbStorageStateCacheTests()
+    {
+        var file = folder.File("state.db");
+        database = provider.GetDatabase(file);
+        var writes = new LiteDbWriteQueue(database);
+        cached = new LiteDbStorage(database, file, writes, stateCacheSize: 50);
+        uncached = new LiteDbStorage(database, file, writes);
+    }
+
+    public void Dispose()
+    {
+        provider.Dispose();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public async Task AWrittenKey_IsReadFromMemory_AsANewObjectEachTime()
+    {
+        await cached.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1, Note = "对公打款" } });
+        Assert.Equal(1, cached.CachedKeys);
+
+        // Remove the document behind the cache's back: a read that still finds it came from memory.
+        database.GetCollection(LiteDbStorage.CollectionName).DeleteAll();
+        var first = (CounterItem)(await cached.ReadAsync(["conv"]))["conv"];
+        first.Count = 99;
+        var second = (CounterItem)(await cached.ReadAsync(["conv"]))["conv"];
+
+        Assert.Equal(1, second.Count);
+        Assert.Equal("对公打款", second.Note);
+        Assert.NotSame(first, second);
+        Assert.Empty(await uncached.ReadAsync(["conv"]));
+    }
+
+    [Fact]
+    public async Task AKeyNeverWrittenHere_IsReadFromTheFile()
+    {
+        await uncached.WriteAsync(new Dictionary<string, object> { ["old"] = new CounterItem { Count = 4 } });
+
+        Assert.Equal(4, ((CounterItem)(await cached.ReadAsync(["old"]))["old"]).Count);
+        Assert.Equal(0, cached.CachedKeys);
+    }
+
+    [Fact]
+    public async Task AConflictingWrite_LeavesTheCachedValue()
+    {
+        await cached.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1 } });
+        var stale = (CounterItem)(await cached.ReadAsync(["conv"]))["conv"];
+        var fresh = (CounterItem)(await cached.ReadAsync(["conv"]))["conv"];
+        fresh.Count = 2;
+        await cached.WriteAsync(new Dictionary<string, object> { ["conv"] = fresh });
+
+        stale.Count = 3;
+        await Assert.ThrowsAsync<EtagConflictException>(() => cached.WriteAsync(new Dictionary<string, object> { ["conv"] = stale }));
+
+        Assert.Equal(2, ((CounterItem)(await cached.ReadAsync(["conv"]))["conv"]).Count);
+        Assert.Equal(2, ((CounterItem)(await uncached.ReadAsync(["conv"]))["conv"]).Count);
+    }
+
+    [Fact]
+    public async Task Delete_ForgetsTheKey()
+    {
+        await cached.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1 } });
+
+        await cached.DeleteAsync(["conv"]);
+
+        Assert.Empty(await cached.ReadAsync(["conv"]));
+        Assert.Equal(0, cached.CachedKeys);
+    }
+
+    [Fact]
+    public async Task RacingWritesToOneKey_LeaveTheCacheOnTheValueInTheFile()
+    {
+        var writes = Enumerable.Range(1, 200).Select(n => Task.Run(() =>
+            cached.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = n, ETag = "*" } })));
+        await Task.WhenAll(writes);
+
+        var inMemory = (CounterItem)(await cached.ReadAsync(["conv"]))["conv"];
+        var inFile = (CounterItem)(await uncached.ReadAsync(["conv"]))["conv"];
+        Assert.Equal(inFile.Count, inMemory.Count);
+        Assert.Equal(inFile.ETag, inMemory.ETag);
+    }
+
+    [Fact]
+    public async Task ReadModifyWrite_FromManyWorkers_LosesNoIncrement()
+    {
+        await cached.WriteAsync(new Dictionary<string, object> { ["counter"] = new CounterItem { Count = 0 } });
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                while (true)
+                {
+                    var item = (CounterItem)(await cached.ReadAsync(["counter"]))["counter"];
+                    item.Count++;
+                    try
+                    {
+                        await cached.WriteAsync(new Dictionary<string, object> { ["counter"] = item });
+                        break;
+                    }
+                    catch (EtagConflictException)
+                    {
+                    }
+                }
+            }
+        })));
+
+        Assert.Equal(100, ((CounterItem)(await cached.ReadAsync(["counter"]))["counter"]).Count);
+        Assert.Equal(100, ((CounterItem)(await uncached.ReadAsync(["counter"]))["counter"]).Count);
+    }
+
+    [Fact]
+    public void TheCache_IsOnlyUsedWhenTheFileIsHeldAlone()
+    {
+        Assert.Equal(10_000, new StorageOptions { Connection = ConnectionType.Direct }.EffectiveStateCacheSize);
+        Assert.Equal(0, new StorageOptions { Connection = ConnectionType.Shared }.EffectiveStateCacheSize);
+        Assert.Equal(0, new StorageOptions { Connection = ConnectionType.Direct, StateCacheSize = 0 }.EffectiveStateCacheSize);
+    }
+}

@@ -16,10 +16,11 @@ namespace WeComHelpBot.Storage;
 /// concurrency: a write whose ETag is stale throws <see cref="EtagConflictException"/>; "*" or no ETag overwrites;
 /// every write stores a new ETag. One WriteAsync stores all its changes or none: it runs in a transaction of
 /// <see cref="LiteDbWriteQueue"/>, shared with the writes of other turns, and completes once that is committed.
-/// With a state cache (<see cref="StorageOptions.StateCacheSize"/>, only for a file this process holds alone), the JSON
-/// of recently written keys is kept in memory as committed, so reading a conversation's state back on its next turn
-/// skips LiteDB's lookup and page reads. The cache is updated on the writer, in commit order, after each commit;
-/// ETags are still checked against the file, inside the transaction.
+/// With a state cache (<see cref="StorageOptions.StateCacheSize"/>), the JSON of recently written keys is kept in memory
+/// as committed, so reading a conversation's state back on its next turn skips LiteDB's lookup and page reads. The
+/// cache is updated on the writer, in commit order, after each commit. ETags are still checked against the file,
+/// inside the transaction: if another process changed a cached key, the write built on the cached copy fails with
+/// <see cref="EtagConflictException"/> (nothing is lost) and the key is dropped from the cache, so it is read afresh.
 /// </summary>
 public sealed class LiteDbStorage : IStorage
 {
@@ -36,8 +37,7 @@ public sealed class LiteDbStorage : IStorage
     private readonly ConcurrentLru<string, string>? committedJson;
 
     /// <param name="writes">The database's write queue, shared with its other writers; without one, a queue of its own.</param>
-    /// <param name="stateCacheSize">Keys whose committed JSON is kept in memory; 0 reads every key from the file. Only for
-    /// a file no other process writes (<see cref="ConnectionType.Direct"/>): the cache does not see another process's writes.</param>
+    /// <param name="stateCacheSize">Keys whose committed JSON is kept in memory; 0 reads every key from the file.</param>
     public LiteDbStorage(LiteDatabase database, string filePath, LiteDbWriteQueue? writes = null, JsonSerializer? serializer = null, int stateCacheSize = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stateCacheSize);
@@ -117,7 +117,20 @@ public sealed class LiteDbStorage : IStorage
 
         // Documents are made here, on the caller's thread: the one writer only compares ETags and stores them.
         var items = changes.Select(change => ToItem(change.Key, change.Value)).ToList();
-        await GuardAsync(InTransactionAsync(
+        try
+        {
+            await WriteItemsAsync(items, cancellationToken);
+        }
+        catch (EtagConflictException conflict) when (committedJson is not null)
+        {
+            // Another writer (perhaps another process) got there first: read this key from the file from now on.
+            committedJson.TryRemove(conflict.Key);
+            throw;
+        }
+    }
+
+    private Task WriteItemsAsync(List<(string Key, bool HasETag, string? RequestedETag, BsonDocument Document)> items, CancellationToken cancellationToken) =>
+        GuardAsync(InTransactionAsync(
             collection =>
             {
                 foreach (var item in items.Where(item => item.HasETag && !string.IsNullOrEmpty(item.RequestedETag) && item.RequestedETag != "*"))
@@ -143,7 +156,6 @@ public sealed class LiteDbStorage : IStorage
                 }
             },
             cancellationToken));
-    }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {

@@ -15,12 +15,10 @@ public sealed class StorageOptions
     public ConnectionType Connection { get; set; } = ConnectionType.Shared;
 
     /// <summary>
-    /// With <see cref="ConnectionType.Direct"/>, the bot state of this many recently written keys (about one per active
-    /// conversation) is also kept in memory, so the next turn reads it without going to the file; 0 turns that off.
-    /// Ignored in Shared mode, where another process may change the file behind the cache.
+    /// The bot state of this many recently written keys (about one per active conversation) is also kept in memory, so
+    /// the next turn reads it without going to the file; 0 turns that off. ETags are still checked against the file, so
+    /// a change another process made to a cached key is never overwritten: that write fails with a conflict and the key
+    /// is read from the file again.
     /// </summary>
     public int StateCacheSize { get; set; } = 10_000;
-
-    /// <summary>The state cache size that applies to this connection: <see cref="StateCacheSize"/> in Direct mode, else 0.</summary>
-    public int EffectiveStateCacheSize => Connection == ConnectionType.Direct ? Math.Max(0, StateCacheSize) : 0;
 }

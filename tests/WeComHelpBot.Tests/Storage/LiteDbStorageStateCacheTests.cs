@@ -128,10 +128,28 @@ public sealed class LiteDbStorageStateCacheTests : IDisposable
     }
 
     [Fact]
-    public void TheCache_IsOnlyUsedWhenTheFileIsHeldAlone()
+    public async Task AChangeByAnotherProcess_IsNeverOverwritten_AndIsReadOnceTheWriteConflicts()
     {
-        Assert.Equal(10_000, new StorageOptions { Connection = ConnectionType.Direct }.EffectiveStateCacheSize);
-        Assert.Equal(0, new StorageOptions { Connection = ConnectionType.Shared }.EffectiveStateCacheSize);
-        Assert.Equal(0, new StorageOptions { Connection = ConnectionType.Direct, StateCacheSize = 0 }.EffectiveStateCacheSize);
+        // Two Shared connections on one file, as the server and a CLI command would have.
+        var file = folder.File("shared.db");
+        using var serverSide = new LiteDatabaseProvider(ConnectionType.Shared);
+        using var otherProcess = new LiteDatabaseProvider(ConnectionType.Shared);
+        var server = new LiteDbStorage(serverSide.GetDatabase(file), file, stateCacheSize: 50);
+        var other = new LiteDbStorage(otherProcess.GetDatabase(file), file);
+        await server.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1, Note = "server" } });
+        var theirs = (CounterItem)(await other.ReadAsync(["conv"]))["conv"];
+        theirs.Note = "other process";
+        await other.WriteAsync(new Dictionary<string, object> { ["conv"] = theirs });
+
+        var cachedCopy = (CounterItem)(await server.ReadAsync(["conv"]))["conv"];
+        cachedCopy.Count = 2;
+        await Assert.ThrowsAsync<EtagConflictException>(() => server.WriteAsync(new Dictionary<string, object> { ["conv"] = cachedCopy }));
+        Assert.Equal("other process", ((CounterItem)(await other.ReadAsync(["conv"]))["conv"]).Note);
+
+        var reread = (CounterItem)(await server.ReadAsync(["conv"]))["conv"];
+        Assert.Equal("other process", reread.Note);
+        reread.Count = 2;
+        await server.WriteAsync(new Dictionary<string, object> { ["conv"] = reread });
+        Assert.Equal(2, ((CounterItem)(await other.ReadAsync(["conv"]))["conv"]).Count);
     }
 }

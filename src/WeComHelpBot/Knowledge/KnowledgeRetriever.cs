@@ -73,10 +73,14 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
 
         var maxScore = hits.ScoreDocs.Max(h => h.Score);
         var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
+
+        // The question's term weights are the same for every candidate.
+        var wordWeights = words.Select(index.WordWeight).ToArray();
+        var gramWeights = grams.Select(index.GramWeight).ToArray();
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
-            var confidence = Confidence(words, grams, profile);
+            var confidence = Confidence(words, wordWeights, grams, gramWeights, profile);
             var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
             candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank));
         }
@@ -139,10 +143,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         }
     }
 
-    private double Confidence(List<string> words, List<string> grams, EntryProfile profile)
+    private double Confidence(List<string> words, double[] wordWeights, List<string> grams, double[] gramWeights, EntryProfile profile)
     {
-        var wordWeights = words.Select(index.WordWeight).ToArray();
-        var gramWeights = grams.Select(index.GramWeight).ToArray();
         var coverage = Blend(
             Coverage(words, wordWeights, profile.KeyWords, profile.AnswerWords),
             Coverage(grams, gramWeights, profile.KeyGrams, profile.AnswerGrams),

@@ -53,8 +53,10 @@ public static class HttpBenchmark
 
         var prefix = Guid.NewGuid().ToString("N")[..8];
         // Full concurrency until the JIT has tiered the hot paths up (under this load that takes 10-15 s, see bench/README.md).
-        await Phase($"{prefix}-warm", conversations, int.MaxValue, warmUp, print: false);
-        output.WriteLine($"after {warmUp.TotalSeconds:0} s of warm-up at {conversations} conversations");
+        var warm = await Phase($"{prefix}-warm", conversations, int.MaxValue, warmUp, print: false);
+        output.WriteLine(
+            $"warm-up, {warmUp.TotalSeconds:0} s at {conversations} conversations from a cold start (not counted below): {warm.Turns} turns, " +
+            $"{warm.TurnsPerSecond:0} turns/s, p50 {warm.Latency.Percentile(50):0.00} ms, p99 {warm.Latency.Percentile(99):0.00} ms, {warm.Errors.Count} errors");
         output.WriteLine(TableHeader);
         var single = await Phase($"{prefix}-one", 1, singleTurns, TimeSpan.FromSeconds(60), print: true);
         var many = await Phase($"{prefix}-many", conversations, turnsPerConversation, TimeSpan.FromSeconds(120), print: true);
@@ -76,7 +78,7 @@ public static class HttpBenchmark
             output.WriteLine($"  {line}");
         }
 
-        var failed = single.Errors.Count + many.Errors.Count + problems.Count + logProblems.Count;
+        var failed = warm.Errors.Count + single.Errors.Count + many.Errors.Count + problems.Count + logProblems.Count;
         return failed == 0 ? 0 : 1;
 
         async Task<LoadResult> Phase(string name, int count, int turns, TimeSpan limit, bool print)

@@ -1,10 +1,13 @@
 namespace WeComHelpBot.Knowledge;
 
-/// <summary>The analysed terms of one entry, kept in memory to score confidence without touching the index.</summary>
+/// <summary>
+/// The analysed terms of one entry, kept in memory to score confidence without touching the index; terms are numbers
+/// of the index's vocabulary (<see cref="KnowledgeIndex.TermId"/>).
+/// </summary>
 internal sealed record EntryProfile(
     KnowledgeEntry Entry,
-    HashSet<string> KeyWords,
-    HashSet<string> AnswerWords,
-    HashSet<string> KeyGrams,
-    HashSet<string> AnswerGrams,
+    HashSet<int> KeyWords,
+    HashSet<int> AnswerWords,
+    HashSet<int> KeyGrams,
+    HashSet<int> AnswerGrams,
     IReadOnlyList<Phrasing> Phrasings);

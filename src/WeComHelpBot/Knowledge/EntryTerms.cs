@@ -26,19 +26,21 @@ internal sealed record EntryTerms(
             analyzer.Terms(KnowledgeAnalyzer.GramsField, entry.Answer));
     }
 
-    /// <summary>The profile the retriever scores confidence with; phrasing weights are filled in once every entry is known.</summary>
-    public EntryProfile ToProfile(KnowledgeEntry entry)
+    /// <summary>
+    /// The profile the retriever scores confidence with, each term turned into its vocabulary number by
+    /// <paramref name="termId"/>; phrasing weights are filled in once every entry is known.
+    /// </summary>
+    public EntryProfile ToProfile(KnowledgeEntry entry, Func<string, int> termId)
     {
+        HashSet<int> Ids(IEnumerable<string> terms) => terms.Select(termId).ToHashSet();
         var keyPieces = new[] { Title }.Concat(Questions).Concat(Tags).ToList();
         return new EntryProfile(
             entry,
-            keyPieces.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal),
-            AnswerWords.ToHashSet(StringComparer.Ordinal),
-            keyPieces.SelectMany(p => p.Grams).ToHashSet(StringComparer.Ordinal),
-            AnswerGrams.ToHashSet(StringComparer.Ordinal),
-            new[] { Title }.Concat(Questions)
-                .Select(p => new Phrasing(p.Words.ToHashSet(StringComparer.Ordinal), p.Grams.ToHashSet(StringComparer.Ordinal), 0, 0))
-                .ToList());
+            Ids(keyPieces.SelectMany(p => p.Words)),
+            Ids(AnswerWords),
+            Ids(keyPieces.SelectMany(p => p.Grams)),
+            Ids(AnswerGrams),
+            new[] { Title }.Concat(Questions).Select(p => new Phrasing(Ids(p.Words), Ids(p.Grams), 0, 0)).ToList());
     }
 
     /// <summary>One analysed text: its words and its character bigrams, in order.</summary>

@@ -25,8 +25,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     private readonly RAMDirectory directory;
     private readonly DirectoryReader reader;
-    private readonly Dictionary<string, int> wordFrequency = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> gramFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> wordFrequency = [];
+    private readonly Dictionary<int, int> gramFrequency = [];
     private readonly int documentCount;
 
     // Term lookups of the index's own vocabulary, done once: a query then skips the term dictionary seek per clause.
@@ -57,7 +58,7 @@ public sealed class KnowledgeIndex : IDisposable
                 for (var i = 0; i < chunk.Length; i++)
                 {
                     writer.AddDocument(ToDocument(chunk[i], terms[i]));
-                    analysed.Add(terms[i].ToProfile(chunk[i]));
+                    analysed.Add(terms[i].ToProfile(chunk[i], Intern));
                 }
             }
 
@@ -90,10 +91,13 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Profiles by Lucene document number (documents are added in entry order into one segment).</summary>
     internal IReadOnlyList<EntryProfile> Profiles { get; }
 
-    /// <summary>BM25 inverse document frequency of a word; a word the knowledge base never uses gets the highest value.</summary>
-    public double WordWeight(string word) => Idf(wordFrequency.GetValueOrDefault(word));
+    /// <summary>The number of <paramref name="term"/> in the knowledge base's vocabulary (words and bigrams), or -1 when no entry uses it.</summary>
+    public int TermId(string term) => vocabulary.TryGetValue(term, out var id) ? id : -1;
 
-    public double GramWeight(string gram) => Idf(gramFrequency.GetValueOrDefault(gram));
+    /// <summary>BM25 inverse document frequency of a word (by <see cref="TermId"/>); a word the knowledge base never uses gets the highest value.</summary>
+    public double WordWeight(int termId) => Idf(wordFrequency.GetValueOrDefault(termId));
+
+    public double GramWeight(int termId) => Idf(gramFrequency.GetValueOrDefault(termId));
 
     /// <summary>
     /// A term query for <paramref name="term"/> in <paramref name="field"/>, or null when no document has that term
@@ -102,7 +106,8 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public TermQuery? TermQuery(string field, string term, bool isGram)
     {
-        var known = isGram ? gramFrequency.ContainsKey(term) : wordFrequency.ContainsKey(term);
+        var id = TermId(term);
+        var known = id >= 0 && (isGram ? gramFrequency.ContainsKey(id) : wordFrequency.ContainsKey(id));
         if (!known)
         {
             return null;
@@ -170,7 +175,19 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    private static void Count(Dictionary<string, int> frequency, IEnumerable<string> terms)
+    /// <summary>The vocabulary number of <paramref name="term"/>, given the next free one if it is new (during the build only).</summary>
+    private int Intern(string term)
+    {
+        if (!vocabulary.TryGetValue(term, out var id))
+        {
+            id = vocabulary.Count;
+            vocabulary.Add(term, id);
+        }
+
+        return id;
+    }
+
+    private static void Count(Dictionary<int, int> frequency, IEnumerable<int> terms)
     {
         foreach (var term in terms)
         {

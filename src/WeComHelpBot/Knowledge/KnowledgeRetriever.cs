@@ -74,13 +74,15 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var maxScore = hits.ScoreDocs.Max(h => h.Score);
         var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
 
-        // The question's term weights are the same for every candidate.
-        var wordWeights = words.Select(index.WordWeight).ToArray();
-        var gramWeights = grams.Select(index.GramWeight).ToArray();
+        // The question's terms and their weights are the same for every candidate.
+        var wordIds = words.Select(index.TermId).ToArray();
+        var gramIds = grams.Select(index.TermId).ToArray();
+        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
+        var gramWeights = gramIds.Select(index.GramWeight).ToArray();
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
-            var confidence = Confidence(words, wordWeights, grams, gramWeights, profile);
+            var confidence = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
             var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
             candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank));
         }
@@ -143,19 +145,19 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         }
     }
 
-    private double Confidence(List<string> words, double[] wordWeights, List<string> grams, double[] gramWeights, EntryProfile profile)
+    private double Confidence(int[] words, double[] wordWeights, int[] grams, double[] gramWeights, EntryProfile profile)
     {
         var coverage = Blend(
             Coverage(words, wordWeights, profile.KeyWords, profile.AnswerWords),
             Coverage(grams, gramWeights, profile.KeyGrams, profile.AnswerGrams),
-            grams.Count);
+            grams.Length);
         var closest = 0.0;
         foreach (var phrasing in profile.Phrasings)
         {
             var similarity = Blend(
                 Dice(words, wordWeights, phrasing.Words, phrasing.WordWeight),
                 Dice(grams, gramWeights, phrasing.Grams, phrasing.GramWeight),
-                grams.Count);
+                grams.Length);
             closest = Math.Max(closest, similarity);
         }
 
@@ -166,10 +168,10 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         gramCount == 0 ? wordScore : (settings.WordCoverageWeight * wordScore) + ((1 - settings.WordCoverageWeight) * gramScore);
 
     /// <summary>Weighted Dice overlap: 1 when the question and the phrasing have the same terms, 0 when none in common.</summary>
-    private static double Dice(List<string> terms, double[] weights, HashSet<string> phrasing, double phrasingWeight)
+    private static double Dice(int[] terms, double[] weights, HashSet<int> phrasing, double phrasingWeight)
     {
         double total = 0, shared = 0;
-        for (var i = 0; i < terms.Count; i++)
+        for (var i = 0; i < terms.Length; i++)
         {
             total += weights[i];
             if (phrasing.Contains(terms[i]))
@@ -182,10 +184,10 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         return denominator <= 0 ? 0 : 2 * shared / denominator;
     }
 
-    private double Coverage(List<string> terms, double[] weights, HashSet<string> key, HashSet<string> answer)
+    private double Coverage(int[] terms, double[] weights, HashSet<int> key, HashSet<int> answer)
     {
         double total = 0, covered = 0;
-        for (var i = 0; i < terms.Count; i++)
+        for (var i = 0; i < terms.Length; i++)
         {
             var term = terms[i];
             var w = weights[i];

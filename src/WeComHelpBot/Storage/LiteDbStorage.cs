@@ -21,6 +21,8 @@ namespace WeComHelpBot.Storage;
 /// cache is updated on the writer, in commit order, after each commit. ETags are still checked against the file,
 /// inside the transaction: if another process changed a cached key, the write built on the cached copy fails with
 /// <see cref="EtagConflictException"/> (nothing is lost) and the key is dropped from the cache, so it is read afresh.
+/// Until then a read returns this process's last write of the key, which is why the cache is for a file this process
+/// holds alone, or whose conversations no other process serves (<see cref="StorageOptions.StateCacheSize"/>).
 /// </summary>
 public sealed class LiteDbStorage : IStorage
 {

@@ -14,11 +14,20 @@ public sealed class StorageOptions
 
     public ConnectionType Connection { get; set; } = ConnectionType.Shared;
 
+    /// <summary>The state cache size when <see cref="StateCacheSize"/> is not set and the file is opened Direct.</summary>
+    public const int DefaultStateCacheSize = 10_000;
+
     /// <summary>
     /// The bot state of this many recently written keys (about one per active conversation) is also kept in memory, so
-    /// the next turn reads it without going to the file; 0 turns that off. ETags are still checked against the file, so
-    /// a change another process made to a cached key is never overwritten: that write fails with a conflict and the key
-    /// is read from the file again.
+    /// the next turn reads it without going to the file; 0 turns that off. Not set: <see cref="DefaultStateCacheSize"/>
+    /// in Direct mode, where no other process can write the file, and off in Shared mode. Setting it in Shared mode is
+    /// safe for data (ETags are still checked against the file, so a change another process made to a cached key is
+    /// never overwritten: that write fails with a conflict and the key is read from the file again), but a read can
+    /// return this process's last write of a key that another process has changed since; so set it there only when
+    /// each conversation is served by one process.
     /// </summary>
-    public int StateCacheSize { get; set; } = 10_000;
+    public int? StateCacheSize { get; set; }
+
+    /// <summary>The state cache size that applies: <see cref="StateCacheSize"/> when set, else the default for the connection.</summary>
+    public int EffectiveStateCacheSize => Math.Max(0, StateCacheSize ?? (Connection == ConnectionType.Direct ? DefaultStateCacheSize : 0));
 }

@@ -24,7 +24,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<LiteDatabase>(),
             Path.GetFullPath(paths.DatabaseFile),
             sp.GetRequiredService<LiteDbWriteQueue>(),
-            stateCacheSize: sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateCacheSize));
+            stateCacheSize: sp.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveStateCacheSize));
         return services;
     }
 }

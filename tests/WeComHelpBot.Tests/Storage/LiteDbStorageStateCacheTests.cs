@@ -1,5 +1,8 @@
 using LiteDB;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Bot;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tests.Storage;
@@ -103,28 +106,28 @@ public sealed class LiteDbStorageStateCacheTests : IDisposable
     {
         await cached.WriteAsync(new Dictionary<string, object> { ["counter"] = new CounterItem { Count = 0 } });
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            for (var i = 0; i < 25; i++)
-            {
-                while (true)
-                {
-                    var item = (CounterItem)(await cached.ReadAsync(["counter"]))["counter"];
-                    item.Count++;
-                    try
-                    {
-                        await cached.WriteAsync(new Dictionary<string, object> { ["counter"] = item });
-                        break;
-                    }
-                    catch (EtagConflictException)
-                    {
-                    }
-                }
-            }
-        })));
+        await CounterIncrements.RunAsync([cached], "counter", workers: 4, incrementsEach: 25);
 
         Assert.Equal(100, ((CounterItem)(await cached.ReadAsync(["counter"]))["counter"]).Count);
         Assert.Equal(100, ((CounterItem)(await uncached.ReadAsync(["counter"]))["counter"]).Count);
+    }
+
+    [Fact]
+    public async Task ReadModifyWrite_RacingAnotherProcess_LosesNoIncrement()
+    {
+        // The cached side keeps meeting conflicts with the other connection's writes; each one sends it back to the file.
+        var file = folder.File("shared.db");
+        using var serverSide = new LiteDatabaseProvider(ConnectionType.Shared);
+        using var otherProcess = new LiteDatabaseProvider(ConnectionType.Shared);
+        var server = new LiteDbStorage(serverSide.GetDatabase(file), file, stateCacheSize: 50);
+        var other = new LiteDbStorage(otherProcess.GetDatabase(file), file);
+        await server.WriteAsync(new Dictionary<string, object> { ["counter"] = new CounterItem { Count = 0 } });
+
+        await CounterIncrements.RunAsync([server, other], "counter", workers: 4, incrementsEach: 10);
+
+        // Every increment is in the file. (The server's own cache may still hold its last write: see StorageOptions.StateCacheSize.)
+        Assert.Equal(40, ((CounterItem)(await other.ReadAsync(["counter"]))["counter"]).Count);
+        Assert.Equal(40, ((CounterItem)(await new LiteDbStorage(serverSide.GetDatabase(file), file).ReadAsync(["counter"]))["counter"]).Count);
     }
 
     [Fact]
@@ -151,5 +154,30 @@ public sealed class LiteDbStorageStateCacheTests : IDisposable
         reread.Count = 2;
         await server.WriteAsync(new Dictionary<string, object> { ["conv"] = reread });
         Assert.Equal(2, ((CounterItem)(await other.ReadAsync(["conv"]))["conv"]).Count);
+    }
+
+    [Fact]
+    public void TheCache_IsOnByDefaultOnlyWhenTheFileIsHeldAlone()
+    {
+        Assert.Equal(StorageOptions.DefaultStateCacheSize, new StorageOptions { Connection = ConnectionType.Direct }.EffectiveStateCacheSize);
+        Assert.Equal(0, new StorageOptions { Connection = ConnectionType.Shared }.EffectiveStateCacheSize);
+        Assert.Equal(500, new StorageOptions { Connection = ConnectionType.Shared, StateCacheSize = 500 }.EffectiveStateCacheSize);
+        Assert.Equal(0, new StorageOptions { Connection = ConnectionType.Direct, StateCacheSize = 0 }.EffectiveStateCacheSize);
+    }
+
+    [Theory]
+    [InlineData(ConnectionType.Direct, 1)]
+    [InlineData(ConnectionType.Shared, 0)]
+    public async Task TheRegisteredStorage_CachesPerTheConnection(ConnectionType connection, int cachedAfterAWrite)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Options.Create(new StorageOptions { Connection = connection }));
+        services.AddBotStorage(new BotPaths { DataDirectory = folder.File("registered") });
+        await using var provider = services.BuildServiceProvider();
+        var storage = Assert.IsType<LiteDbStorage>(provider.GetRequiredService<IStorage>());
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1 } });
+
+        Assert.Equal(cachedAfterAWrite, storage.CachedKeys);
     }
 }

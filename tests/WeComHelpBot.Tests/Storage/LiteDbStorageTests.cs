@@ -129,30 +129,8 @@ public sealed class LiteDbStorageTests : IDisposable
         await storages[0].WriteAsync(new Dictionary<string, object> { ["counter"] = new CounterItem { Count = 0 } });
         const int workers = 4;
         const int incrementsEach = 10;
-        var conflicts = 0;
 
-        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
-        {
-            var storage = storages[w % storages.Length];
-            for (var i = 0; i < incrementsEach; i++)
-            {
-                while (true)
-                {
-                    var item = (CounterItem)(await storage.ReadAsync(["counter"]))["counter"];
-                    item.Count++;
-                    try
-                    {
-                        await storage.WriteAsync(new Dictionary<string, object> { ["counter"] = item });
-                        break;
-                    }
-                    catch (EtagConflictException)
-                    {
-                        Interlocked.Increment(ref conflicts);
-                    }
-                }
-            }
-        })).ToArray();
-        await Task.WhenAll(tasks);
+        await CounterIncrements.RunAsync(storages, "counter", workers, incrementsEach);
 
         Assert.Equal(workers * incrementsEach, ((CounterItem)(await storages[1].ReadAsync(["counter"]))["counter"]).Count);
     }

@@ -12,10 +12,10 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    public ConnectionType Connection { get; set; } = ConnectionType.Shared;
-
     /// <summary>The state cache size when <see cref="StateCacheSize"/> is not set and the file is opened Direct.</summary>
     public const int DefaultStateCacheSize = 10_000;
+
+    public ConnectionType Connection { get; set; } = ConnectionType.Shared;
 
     /// <summary>
     /// The bot state of this many recently written keys (about one per active conversation) is also kept in memory, so

@@ -116,29 +116,22 @@ public sealed class LiteDbStorageStateCacheTests : IDisposable
     public async Task ReadModifyWrite_RacingAnotherProcess_LosesNoIncrement()
     {
         // The cached side keeps meeting conflicts with the other connection's writes; each one sends it back to the file.
-        var file = folder.File("shared.db");
-        using var serverSide = new LiteDatabaseProvider(ConnectionType.Shared);
-        using var otherProcess = new LiteDatabaseProvider(ConnectionType.Shared);
-        var server = new LiteDbStorage(serverSide.GetDatabase(file), file, stateCacheSize: 50);
-        var other = new LiteDbStorage(otherProcess.GetDatabase(file), file);
+        using var processes = new TwoProcesses(folder.File("shared.db"));
+        var (server, other) = (processes.Server, processes.Other);
         await server.WriteAsync(new Dictionary<string, object> { ["counter"] = new CounterItem { Count = 0 } });
 
         await CounterIncrements.RunAsync([server, other], "counter", workers: 4, incrementsEach: 10);
 
         // Every increment is in the file. (The server's own cache may still hold its last write: see StorageOptions.StateCacheSize.)
         Assert.Equal(40, ((CounterItem)(await other.ReadAsync(["counter"]))["counter"]).Count);
-        Assert.Equal(40, ((CounterItem)(await new LiteDbStorage(serverSide.GetDatabase(file), file).ReadAsync(["counter"]))["counter"]).Count);
+        Assert.Equal(40, ((CounterItem)(await processes.ServerWithoutCache.ReadAsync(["counter"]))["counter"]).Count);
     }
 
     [Fact]
     public async Task AChangeByAnotherProcess_IsNeverOverwritten_AndIsReadOnceTheWriteConflicts()
     {
-        // Two Shared connections on one file, as the server and a CLI command would have.
-        var file = folder.File("shared.db");
-        using var serverSide = new LiteDatabaseProvider(ConnectionType.Shared);
-        using var otherProcess = new LiteDatabaseProvider(ConnectionType.Shared);
-        var server = new LiteDbStorage(serverSide.GetDatabase(file), file, stateCacheSize: 50);
-        var other = new LiteDbStorage(otherProcess.GetDatabase(file), file);
+        using var processes = new TwoProcesses(folder.File("shared.db"));
+        var (server, other) = (processes.Server, processes.Other);
         await server.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1, Note = "server" } });
         var theirs = (CounterItem)(await other.ReadAsync(["conv"]))["conv"];
         theirs.Note = "other process";
@@ -179,5 +172,32 @@ public sealed class LiteDbStorageStateCacheTests : IDisposable
         await storage.WriteAsync(new Dictionary<string, object> { ["conv"] = new CounterItem { Count = 1 } });
 
         Assert.Equal(cachedAfterAWrite, storage.CachedKeys);
+    }
+
+    /// <summary>Two Shared connections on one file, as two processes would have: a server with the state cache, and another without.</summary>
+    private sealed class TwoProcesses : IDisposable
+    {
+        private readonly LiteDatabaseProvider serverSide = new(ConnectionType.Shared);
+        private readonly LiteDatabaseProvider otherSide = new(ConnectionType.Shared);
+
+        public TwoProcesses(string file)
+        {
+            Server = new LiteDbStorage(serverSide.GetDatabase(file), file, stateCacheSize: 50);
+            ServerWithoutCache = new LiteDbStorage(serverSide.GetDatabase(file), file);
+            Other = new LiteDbStorage(otherSide.GetDatabase(file), file);
+        }
+
+        public LiteDbStorage Server { get; }
+
+        /// <summary>The server's connection read past its cache: what the file holds.</summary>
+        public LiteDbStorage ServerWithoutCache { get; }
+
+        public LiteDbStorage Other { get; }
+
+        public void Dispose()
+        {
+            serverSide.Dispose();
+            otherSide.Dispose();
+        }
     }
 }

@@ -121,7 +121,32 @@ public sealed class LiteDbStorage : IStorage
         var items = changes.Select(change => ToItem(change.Key, change.Value)).ToList();
         try
         {
-            await WriteItemsAsync(items, cancellationToken);
+            await GuardAsync(InTransactionAsync(
+                collection =>
+                {
+                    foreach (var item in items.Where(item => item.HasETag && !string.IsNullOrEmpty(item.RequestedETag) && item.RequestedETag != "*"))
+                    {
+                        var existing = collection.FindById(item.Document["_id"]);
+                        var currentETag = existing is not null && existing["etag"].IsString ? existing["etag"].AsString : null;
+                        if (existing is not null && item.RequestedETag != currentETag)
+                        {
+                            throw new EtagConflictException(item.Key, item.RequestedETag, currentETag);
+                        }
+                    }
+
+                    foreach (var item in items)
+                    {
+                        collection.Upsert(item.Document);
+                    }
+                },
+                committedJson is null ? null : () =>
+                {
+                    foreach (var item in items)
+                    {
+                        Remember(item.Key, item.Document["json"]);
+                    }
+                },
+                cancellationToken));
         }
         catch (EtagConflictException conflict) when (committedJson is not null)
         {
@@ -130,34 +155,6 @@ public sealed class LiteDbStorage : IStorage
             throw;
         }
     }
-
-    private Task WriteItemsAsync(List<(string Key, bool HasETag, string? RequestedETag, BsonDocument Document)> items, CancellationToken cancellationToken) =>
-        GuardAsync(InTransactionAsync(
-            collection =>
-            {
-                foreach (var item in items.Where(item => item.HasETag && !string.IsNullOrEmpty(item.RequestedETag) && item.RequestedETag != "*"))
-                {
-                    var existing = collection.FindById(item.Document["_id"]);
-                    var currentETag = existing is not null && existing["etag"].IsString ? existing["etag"].AsString : null;
-                    if (existing is not null && item.RequestedETag != currentETag)
-                    {
-                        throw new EtagConflictException(item.Key, item.RequestedETag, currentETag);
-                    }
-                }
-
-                foreach (var item in items)
-                {
-                    collection.Upsert(item.Document);
-                }
-            },
-            committedJson is null ? null : () =>
-            {
-                foreach (var item in items)
-                {
-                    Remember(item.Key, item.Document["json"]);
-                }
-            },
-            cancellationToken));
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {

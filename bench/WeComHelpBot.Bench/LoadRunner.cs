@@ -60,6 +60,6 @@ public static class LoadRunner
         var byKind = Enumerable.Range(0, kinds)
             .Select(k => LatencyRecorder.Merge(Enumerable.Range(0, conversations).Select(c => recorders[c, k])))
             .ToArray();
-        return new LoadResult(LatencyRecorder.Merge(byKind), byKind, sent, errors, elapsed);
+        return new LoadResult(byKind, sent, errors, elapsed);
     }
 }

@@ -6,18 +6,23 @@ namespace WeComHelpBot.Cli;
 /// <summary>Options every command takes: --data, --knowledge, --dialogs (recursive, so they go before or after the command).</summary>
 public static class CommonOptions
 {
-    public static readonly Option<string?> Data = new("--data") { Description = "存放 LiteDB 数据文件的目录（默认 data/）", Recursive = true };
-    public static readonly Option<string?> Knowledge = new("--knowledge") { Description = "知识库目录（默认 knowledge/）", Recursive = true };
-    public static readonly Option<string?> Dialogs = new("--dialogs") { Description = "流程目录（默认 dialogs/）", Recursive = true };
+    public static readonly Option<string?> Data = new("--data") { Description = "存放 LiteDB 数据文件的目录（默认为程序目录或源码根目录下的 data/，也可用环境变量 Storage__Directory）", Recursive = true };
+    public static readonly Option<string?> Knowledge = new("--knowledge") { Description = "知识库目录（默认 knowledge/，也可用环境变量 Knowledge__Directory）", Recursive = true };
+    public static readonly Option<string?> Dialogs = new("--dialogs") { Description = "流程目录（默认 dialogs/，也可用环境变量 Dialogs__Directory）", Recursive = true };
 
     public static IEnumerable<Option> All => [Data, Knowledge, Dialogs];
 
+    /// <summary>
+    /// The server's settings from the environment (<c>Storage__Directory</c>, <c>Knowledge__Directory</c>,
+    /// <c>Dialogs__Directory</c>), so a command finds the server's database and content; an option given on the
+    /// command line wins and, like any path typed in a shell, is relative to the working directory.
+    /// </summary>
     public static BotPaths ToPaths(ParseResult parse)
     {
-        var paths = new BotPaths();
-        if (parse.GetValue(Data) is { } data) paths.DataDirectory = data;
-        if (parse.GetValue(Knowledge) is { } knowledge) paths.KnowledgeDirectory = knowledge;
-        if (parse.GetValue(Dialogs) is { } dialogs) paths.DialogsDirectory = dialogs;
+        var paths = BotPaths.FromSettings(key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)));
+        if (parse.GetValue(Data) is { } data) paths.DataDirectory = Path.GetFullPath(data);
+        if (parse.GetValue(Knowledge) is { } knowledge) paths.KnowledgeDirectory = Path.GetFullPath(knowledge);
+        if (parse.GetValue(Dialogs) is { } dialogs) paths.DialogsDirectory = Path.GetFullPath(dialogs);
         return paths;
     }
 }

@@ -1,7 +1,11 @@
 using WeComHelpBot.Bot;
 using WeComHelpBot.Server;
 
-var builder = WebApplication.CreateBuilder(args);
+// The server's own folder is its content root (appsettings.json, wwwroot/), whatever the working directory; a build in
+// the source tree has no wwwroot/ beside it and serves the project's through the static web assets manifest, which
+// only Development would use by default.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddHelpBotServer(builder.Configuration);
 
 var app = builder.Build();

@@ -34,6 +34,36 @@ public sealed class ServerConfigurationTests
     }
 
     [Fact]
+    public void ReadBotPaths_ResolvesRelativeFoldersAgainstTheContentRoot_NotTheWorkingDirectory()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Directory"] = "var/db",
+            ["Knowledge:Directory"] = "kb",
+            ["Dialogs:Directory"] = "flows",
+        }).Build();
+
+        // The test runner's working directory is its bin/ folder, so a path made from it would differ.
+        var paths = ServerConfiguration.ReadBotPaths(configuration);
+
+        Assert.NotEqual(RepositoryPaths.Root, Directory.GetCurrentDirectory().TrimEnd('/'));
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "var", "db"), paths.DataDirectory);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "kb"), paths.KnowledgeDirectory);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "flows"), paths.DialogsDirectory);
+    }
+
+    [Fact]
+    public void BotPaths_Defaults_AreTheCheckoutsFolders_InTheSourceTree()
+    {
+        var paths = new BotPaths();
+
+        Assert.True(ContentLocator.InSourceTree);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "knowledge"), paths.KnowledgeDirectory);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "dialogs"), paths.DialogsDirectory);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "data"), paths.DataDirectory);
+    }
+
+    [Fact]
     public void AppSettings_ListenOnPort3978_ByDefault()
     {
         var appsettings = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "WeComHelpBot.Server", "appsettings.json"));

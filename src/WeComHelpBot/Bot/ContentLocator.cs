@@ -1,22 +1,36 @@
 namespace WeComHelpBot.Bot;
 
-/// <summary>Finds the repository's content folders so `dotnet run` works from the root or from a project folder.</summary>
+/// <summary>
+/// The folder that relative content and data paths resolve against: the repository root when the program runs from a
+/// source checkout (its binaries sit below a folder holding WeComHelpBot.sln), otherwise the program's own folder, where
+/// <c>dotnet publish</c> puts knowledge/, dialogs/ and wwwroot/. The working directory plays no part, so a published
+/// server started from any folder finds its content.
+/// </summary>
 public static class ContentLocator
 {
-    public static string Find(string folderName)
+    public const string SolutionFile = "WeComHelpBot.sln";
+
+    private static readonly string? SourceTree = RepositoryRoot();
+
+    /// <summary>The repository root in a checkout, else the application's folder.</summary>
+    public static string Root { get; } = SourceTree ?? Path.GetFullPath(AppContext.BaseDirectory);
+
+    /// <summary>True when the program runs from a source checkout rather than a published folder.</summary>
+    public static bool InSourceTree => SourceTree is not null;
+
+    /// <summary><paramref name="path"/> itself when rooted, else resolved against <see cref="Root"/>.</summary>
+    public static string Find(string path) => Path.GetFullPath(Path.Combine(Root, path));
+
+    private static string? RepositoryRoot()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
             {
-                var candidate = Path.Combine(dir.FullName, folderName);
-                if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "WeComHelpBot.sln")))
-                {
-                    return candidate;
-                }
+                return dir.FullName;
             }
         }
 
-        return Path.GetFullPath(folderName);
+        return null;
     }
 }

@@ -86,6 +86,7 @@ public sealed class MemberImportChecker
     public async Task<MemberCheckReport> CheckAsync(Stream stream, string fileName, MemberEntityType? entity = null, int? staffQuota = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        MemberSheetReader.EnsureSupported(fileName);
         using var buffer = new MemoryStream();
         try
         {

@@ -18,18 +18,27 @@ internal static class MemberSheetReader
     /// <summary>Non-empty rows the header may be preceded by (notes above the official template's header).</summary>
     public const int HeaderSearchRows = 10;
 
+    /// <summary>Refuses a name that is not .xlsx or .csv, before any byte of the file is read.</summary>
+    public static void EnsureSupported(string fileName)
+    {
+        switch (Path.GetExtension(fileName).ToLowerInvariant())
+        {
+            case ".xlsx" or ".csv":
+                return;
+            case ".xls":
+                throw new MemberFileReadException(fileName, "不支持旧版 .xls 格式，请在 Excel 里另存为 .xlsx 后再检查");
+            default:
+                throw new MemberFileReadException(fileName, "只支持 .xlsx 和 .csv 文件");
+        }
+    }
+
     public static MemberSheet Read(Stream stream, string fileName, MemberFileOptions limits)
     {
+        EnsureSupported(fileName);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         try
         {
-            return extension switch
-            {
-                ".xlsx" => ReadXlsx(stream, fileName, limits),
-                ".csv" => ReadCsv(stream, limits),
-                ".xls" => throw new MemberFileReadException(fileName, "不支持旧版 .xls 格式，请在 Excel 里另存为 .xlsx 后再检查"),
-                _ => throw new MemberFileReadException(fileName, "只支持 .xlsx 和 .csv 文件"),
-            };
+            return extension == ".xlsx" ? ReadXlsx(stream, fileName, limits) : ReadCsv(stream, limits);
         }
         catch (MemberFileReadException)
         {

@@ -8,6 +8,7 @@ using WeComHelpBot.Tests.Storage;
 namespace WeComHelpBot.Tests.Support.Members;
 
 /// <summary>What a stranger's member file can cost is bounded: bytes, rows, cells, unzipped size, columns and the reply.</summary>
+[Collection(AllocationMeasuringCollection.Name)]
 public sealed class MemberFileLimitsTests : IDisposable
 {
     private readonly TempFolder folder = new();

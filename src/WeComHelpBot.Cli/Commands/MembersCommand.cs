@@ -38,7 +38,7 @@ public static class MembersCommand
                 return await SupportCommandRunner.FailAsync(parse, "--quota 编制人数要大于 0。");
             }
 
-            var checker = new MemberImportChecker(new PersonalDataMasker());
+            var checker = new MemberImportChecker(new PersonalDataMasker(), new MemberFileOptions());
             try
             {
                 var report = await checker.CheckFileAsync(parse.GetValue(file)!, entityType, parse.GetValue(quota), ct);

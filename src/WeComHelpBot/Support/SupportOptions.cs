@@ -1,3 +1,5 @@
+using WeComHelpBot.Support.Members;
+
 namespace WeComHelpBot.Support;
 
 /// <summary>Settings of the support area, bound from the "Support" configuration section.</summary>
@@ -13,4 +15,7 @@ public sealed class SupportOptions
 
     /// <summary>What the user is told about when support will answer a ticket.</summary>
     public string TicketExpectedResponse { get; set; } = "客服一般会在 24 小时内通过您留下的手机号联系您（节假日可能顺延）。";
+
+    /// <summary>Limits on member files sent in chat ("Support:MemberFiles").</summary>
+    public MemberFileOptions MemberFiles { get; set; } = new();
 }

@@ -45,7 +45,10 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<SupportAnalytics>();
         services.TryAddSingleton(_ => new ContactProtector(Path.Combine(paths.DataDirectory, "ticket-contact.key")));
         services.TryAddSingleton<TicketService>();
-        services.TryAddSingleton<MemberImportChecker>();
+        services.TryAddSingleton(sp => new MemberImportChecker(
+            sp.GetRequiredService<PersonalDataMasker>(),
+            sp.GetRequiredService<IOptions<SupportOptions>>().Value.MemberFiles));
+        services.TryAddSingleton(sp => new MemberFileAttachmentReader(sp.GetRequiredService<IOptions<SupportOptions>>().Value.MemberFiles));
 
         // The conversational side: hand-over, feedback, rating, small talk and member files sent in chat.
         services.TryAddSingleton<IFlowValueMasker, FlowValueMasker>();

@@ -54,7 +54,9 @@ public static class SupportTexts
         "这个文件我没法直接打开（我不会去下载链接里的文件）。请在电脑上用命令检查：wecomhelp members check 文件名.xlsx（.csv 也行）；" +
         "或者把表格里的“姓名、手机、部门”几列直接发给我看看。";
 
-    public const string MemberFileTooLarge = "这个文件太大了（超过 10 MB），成员导入模板一般不会这么大。请确认发的是成员导入表，或用命令检查：wecomhelp members check 文件名.xlsx。";
+    public const string MemberFileLocalPath =
+        "出于安全考虑，我不会打开文件路径或 file: 链接指向的文件，只读取直接发给我的文件。请把表格文件直接发过来，" +
+        "或者在自己电脑上用命令检查：wecomhelp members check 文件名.xlsx。";
 
     public static string ThanksForRating(int rating) => rating >= 4
         ? $"谢谢您的 {rating} 分！有问题随时再来找我。"

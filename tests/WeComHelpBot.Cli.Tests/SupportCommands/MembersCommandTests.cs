@@ -67,6 +67,48 @@ public sealed class MembersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ZipBomb_ExitsTwo_WithOneLine()
+    {
+        // One 30 MB cell zips to a few KB; unpacked it is past the 20 MB limit and is never handed to MiniExcel.
+        var file = Path.Combine(cli.Folder, "bomb.xlsx");
+        MiniExcel.SaveAs(file, new[] { new Dictionary<string, object> { ["姓名"] = new string('A', 30_000_000), ["手机"] = "13812345678", ["部门"] = "销售部" } });
+
+        var result = await cli.RunAsync("members", "check", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("解压后超过 20 MB", result.Error);
+    }
+
+    [Fact]
+    public async Task DevZero_ExitsTwo_InsteadOfReadingForEver()
+    {
+        var link = Path.Combine(cli.Folder, "zero.csv");
+        File.CreateSymbolicLink(link, "/dev/zero");
+
+        var result = await cli.RunAsync("members", "check", link);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("文件超过 2 MB", result.Error);
+    }
+
+    [Fact]
+    public async Task OperatorsOwnFile_GetsTheWholeReport_NotTheChatCut()
+    {
+        var text = new StringBuilder("姓名,手机,部门\n");
+        for (var i = 0; i < 30; i++)
+        {
+            text.Append($"店员{i},12{i},门店\n");
+        }
+
+        var result = await cli.RunAsync("members", "check", Csv("bad.csv", text.ToString()));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("30. ", result.Output);
+        Assert.DoesNotContain("没有列出", result.Output);
+    }
+
+    [Fact]
     public async Task UnknownEntity_ExitsTwo()
     {
         var result = await cli.RunAsync("members", "check", Csv("ok.csv", "姓名,手机,部门\n"), "--entity", "合作社");

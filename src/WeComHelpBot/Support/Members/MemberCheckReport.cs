@@ -10,4 +10,7 @@ public sealed record MemberCheckReport(
     IReadOnlyList<string> Notes)
 {
     public bool IsClean => Problems.Count == 0;
+
+    /// <summary>Set when the file had more data rows than this and only this many were read (<see cref="MemberFileOptions.MaxDataRows"/>).</summary>
+    public int? TruncatedAtRows { get; init; }
 }

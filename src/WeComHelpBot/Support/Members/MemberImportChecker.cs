@@ -16,18 +16,23 @@ public sealed class MemberImportChecker
 
     public const int SoleProprietorInitialLimit = 50;
 
-    private const int HeaderSearchRows = 10;
+    /// <summary>Row numbers listed in one problem; the rest are counted.</summary>
+    private const int RowsListed = 20;
 
     private static readonly string[] NameHeaders = ["姓名", "名字", "成员姓名", "员工姓名", "name"];
     private static readonly string[] PhoneHeaders = ["手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile", "phone"];
     private static readonly string[] DepartmentHeaders = ["部门", "部门名称", "所属部门", "department"];
 
     private readonly PersonalDataMasker masker;
+    private readonly MemberFileOptions limits;
 
-    public MemberImportChecker(PersonalDataMasker masker)
+    public MemberImportChecker(PersonalDataMasker masker, MemberFileOptions limits)
     {
         this.masker = masker;
+        this.limits = limits;
     }
+
+    public MemberFileOptions Limits => limits;
 
     /// <summary>Parses 企业 / 个体工商户 (个体户) / 政府事业单位 (政府/事业单位, 事业单位, 政府).</summary>
     public static bool TryParseEntity(string? text, out MemberEntityType entity)
@@ -74,19 +79,41 @@ public sealed class MemberImportChecker
         }
     }
 
-    /// <summary>Checks a file from a stream (e.g. a file sent in chat); <paramref name="fileName"/> gives its type (.xlsx/.csv).</summary>
+    /// <summary>
+    /// Checks a file from a stream (e.g. a file sent in chat); <paramref name="fileName"/> gives its type (.xlsx/.csv).
+    /// At most <see cref="MemberFileOptions.MaxFileBytes"/> are read: a longer stream is refused, never buffered whole.
+    /// </summary>
     public async Task<MemberCheckReport> CheckAsync(Stream stream, string fileName, MemberEntityType? entity = null, int? staffQuota = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        MemberSheetReader.EnsureSupported(fileName);
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            await using var bounded = new BudgetedReadStream(stream, new ByteBudget(limits.MaxFileBytes));
+            await bounded.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (ByteBudgetExceededException)
+        {
+            throw TooLarge(fileName, limits);
+        }
+
         buffer.Position = 0;
-        var rows = MemberSheetReader.Read(buffer, fileName);
-        return Check(rows, fileName, entity, staffQuota);
+        var sheet = MemberSheetReader.Read(buffer, fileName, limits);
+        return Check(sheet, fileName, entity, staffQuota);
     }
 
-    private MemberCheckReport Check(IReadOnlyList<MemberSheetRow> rows, string fileName, MemberEntityType? entity, int? staffQuota)
+    /// <summary>The refusal for a file over <see cref="MemberFileOptions.MaxFileBytes"/>.</summary>
+    public static MemberFileReadException TooLarge(string fileName, MemberFileOptions limits) =>
+        new(fileName, $"文件超过 {FormatBytes(limits.MaxFileBytes)}，成员导入模板一般不会这么大。请确认发的是成员导入表");
+
+    internal static string FormatBytes(long bytes) => bytes % (1024 * 1024) == 0
+        ? $"{bytes / (1024 * 1024)} MB"
+        : $"{Math.Ceiling(bytes / 1024d)} KB";
+
+    private MemberCheckReport Check(MemberSheet sheet, string fileName, MemberEntityType? entity, int? staffQuota)
     {
+        var rows = sheet.Rows;
         var problems = new List<MemberFileProblem>();
         var notes = new List<string>();
         var header = FindHeader(rows);
@@ -104,6 +131,15 @@ public sealed class MemberImportChecker
         AddMissingColumn(problems, header.RowNumber, departmentColumn, "部门", DepartmentHeaders);
 
         var members = rows.Where(r => r.RowNumber > header.RowNumber && !r.IsEmpty).ToList();
+        int? truncatedAt = null;
+        if (sheet.IsCutOff || members.Count > limits.MaxDataRows)
+        {
+            // The rest of the file is not read at all: a 60 KB sheet can hold a million rows.
+            truncatedAt = limits.MaxDataRows;
+            members = members.Take(limits.MaxDataRows).ToList();
+            notes.Add($"文件超过 {limits.MaxDataRows} 行成员数据，只检查了前 {limits.MaxDataRows} 行（到第 {members[^1].RowNumber} 行为止），后面的行没有检查。");
+        }
+
         if (members.Count == 0)
         {
             problems.Add(new MemberFileProblem(MemberProblemKind.NoMembers, [header.RowNumber], "表头下面没有成员数据。", "从表头的下一行开始，每行填一名成员。"));
@@ -126,9 +162,9 @@ public sealed class MemberImportChecker
             CheckPhones(problems, members, phoneColumn);
         }
 
-        CheckLimits(problems, notes, members.Count, entity, staffQuota);
+        CheckLimits(problems, notes, members.Count, truncatedAt is not null, entity, staffQuota);
         notes.Add("只检查了这个文件本身：如果手机号已经被通讯录里的现有成员使用，导入时仍会提示重复。");
-        return new MemberCheckReport(fileName, header.RowNumber, members.Count, entity, problems, notes);
+        return new MemberCheckReport(fileName, header.RowNumber, members.Count, entity, problems, notes) { TruncatedAtRows = truncatedAt };
     }
 
     private void CheckPhones(List<MemberFileProblem> problems, List<MemberSheetRow> members, int phoneColumn)
@@ -187,15 +223,16 @@ public sealed class MemberImportChecker
         return ($"位数不对（{digits} 位，应为 11 位）", "核对后填写完整的 11 位手机号。");
     }
 
-    private static void CheckLimits(List<MemberFileProblem> problems, List<string> notes, int count, MemberEntityType? entity, int? staffQuota)
+    private static void CheckLimits(List<MemberFileProblem> problems, List<string> notes, int count, bool cutOff, MemberEntityType? entity, int? staffQuota)
     {
+        var counted = cutOff ? $"超过 {count}" : $"共 {count}";
         if (count > TemplateImportLimit)
         {
             var files = (count + TemplateImportLimit - 1) / TemplateImportLimit;
             problems.Add(new MemberFileProblem(
                 MemberProblemKind.BatchTooLarge,
                 [],
-                $"共 {count} 名成员，超过了模板导入每次最多 {TemplateImportLimit} 人的限制。",
+                $"{counted} 名成员，超过了模板导入每次最多 {TemplateImportLimit} 人的限制。",
                 $"把文件拆成 {files} 个（每个不超过 {TemplateImportLimit} 行，都保留表头），分批导入；人数很多时也可以请技术人员用 API 接口导入。"));
         }
 
@@ -222,7 +259,7 @@ public sealed class MemberImportChecker
             problems.Add(new MemberFileProblem(
                 MemberProblemKind.OverMemberLimit,
                 [],
-                $"共 {count} 名成员，超过了{what}的限制。",
+                $"{counted} 名成员，超过了{what}的限制。",
                 $"先导入不超过 {max} 人；其余成员等后台显示的成员上限提高后再导入（上限以企业微信后台为准）。"));
         }
     }
@@ -230,7 +267,7 @@ public sealed class MemberImportChecker
     private static MemberSheetRow? FindHeader(IReadOnlyList<MemberSheetRow> rows)
     {
         // The official template can have notes above the header: take the first row naming two of the required columns.
-        foreach (var row in rows.Where(r => !r.IsEmpty).Take(HeaderSearchRows))
+        foreach (var row in rows.Where(r => !r.IsEmpty).Take(MemberSheetReader.HeaderSearchRows))
         {
             var found = new[] { NameHeaders, PhoneHeaders, DepartmentHeaders }.Count(names => FindColumn(row, names) >= 0);
             if (found >= 2)
@@ -292,5 +329,8 @@ public sealed class MemberImportChecker
         }
     }
 
-    internal static string JoinRows(IReadOnlyList<int> rows) => string.Join("、", rows);
+    /// <summary>"2、4、6", or the first <see cref="RowsListed"/> and the count ("2、3、…、21 等共 80000") so one problem stays short.</summary>
+    internal static string JoinRows(IReadOnlyList<int> rows) => rows.Count <= RowsListed
+        ? string.Join("、", rows)
+        : $"{string.Join("、", rows.Take(RowsListed))} 等共 {rows.Count}";
 }

@@ -32,7 +32,7 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
             {
                 foreach (var activity in activities)
                 {
-                    if (ToEntry(activity, time.GetUtcNow()) is { } outgoing)
+                    if (ToEntry(activity, time.GetUtcNow(), TranscriptSummary.Get(context, activity)) is { } outgoing)
                     {
                         lines.Add(outgoing);
                     }
@@ -68,15 +68,18 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
         }
     }
 
-    /// <summary>The transcript line for a message (its text and the titles of offered choices), or null for anything else.</summary>
-    internal static TranscriptEntry? ToEntry(IActivity activity, DateTimeOffset timestamp)
+    /// <summary>
+    /// The transcript line for a message (its text, or the <see cref="TranscriptSummary"/> set for it, and the titles of
+    /// offered choices), or null for anything else.
+    /// </summary>
+    internal static TranscriptEntry? ToEntry(IActivity activity, DateTimeOffset timestamp, string? summary = null)
     {
         if (activity.Type != ActivityTypes.Message || activity is not IMessageActivity message)
         {
             return null;
         }
 
-        var text = message.Text ?? string.Empty;
+        var text = summary ?? message.Text ?? string.Empty;
         var choices = message.SuggestedActions?.Actions?.Select(a => a.Title ?? a.Value?.ToString()).Where(t => !string.IsNullOrEmpty(t)).ToList();
         if (choices is { Count: > 0 })
         {

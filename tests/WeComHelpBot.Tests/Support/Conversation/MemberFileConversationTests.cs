@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Bot.Schema;
+using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Tests.Support.Conversation;
 
@@ -12,17 +13,33 @@ public sealed class MemberFileConversationTests : IDisposable
 
     public void Dispose() => host.Dispose();
 
-    [Fact]
-    public async Task CsvWithDuplicatePhones_SentAsALocalFile_IsReportedWithRowNumbers()
+    [Theory]
+    [InlineData("test", false)]
+    [InlineData("emulator", true)]
+    [InlineData("console", false)]
+    [InlineData("webchat", true)]
+    public async Task CsvSentAsALocalPathOrFileUrl_IsNeverRead_OnAnyChannel(string channel, bool asFileUrl)
     {
-        var path = Path.Combine(host.Paths.DataDirectory, "成员.csv");
+        using var onChannel = new ConversationTestHost(channelId: channel);
+        var path = Path.Combine(onChannel.Paths.DataDirectory, "成员.csv");
         await File.WriteAllTextAsync(path, DuplicateCsv);
 
-        var reply = await host.SendAsync(WithAttachment(new Attachment("text/csv", path, name: "成员.csv")));
+        var reply = await onChannel.SendAsync(WithAttachment(new Attachment("text/csv", asFileUrl ? new Uri(path).AbsoluteUri : path, name: "成员.csv")));
 
-        Assert.Contains("成员文件检查：成员.csv", reply);
-        Assert.Contains("手机号 138****5678 重复出现在第 2、4 行", reply);
-        Assert.DoesNotContain("13812345678", reply);
+        Assert.Contains(WeComHelpBot.Support.SupportTexts.MemberFileLocalPath, reply);
+        Assert.DoesNotContain("成员文件检查", reply);
+        Assert.DoesNotContain("重复", reply);
+    }
+
+    [Fact]
+    public async Task Report_IsRepliedWhole_ButTheTranscriptKeepsASummary()
+    {
+        var reply = await host.SendAsync(WithAttachment(new Attachment("text/csv", content: Encoding.UTF8.GetBytes(DuplicateCsv), name: "members.csv")));
+
+        var lines = await host.Get<TranscriptStore>().GetConversationAsync(host.ConversationId);
+        var stored = Assert.Single(lines, l => l.Direction == TranscriptDirection.Outgoing && l.Text.Contains("members.csv", StringComparison.Ordinal));
+        Assert.Contains("重复出现在第 2、4 行", reply);
+        Assert.Equal("[成员文件检查] members.csv：3 名成员，1 个问题（手机号重复 1）", stored.Text);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace WeComHelpBot.Tests.Support.Members;
 public sealed class MemberImportCheckerTests : IDisposable
 {
     private readonly TempFolder folder = new();
-    private readonly MemberImportChecker checker = new(new PersonalDataMasker());
+    private readonly MemberImportChecker checker = new(new PersonalDataMasker(), new MemberFileOptions());
 
     public void Dispose() => folder.Dispose();
 

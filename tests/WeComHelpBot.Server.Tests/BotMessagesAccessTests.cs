@@ -25,12 +25,12 @@ public sealed class BotMessagesAccessTests
 {
     private const string AppId = "00000000-0000-0000-0000-000000000001";
 
-    private static string ActivityJson(string? serviceUrl = null, string? deliveryMode = "expectReplies") =>
+    private static string ActivityJson(string? serviceUrl = null, string? deliveryMode = "expectReplies", string channelId = "emulator") =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["type"] = "message",
             ["id"] = "act-1",
-            ["channelId"] = "emulator",
+            ["channelId"] = channelId,
             ["serviceUrl"] = serviceUrl,
             ["conversation"] = new { id = "conv-1" },
             ["from"] = new { id = "user-1" },
@@ -153,6 +153,39 @@ public sealed class BotMessagesAccessTests
 
         Assert.Contains($"BotFramework:{setting}", error.Message, StringComparison.Ordinal);
         Assert.Equal(error.Message, WeComHelpBot.Bot.StartupFailure.Explain(new InvalidOperationException("wrapped", error)));
+    }
+
+    [Theory]
+    [InlineData("wecom")]
+    [InlineData("WECOM")]
+    [InlineData("wecom-kf")]
+    [InlineData("We_Com.kf")]
+    [InlineData("wecom ")]
+    [InlineData("ｗｅｃｏｍ")]
+    [InlineData("wecom\u200B")]
+    [InlineData("msteams/conversations/x")]
+    public async Task ChannelIdsOfOurOwnChannels_OrNotChannelIdsAtAll_Get400(string channelId)
+    {
+        using var server = new HelpBotServerFactory();
+
+        var response = await server.CreateClient().PostAsync("/api/messages", Json(ActivityJson(channelId: channelId)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("emulator")]
+    [InlineData("msteams")]
+    [InlineData("directline")]
+    [InlineData("webchat")]
+    [InlineData("twilio-sms")]
+    public async Task BotFrameworkChannels_AreServed(string channelId)
+    {
+        using var server = new HelpBotServerFactory();
+
+        var response = await server.CreateClient().PostAsync("/api/messages", Json(ActivityJson(channelId: channelId)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]

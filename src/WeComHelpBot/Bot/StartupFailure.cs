@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Options;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
@@ -8,7 +7,7 @@ namespace WeComHelpBot.Bot;
 
 /// <summary>
 /// The failures a host can explain to a person in one message instead of a stack trace: broken content in
-/// knowledge/ or dialogs/ (each problem with file:line), a locked or damaged database file, and settings that cannot be read.
+/// knowledge/ or dialogs/ (each problem with file:line) and a locked or damaged database file.
 /// </summary>
 public static class StartupFailure
 {
@@ -17,7 +16,7 @@ public static class StartupFailure
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
-            if (current is KnowledgeLoadException or FlowLoadException or StorageUnavailableException or OptionsValidationException)
+            if (current is KnowledgeLoadException or FlowLoadException or StorageUnavailableException)
             {
                 return current.Message;
             }

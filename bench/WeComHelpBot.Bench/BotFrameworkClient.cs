@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using WeComHelpBot.Channels;
 
 namespace WeComHelpBot.Bench;
 
@@ -11,7 +12,8 @@ public sealed class BotFrameworkClient(HttpClient http) : IBenchChannel
 
     public string ChannelId => BenchChannelId;
 
-    public string ConversationId(string name) => name;
+    /// <summary>The server keys a Bot Framework conversation by channel and id (BotFrameworkIdentity), not the bare id the benchmark sends.</summary>
+    public string ConversationId(string name) => BotFrameworkIdentity.Qualify(BenchChannelId, name);
 
     /// <summary>Sends one message; returns null when the server answered 200 with at least one text reply, else what was wrong.</summary>
     public Task<string?> SendAsync(string conversationId, string text, CancellationToken cancellationToken) =>

@@ -34,6 +34,8 @@ public static class ServerServiceCollectionExtensions
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
                 logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<CloudAdapter>()),
             new ConnectorClientCache(sp.GetRequiredService<TimeProvider>())));
+        services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.SectionName));
+        services.AddSingleton<LocalModePolicy>();
         services.AddSingleton<HelpBotCloudAdapter>();
         services.AddSingleton<BotMessagesEndpoint>();
 

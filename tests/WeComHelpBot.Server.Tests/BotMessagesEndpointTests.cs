@@ -65,8 +65,10 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
     [Fact]
     public async Task NormalDelivery_PostsRepliesBackToTheServiceUrl_AndAnswers200()
     {
-        var connector = new RecordingConnector();
-        using var server = new HelpBotServerFactory().WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
+        var connector = new RecordingHttpClientFactory();
+        using var server = new HelpBotServerFactory()
+            .WithSetting("BotFramework:AllowedServiceUrls:0", "https://channel.test")
+            .WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
 
         var response = await server.CreateClient().PostAsync("/api/messages", Json(ActivityJson(deliveryMode: null, serviceUrl: "https://channel.test/")));
 
@@ -81,8 +83,10 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
     [Fact]
     public async Task NormalDelivery_ManyTurnsToOneServiceUrl_ShareOneConnectorClient()
     {
-        var connector = new RecordingConnector();
-        using var server = new HelpBotServerFactory().WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
+        var connector = new RecordingHttpClientFactory();
+        using var server = new HelpBotServerFactory()
+            .WithSetting("BotFramework:AllowedServiceUrls:0", "https://channel.test")
+            .WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
         var client = server.CreateClient();
 
         for (var i = 0; i < 3; i++)
@@ -100,8 +104,10 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
     [Fact]
     public async Task OneServer_RepliesInTheBody_AndToTheServiceUrl_TurnAfterTurn()
     {
-        var connector = new RecordingConnector();
-        using var server = new HelpBotServerFactory().WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
+        var connector = new RecordingHttpClientFactory();
+        using var server = new HelpBotServerFactory()
+            .WithSetting("BotFramework:AllowedServiceUrls:0", "https://channel.test")
+            .WithServices(s => s.AddSingleton<IHttpClientFactory>(connector));
         var client = server.CreateClient();
 
         for (var i = 0; i < 2; i++)
@@ -225,50 +231,6 @@ public sealed class BotMessagesEndpointTests(HelpBotServerFactory factory) : ICl
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.Single(body.RootElement.GetProperty("activities").EnumerateArray());
-        }
-    }
-
-    private sealed class RecordingConnector : IHttpClientFactory
-    {
-        private readonly Handler handler = new();
-
-        private int clientsCreated;
-
-        public IReadOnlyList<(string Uri, string Body)> Requests => handler.Requests;
-
-        public int ClientsCreated => Volatile.Read(ref clientsCreated);
-
-        public HttpClient CreateClient(string name)
-        {
-            Interlocked.Increment(ref clientsCreated);
-            return new(handler, disposeHandler: false);
-        }
-
-        private sealed class Handler : HttpMessageHandler
-        {
-            private readonly List<(string, string)> requests = [];
-
-            public IReadOnlyList<(string Uri, string Body)> Requests
-            {
-                get
-                {
-                    lock (requests)
-                    {
-                        return requests.ToList();
-                    }
-                }
-            }
-
-            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-                lock (requests)
-                {
-                    requests.Add((request.RequestUri!.ToString(), body));
-                }
-
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"id\":\"sent-1\"}", Encoding.UTF8, "application/json") };
-            }
         }
     }
 }

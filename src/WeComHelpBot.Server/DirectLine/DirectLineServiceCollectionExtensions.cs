@@ -18,7 +18,7 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(
                 o => o.MaxConversations > 0 && o.MaxConversationsPerClient > 0 && o.MaxActivitiesPerConversation > 0 && o.MaxBodyBytes > 0
                     && o.CreatesPerMinutePerClient > 0 && o.CreateBurstPerClient > 0 && o.PostsPerMinutePerConversation > 0 && o.PostBurstPerConversation > 0,
-                "DirectLine limits must be positive.")
+                "DirectLine: the Max*, *PerMinute* and *Burst* limits must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineEndpoints>();

@@ -143,6 +143,26 @@ public sealed class DirectLineAbuseTests
     }
 
     [Fact]
+    public async Task LargePosts_KeepAConversationsStoredActivitiesWithinItsByteLimit()
+    {
+        using var factory = NewServer().WithSetting("DirectLine:PostBurstPerConversation", "100");
+        var client = ClientFrom(factory, Attacker);
+        var (conversationId, token) = await StartAsync(client);
+        var padding = new string('x', 60_000);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await SendAsync(client, HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, JsonSerializer.Serialize(new { type = "message", text = $"第{i}条", channelData = new { padding } }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var all = await SendAsync(client, HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities?watermark=0", token);
+        var json = await all.Content.ReadAsStringAsync();
+        Assert.InRange(json.Length, 1, 300_000);
+        Assert.Contains("第19条", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefreshedToken_IsNew_AndTheOldOneStopsWorkingAfterTheGracePeriod()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -12,21 +12,25 @@ namespace WeComHelpBot.Server.DirectLine;
 public sealed class DirectLineConversation
 {
     private readonly List<Activity> activities = [];
+    private readonly List<int> sizes = [];
     private readonly Lock gate = new();
     private readonly int maxActivities;
+    private readonly int maxStoredBytes;
     private IssuedToken current;
     private IssuedToken? previous;
     private int firstWatermark;
+    private long storedBytes;
     private int nextSequence;
     private long lastUsedTicks;
 
-    internal DirectLineConversation(string id, string userId, string clientKey, int maxActivities, DateTimeOffset now, TimeSpan tokenLifetime)
+    internal DirectLineConversation(string id, string userId, string clientKey, DirectLineOptions options, DateTimeOffset now)
     {
         Id = id;
         UserId = userId;
         ClientKey = clientKey;
-        this.maxActivities = maxActivities;
-        current = IssuedToken.New(now + tokenLifetime);
+        maxActivities = options.MaxActivitiesPerConversation;
+        maxStoredBytes = options.MaxStoredBytesPerConversation;
+        current = IssuedToken.New(now + options.TokenLifetime);
         lastUsedTicks = now.UtcTicks;
     }
 
@@ -134,18 +138,30 @@ public sealed class DirectLineConversation
     internal string NewActivityId() =>
         $"{Id}|{Interlocked.Increment(ref nextSequence).ToString("D7", CultureInfo.InvariantCulture)}";
 
-    /// <summary>Stores an activity for the client, with an id (unless it has one) and a server timestamp.</summary>
-    internal void Append(Activity activity, DateTimeOffset now)
+    /// <summary>
+    /// Stores an activity for the client, with an id (unless it has one) and a server timestamp. <paramref name="bytes"/>
+    /// is its approximate size: past the count or size limit the oldest go (the newest always stays).
+    /// </summary>
+    internal void Append(Activity activity, DateTimeOffset now, int bytes)
     {
         lock (gate)
         {
             activity.Id ??= NewActivityId();
             activity.Timestamp = now;
             activities.Add(activity);
-            if (activities.Count > maxActivities)
+            sizes.Add(bytes);
+            storedBytes += bytes;
+            var drop = 0;
+            while (activities.Count - drop > 1 && (activities.Count - drop > maxActivities || storedBytes > maxStoredBytes))
             {
-                var drop = activities.Count - maxActivities;
+                storedBytes -= sizes[drop];
+                drop++;
+            }
+
+            if (drop > 0)
+            {
                 activities.RemoveRange(0, drop);
+                sizes.RemoveRange(0, drop);
                 firstWatermark += drop;
             }
         }

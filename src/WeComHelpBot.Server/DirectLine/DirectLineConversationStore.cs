@@ -62,9 +62,8 @@ public sealed class DirectLineConversationStore(
                 id,
                 string.IsNullOrWhiteSpace(userId) || userId.Length > 64 ? $"dl_{RandomId()[..12]}" : userId,
                 clientKey,
-                options.MaxActivitiesPerConversation,
-                now,
-                options.TokenLifetime);
+                options,
+                now);
             conversations[id] = conversation;
             heldByClient[clientKey] = held + 1;
             return DirectLineCreateResult.Created;

@@ -89,7 +89,7 @@ public sealed class DirectLineEndpoints(
             var user = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
             var update = NewActivity(context.Request, conversation, ActivityTypes.ConversationUpdate, user);
             update.MembersAdded = [new ChannelAccount(BotAccount.Id, BotAccount.Name, BotAccount.Role), user];
-            await RunTurnAsync(conversation, update, echo: false);
+            await RunTurnAsync(conversation, update, echoBytes: null);
         }
 
         await WriteConversationAsync(context, StatusCodes.Status201Created, conversation);
@@ -137,7 +137,7 @@ public sealed class DirectLineEndpoints(
         activity.Locale = string.IsNullOrWhiteSpace(posted.Locale) ? "zh-CN" : posted.Locale;
         activity.LocalTimestamp = posted.LocalTimestamp;
 
-        await RunTurnAsync(conversation, activity, echo: true);
+        await RunTurnAsync(conversation, activity, echoBytes: body.Length);
         await ActivityJson.WriteAsync(context.Response, StatusCodes.Status200OK, new { id = activity.Id });
     }
 
@@ -157,8 +157,8 @@ public sealed class DirectLineEndpoints(
             new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) });
     }
 
-    /// <summary>Runs the turn, then stores the user's activity (Web Chat waits for this echo) followed by the replies.</summary>
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, bool echo)
+    /// <summary>Runs the turn, then stores the user's activity when <paramref name="echoBytes"/> (its posted size) is given (Web Chat waits for this echo), followed by the replies.</summary>
+    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, int? echoBytes)
     {
         using var lease = await turnGate.EnterAsync($"{ChannelId}:{conversation.Id}");
         IReadOnlyList<Activity> replies = [];
@@ -169,9 +169,9 @@ public sealed class DirectLineEndpoints(
         }
 
         var now = timeProvider.GetUtcNow();
-        if (echo)
+        if (echoBytes is { } bytes)
         {
-            conversation.Append(activity, now);
+            conversation.Append(activity, now, bytes);
         }
 
         foreach (var reply in replies)
@@ -180,11 +180,14 @@ public sealed class DirectLineEndpoints(
 
             // The bot writes plain text (WeCom shows it as-is); Web Chat would read it as markdown and join its lines.
             reply.TextFormat ??= TextFormatTypes.Plain;
-            conversation.Append(reply, now);
+            conversation.Append(reply, now, ReplyBytes(reply));
         }
 
         logger.LogDebug("Direct Line turn stored {Count} replies", replies.Count);
     }
+
+    /// <summary>A reply's approximate size: the bot writes its replies, so their text is all that can grow.</summary>
+    private static int ReplyBytes(Activity reply) => 1024 + (2 * (reply.Text?.Length ?? 0));
 
     private Activity NewActivity(HttpRequest request, DirectLineConversation conversation, string type, ChannelAccount from) => new()
     {

@@ -41,5 +41,11 @@ public sealed class DirectLineOptions
     /// <summary>Most activities kept per conversation for polling; older ones have long been fetched (Web Chat keeps its own transcript).</summary>
     public int MaxActivitiesPerConversation { get; set; } = 100;
 
+    /// <summary>
+    /// Most bytes of activities kept per conversation, counted as the posted bodies' sizes and the replies' text: 100
+    /// posts of <see cref="MaxBodyBytes"/> each would otherwise keep megabytes in every conversation.
+    /// </summary>
+    public int MaxStoredBytesPerConversation { get; set; } = 256 * 1024;
+
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

@@ -16,7 +16,7 @@ public static class DirectLineServiceCollectionExtensions
                 o => o.RefreshGracePeriod >= TimeSpan.Zero && o.RefreshGracePeriod < o.TokenLifetime && o.ConversationIdleTimeout > TimeSpan.Zero,
                 "DirectLine:RefreshGracePeriod must be shorter than the token lifetime; ConversationIdleTimeout must be positive.")
             .Validate(
-                o => o.MaxConversations > 0 && o.MaxConversationsPerClient > 0 && o.MaxActivitiesPerConversation > 0 && o.MaxBodyBytes > 0
+                o => o.MaxConversations > 0 && o.MaxConversationsPerClient > 0 && o.MaxActivitiesPerConversation > 0 && o.MaxStoredBytesPerConversation > 0 && o.MaxBodyBytes > 0
                     && o.CreatesPerMinutePerClient > 0 && o.CreateBurstPerClient > 0 && o.PostsPerMinutePerConversation > 0 && o.PostBurstPerConversation > 0,
                 "DirectLine: the Max*, *PerMinute* and *Burst* limits must be positive.")
             .ValidateOnStart();

@@ -50,6 +50,27 @@ public sealed class DirectLineAbuseTests
     }
 
     [Fact]
+    public async Task CreationFlood_FromASharedAddress_LeavesTheConversationsAlreadyThereRefreshingAndPosting()
+    {
+        using var factory = NewServer();
+        var colleague = ClientFrom(factory, Attacker);
+        var (conversationId, token) = await StartAsync(colleague);
+
+        var flooded = false;
+        for (var i = 0; i < 100 && !flooded; i++)
+        {
+            using var response = await ClientFrom(factory, Attacker).PostAsync("/v3/directline/tokens/generate", null);
+            flooded = response.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(flooded, "the flood was never limited");
+        using var refreshed = await SendAsync(colleague, HttpMethod.Post, "/v3/directline/tokens/refresh", token);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        using var json = JsonDocument.Parse(await refreshed.Content.ReadAsStringAsync());
+        await PostAsync(colleague, conversationId, json.RootElement.GetProperty("token").GetString()!, "同一个网络里有人在刷");
+    }
+
+    [Fact]
     public async Task FullServer_RefusesNewConversations_InsteadOfEvictingALiveOne()
     {
         using var factory = NewServer()

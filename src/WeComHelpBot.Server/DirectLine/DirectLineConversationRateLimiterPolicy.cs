@@ -6,8 +6,8 @@ namespace WeComHelpBot.Server.DirectLine;
 
 /// <summary>
 /// The <see cref="DirectLineRateLimiting.ConversationPolicy"/>: one token bucket per conversation, keyed only when the
-/// request's token opens the conversation in its path, so nobody can spend another conversation's permits and
-/// made-up conversation ids cannot make buckets without end (those requests share their address's bucket).
+/// request's token is valid and opens the conversation in its path (if there is one), so nobody can spend another
+/// conversation's permits and made-up ids cannot make buckets without end (those requests share their address's).
 /// </summary>
 internal sealed class DirectLineConversationRateLimiterPolicy : IRateLimiterPolicy<string>
 {
@@ -27,7 +27,8 @@ internal sealed class DirectLineConversationRateLimiterPolicy : IRateLimiterPoli
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         var conversation = store.FindByToken(DirectLineEndpoints.BearerToken(httpContext.Request)).Valid;
-        var key = conversation is not null && string.Equals(conversation.Id, httpContext.Request.RouteValues["conversationId"] as string, StringComparison.Ordinal)
+        var pathId = httpContext.Request.RouteValues["conversationId"] as string;
+        var key = conversation is not null && (pathId is null || string.Equals(pathId, conversation.Id, StringComparison.Ordinal))
             ? "conversation:" + conversation.Id
             : "client:" + ClientAddress.KeyOf(httpContext);
         return RateLimitPartition.GetTokenBucketLimiter(key, bucket);

@@ -33,7 +33,7 @@ public sealed class DirectLineEndpoints(
     public void Map(IEndpointRouteBuilder group)
     {
         group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(DirectLineRateLimiting.ClientPolicy);
-        group.MapPost("/tokens/refresh", RefreshTokenAsync).RequireRateLimiting(DirectLineRateLimiting.ClientPolicy);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync).RequireRateLimiting(DirectLineRateLimiting.ConversationPolicy);
         group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(DirectLineRateLimiting.ClientPolicy);
         group.MapGet("/conversations/{conversationId}", GetConversationAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimiting.ConversationPolicy);

@@ -26,13 +26,13 @@ public sealed class DirectLineOptions
     /// <summary>Most live conversations one client address (an IPv6 /64) may hold; past it, new ones get 429.</summary>
     public int MaxConversationsPerClient { get; set; } = 30;
 
-    /// <summary>Sustained rate of token and conversation requests per client address (generate, refresh, start).</summary>
+    /// <summary>Sustained rate of token and conversation requests per client address (tokens/generate, POST conversations).</summary>
     public int CreatesPerMinutePerClient { get; set; } = 20;
 
     /// <summary>How many of those requests a client address may make at once before the per-minute rate applies.</summary>
     public int CreateBurstPerClient { get; set; } = 20;
 
-    /// <summary>Sustained rate of activities posted to one conversation.</summary>
+    /// <summary>Sustained rate of activities posted to one conversation (its token refreshes count too).</summary>
     public int PostsPerMinutePerConversation { get; set; } = 60;
 
     /// <summary>How many activities may be posted to one conversation at once before the per-minute rate applies.</summary>

@@ -7,15 +7,16 @@ namespace WeComHelpBot.Server.DirectLine;
 
 /// <summary>
 /// The rate-limiter policies of the Direct Line endpoints (ASP.NET Core's rate-limiting middleware): per client
-/// address for what creates or renews a conversation, per conversation for what runs a bot turn. Reading activities
+/// address for what creates a conversation, per conversation for what its token does (posting, refreshing), so a flood
+/// from an address shared with others (an office, a carrier's NAT) cannot stop their conversations. Reading activities
 /// is never limited: Web Chat stops polling for good after any error but 403 and 404.
 /// </summary>
 public static class DirectLineRateLimiting
 {
-    /// <summary>Token bucket per <see cref="ClientAddress"/>: tokens/generate, tokens/refresh, POST conversations.</summary>
+    /// <summary>Token bucket per <see cref="ClientAddress"/>: tokens/generate, POST conversations.</summary>
     public const string ClientPolicy = "DirectLine.Client";
 
-    /// <summary>Token bucket per conversation (per client address for requests without a valid token): posting activities and uploads.</summary>
+    /// <summary>Token bucket per conversation (per client address for requests without a valid token): posting activities and uploads, tokens/refresh.</summary>
     public const string ConversationPolicy = "DirectLine.Conversation";
 
     internal static TokenBucketRateLimiterOptions Bucket(int burst, int perMinute) => new()

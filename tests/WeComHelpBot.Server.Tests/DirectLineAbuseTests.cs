@@ -140,8 +140,9 @@ public sealed class DirectLineAbuseTests
         var (flooded, floodToken) = await StartAsync(attacker);
         var (other, otherToken) = await StartAsync(attacker);
 
+        // Each post runs a turn, so the flood stops at its first 429 (about the burst of 20) to keep the test quick.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 100; i++)
+        while (statuses.Count < 100 && !statuses.Contains(HttpStatusCode.TooManyRequests))
         {
             using var response = await SendAsync(attacker, HttpMethod.Post, $"/v3/directline/conversations/{flooded}/activities", floodToken, """{"type":"message","text":"刷屏"}""");
             statuses.Add(response.StatusCode);

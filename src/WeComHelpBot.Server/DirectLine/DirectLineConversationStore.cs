@@ -80,6 +80,12 @@ public sealed class DirectLineConversationStore(
 
         var now = timeProvider.GetUtcNow();
         var state = conversation.Check(secret, now);
+        if (state == DirectLineTokenState.Valid && now - conversation.LastUsed > options.ConversationIdleTimeout)
+        {
+            // Not yet swept, but as good as forgotten: the answer must not depend on when the last sweep ran.
+            state = DirectLineTokenState.Expired;
+        }
+
         if (state == DirectLineTokenState.Valid)
         {
             conversation.Touch(now);
@@ -100,7 +106,8 @@ public sealed class DirectLineConversationStore(
         }
 
         var now = timeProvider.GetUtcNow();
-        if (conversation.TryRefresh(secret, now, options.TokenLifetime, options.RefreshGracePeriod) is null)
+        if (now - conversation.LastUsed > options.ConversationIdleTimeout
+            || conversation.TryRefresh(secret, now, options.TokenLifetime, options.RefreshGracePeriod) is null)
         {
             var state = conversation.Check(secret, now);
             return state == DirectLineTokenState.Unknown ? DirectLineTokenLookup.Unknown : new DirectLineTokenLookup(DirectLineTokenState.Expired, conversation);

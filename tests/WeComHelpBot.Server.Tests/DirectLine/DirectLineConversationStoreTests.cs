@@ -42,6 +42,18 @@ public sealed class DirectLineConversationStoreTests
     }
 
     [Fact]
+    public void IdleConversation_RefusesItsStillUnexpiredToken_BeforeAnySweep()
+    {
+        var store = NewStore(new DirectLineOptions { ConversationIdleTimeout = TimeSpan.FromMinutes(5) });
+        store.TryCreate("a", null, out var conversation);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(DirectLineTokenState.Expired, store.FindByToken(conversation!.Token).State);
+        Assert.Equal(DirectLineTokenState.Expired, store.Refresh(conversation.Token).State);
+    }
+
+    [Fact]
     public void RefreshRetriedWithTheReplacedToken_IssuesAnotherToken_WithoutExtendingTheGrace()
     {
         var store = NewStore(new DirectLineOptions { RefreshGracePeriod = TimeSpan.FromMinutes(1) });

@@ -12,6 +12,9 @@ public static class HelpBotEndpoints
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
+        // After routing (which WebApplication runs first), so each endpoint's own policy applies; see DirectLineRateLimiting.
+        app.UseRateLimiter();
+
         app.MapGet("/healthz", () => Results.Text("ok"));
 
         var messages = app.Services.GetRequiredService<BotMessagesEndpoint>();

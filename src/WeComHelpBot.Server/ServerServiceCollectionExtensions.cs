@@ -39,9 +39,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<HelpBotCloudAdapter>();
         services.AddSingleton<BotMessagesEndpoint>();
 
-        services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.SectionName));
-        services.AddSingleton<DirectLineConversationStore>();
-        services.AddSingleton<DirectLineEndpoints>();
+        services.AddDirectLine(configuration);
 
         services.Configure<WeComOptions>(configuration.GetSection(WeComOptions.SectionName));
         services.AddWeComChannel();

@@ -11,7 +11,8 @@ namespace WeComHelpBot.Server.DirectLine;
 /// The part of Direct Line 3.0 that Web Chat uses with polling (webSocket: false), served in-process so the web
 /// chat needs no cloud service: generate/refresh a token, start a conversation (the bot's welcome comes from the
 /// conversationUpdate sent then), post an activity (the bot's turn runs before the answer), and get activities
-/// after a watermark. A conversation is reachable only with its own token.
+/// after a watermark. A conversation is reachable only with its own token, tokens expire and refresh rotates them,
+/// and creating and posting are rate-limited (<see cref="DirectLineRateLimiting"/>).
 /// </summary>
 public sealed class DirectLineEndpoints(
     DirectLineConversationStore store,
@@ -26,35 +27,61 @@ public sealed class DirectLineEndpoints(
 
     private static readonly ChannelAccount BotAccount = new("wecomhelpbot", "企业微信注册助手", role: RoleTypes.Bot);
 
+    // How soon a client refused for a full server or a full share is told to try again: conversations expire by the minute.
+    private static readonly TimeSpan RetryWhenFull = TimeSpan.FromMinutes(1);
+
     public void Map(IEndpointRouteBuilder group)
     {
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
-        group.MapPost("/tokens/refresh", RefreshTokenAsync);
-        group.MapPost("/conversations", StartConversationAsync);
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(DirectLineRateLimiting.ClientPolicy);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync).RequireRateLimiting(DirectLineRateLimiting.ConversationPolicy);
+        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(DirectLineRateLimiting.ClientPolicy);
         group.MapGet("/conversations/{conversationId}", GetConversationAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimiting.ConversationPolicy);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
     }
 
-    private Task GenerateTokenAsync(HttpContext context) =>
-        WriteConversationAsync(context, StatusCodes.Status200OK, store.Create(userId: null));
+    internal static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    private Task GenerateTokenAsync(HttpContext context)
+    {
+        var result = store.TryCreate(ClientAddress.KeyOf(context), userId: null, out var conversation);
+        return conversation is null ? RefuseCreateAsync(context, result) : WriteConversationAsync(context, StatusCodes.Status200OK, conversation);
+    }
 
     private Task RefreshTokenAsync(HttpContext context)
     {
-        var conversation = store.FindByToken(BearerToken(context.Request));
-        return conversation is null
-            ? UnauthorizedAsync(context)
-            : WriteConversationAsync(context, StatusCodes.Status200OK, conversation);
+        var lookup = store.Refresh(BearerToken(context.Request));
+        return lookup.Valid is { } conversation
+            ? WriteConversationAsync(context, StatusCodes.Status200OK, conversation)
+            : RefuseTokenAsync(context, lookup.State);
     }
 
     private async Task StartConversationAsync(HttpContext context)
     {
         var token = BearerToken(context.Request);
-        var conversation = token is null ? store.Create(userId: null) : store.FindByToken(token);
-        if (conversation is null)
+        DirectLineConversation? conversation;
+        if (token is null)
         {
-            await UnauthorizedAsync(context);
-            return;
+            var result = store.TryCreate(ClientAddress.KeyOf(context), userId: null, out conversation);
+            if (conversation is null)
+            {
+                await RefuseCreateAsync(context, result);
+                return;
+            }
+        }
+        else
+        {
+            var lookup = store.FindByToken(token);
+            conversation = lookup.Valid;
+            if (conversation is null)
+            {
+                await RefuseTokenAsync(context, lookup.State);
+                return;
+            }
         }
 
         if (conversation.TryMarkStarted())
@@ -62,7 +89,7 @@ public sealed class DirectLineEndpoints(
             var user = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
             var update = NewActivity(context.Request, conversation, ActivityTypes.ConversationUpdate, user);
             update.MembersAdded = [new ChannelAccount(BotAccount.Id, BotAccount.Name, BotAccount.Role), user];
-            await RunTurnAsync(conversation, update, echo: false);
+            await RunTurnAsync(conversation, update, echoBytes: null);
         }
 
         await WriteConversationAsync(context, StatusCodes.Status201Created, conversation);
@@ -70,18 +97,18 @@ public sealed class DirectLineEndpoints(
 
     private Task GetConversationAsync(HttpContext context)
     {
-        var conversation = Authorize(context);
-        return conversation is null
-            ? UnauthorizedAsync(context)
-            : WriteConversationAsync(context, StatusCodes.Status200OK, conversation);
+        var lookup = Authorize(context);
+        return lookup.Valid is { } conversation
+            ? WriteConversationAsync(context, StatusCodes.Status200OK, conversation)
+            : RefuseTokenAsync(context, lookup.State);
     }
 
     private async Task PostActivityAsync(HttpContext context)
     {
-        var conversation = Authorize(context);
-        if (conversation is null)
+        var lookup = Authorize(context);
+        if (lookup.Valid is not { } conversation)
         {
-            await UnauthorizedAsync(context);
+            await RefuseTokenAsync(context, lookup.State);
             return;
         }
 
@@ -110,16 +137,16 @@ public sealed class DirectLineEndpoints(
         activity.Locale = string.IsNullOrWhiteSpace(posted.Locale) ? "zh-CN" : posted.Locale;
         activity.LocalTimestamp = posted.LocalTimestamp;
 
-        await RunTurnAsync(conversation, activity, echo: true);
+        await RunTurnAsync(conversation, activity, echoBytes: body.Length);
         await ActivityJson.WriteAsync(context.Response, StatusCodes.Status200OK, new { id = activity.Id });
     }
 
     private Task GetActivitiesAsync(HttpContext context)
     {
-        var conversation = Authorize(context);
-        if (conversation is null)
+        var lookup = Authorize(context);
+        if (lookup.Valid is not { } conversation)
         {
-            return UnauthorizedAsync(context);
+            return RefuseTokenAsync(context, lookup.State);
         }
 
         _ = int.TryParse(context.Request.Query["watermark"], NumberStyles.None, CultureInfo.InvariantCulture, out var watermark);
@@ -130,8 +157,8 @@ public sealed class DirectLineEndpoints(
             new { activities, watermark = next.ToString(CultureInfo.InvariantCulture) });
     }
 
-    /// <summary>Runs the turn, then stores the user's activity (Web Chat waits for this echo) followed by the replies.</summary>
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, bool echo)
+    /// <summary>Runs the turn, then stores the user's activity when <paramref name="echoBytes"/> (its posted size) is given (Web Chat waits for this echo), followed by the replies.</summary>
+    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, int? echoBytes)
     {
         using var lease = await turnGate.EnterAsync($"{ChannelId}:{conversation.Id}");
         IReadOnlyList<Activity> replies = [];
@@ -142,9 +169,9 @@ public sealed class DirectLineEndpoints(
         }
 
         var now = timeProvider.GetUtcNow();
-        if (echo)
+        if (echoBytes is { } bytes)
         {
-            conversation.Append(activity, now);
+            conversation.Append(activity, now, bytes);
         }
 
         foreach (var reply in replies)
@@ -153,11 +180,14 @@ public sealed class DirectLineEndpoints(
 
             // The bot writes plain text (WeCom shows it as-is); Web Chat would read it as markdown and join its lines.
             reply.TextFormat ??= TextFormatTypes.Plain;
-            conversation.Append(reply, now);
+            conversation.Append(reply, now, ReplyBytes(reply));
         }
 
         logger.LogDebug("Direct Line turn stored {Count} replies", replies.Count);
     }
+
+    /// <summary>A reply's approximate size: the bot writes its replies, so their text is all that can grow.</summary>
+    private static int ReplyBytes(Activity reply) => 1024 + (2 * (reply.Text?.Length ?? 0));
 
     private Activity NewActivity(HttpRequest request, DirectLineConversation conversation, string type, ChannelAccount from) => new()
     {
@@ -172,29 +202,31 @@ public sealed class DirectLineEndpoints(
         Locale = "zh-CN",
     };
 
-    private DirectLineConversation? Authorize(HttpContext context)
+    /// <summary>The token's conversation, which must be the one in the path: a token opens its own conversation only.</summary>
+    private DirectLineTokenLookup Authorize(HttpContext context)
     {
-        var conversation = store.FindByToken(BearerToken(context.Request));
-        return conversation is not null && string.Equals(conversation.Id, context.Request.RouteValues["conversationId"] as string, StringComparison.Ordinal)
-            ? conversation
-            : null;
+        var lookup = store.FindByToken(BearerToken(context.Request));
+        return lookup.Conversation is not null && string.Equals(lookup.Conversation.Id, context.Request.RouteValues["conversationId"] as string, StringComparison.Ordinal)
+            ? lookup
+            : DirectLineTokenLookup.Unknown;
     }
 
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
+    /// <summary>429 when the client address holds its share of conversations, 503 when the server is full.</summary>
+    private static Task RefuseCreateAsync(HttpContext context, DirectLineCreateResult result) => result == DirectLineCreateResult.ClientLimitReached
+        ? DirectLineRateLimiting.WriteRefusalAsync(context.Response, StatusCodes.Status429TooManyRequests, RetryWhenFull, "Too many open conversations from this address.")
+        : DirectLineRateLimiting.WriteRefusalAsync(context.Response, StatusCodes.Status503ServiceUnavailable, RetryWhenFull, "Too many open conversations; try again later.");
 
     private Task WriteConversationAsync(HttpContext context, int statusCode, DirectLineConversation conversation) =>
         ActivityJson.WriteAsync(context.Response, statusCode, new
         {
             conversationId = conversation.Id,
             token = conversation.Token,
-            expires_in = (int)options.Value.ConversationIdleTimeout.TotalSeconds,
+            expires_in = (int)Math.Max(0, (conversation.TokenExpires - timeProvider.GetUtcNow()).TotalSeconds),
             userId = conversation.UserId,
         });
 
-    private static Task UnauthorizedAsync(HttpContext context) =>
-        ActivityJson.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "TokenInvalid", "Missing, unknown or expired Direct Line token.");
+    /// <summary>As Direct Line: 403 for an expired token (Web Chat then stops using it), 401 for any other bad one.</summary>
+    private static Task RefuseTokenAsync(HttpContext context, DirectLineTokenState state) => state == DirectLineTokenState.Expired
+        ? ActivityJson.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "TokenExpired", "The Direct Line token has expired.")
+        : ActivityJson.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "TokenInvalid", "Missing or unknown Direct Line token.");
 }

@@ -9,6 +9,8 @@ public static class HelpBotEndpoints
     /// <summary>GET / (web chat), /healthz, POST /api/messages, the Direct Line subset under /v3/directline, and /wecom/callback.</summary>
     public static WebApplication MapHelpBotEndpoints(this WebApplication app)
     {
+        // First, so the rate limits, the local-mode check and the logs see the client a trusted reverse proxy forwarded for.
+        app.UseForwardedHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 

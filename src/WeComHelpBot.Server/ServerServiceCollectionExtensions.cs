@@ -25,6 +25,7 @@ public static class ServerServiceCollectionExtensions
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.SectionName));
         services.AddChannels();
         services.AddHttpClient();
+        services.AddForwardedClientAddresses(configuration);
 
         // No MicrosoftAppId: local mode (no authentication), as the Emulator and tests use it. The wrapper keeps that
         // authentication and shares connector clients across turns instead of building two clients per request.

@@ -43,7 +43,7 @@ public sealed class BotMessagesAccessTests
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static HelpBotServerFactory From(string address) =>
-        new HelpBotServerFactory().WithServices(s => s.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(IPAddress.Parse(address))));
+        new HelpBotServerFactory().WithServices(s => s.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(IPAddress.Parse(address))));
 
     [Theory]
     [InlineData("127.0.0.1")]

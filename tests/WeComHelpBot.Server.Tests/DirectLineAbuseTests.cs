@@ -50,6 +50,38 @@ public sealed class DirectLineAbuseTests
     }
 
     [Fact]
+    public async Task BehindAProxyOnLoopback_EachForwardedClientHasItsOwnLimit_AndASpoofedHeaderFromElsewhereIsIgnored()
+    {
+        using var factory = NewServer();
+        var attacker = ClientFrom(factory, "127.0.0.1");
+        attacker.DefaultRequestHeaders.Add("X-Forwarded-For", Attacker);
+        var limited = false;
+        for (var i = 0; i < 100 && !limited; i++)
+        {
+            using var response = await attacker.PostAsync("/v3/directline/tokens/generate", null);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(limited, "the forwarded client was never limited");
+
+        // Another client behind the same proxy is not held back by the first one's flood.
+        var victim = ClientFrom(factory, "127.0.0.1");
+        victim.DefaultRequestHeaders.Add("X-Forwarded-For", Victim);
+        using (var response = await victim.PostAsync("/v3/directline/tokens/generate", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // A client that is not a proxy cannot escape its own limit by naming someone else in the header.
+        var spoofer = ClientFrom(factory, Attacker);
+        spoofer.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.99");
+        using (var response = await spoofer.PostAsync("/v3/directline/tokens/generate", null))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task CreationFlood_FromASharedAddress_LeavesTheConversationsAlreadyThereRefreshingAndPosting()
     {
         using var factory = NewServer();
@@ -286,7 +318,7 @@ public sealed class DirectLineAbuseTests
         new HelpBotServerFactory().WithServices(s =>
         {
             s.AddSingleton<IMessageHandler>(new ProbeMessageHandler());
-            s.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            s.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter());
             if (time is not null)
             {
                 s.AddSingleton(time);

@@ -29,7 +29,7 @@ public sealed partial class PersonalDataMasker
         // Whole tokens first (an e-mail's digits are not a phone of their own), then codes with letters, then numbers.
         var masked = EmailPattern().Replace(text, MaskEmail);
         masked = ChinesePassportPattern().Replace(masked, m => Keep(m.Value.ToUpperInvariant(), 1, 2));
-        masked = PassportAfterKeywordPattern().Replace(masked, MaskPassportAfterKeyword);
+        masked = PassportAfterKeywordPattern().Replace(masked, m => Keep(m.Value.ToUpperInvariant(), 1, 2));
         masked = MaskSpans(masked, GroupedCodeFinder.Find(masked), code => Keep(code, 4, 2));
         masked = CreditCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
         masked = MistypedCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
@@ -123,18 +123,6 @@ public sealed partial class PersonalDataMasker
         }
 
         return string.Concat(match.Groups["local"].Value.AsSpan(0, 1), "***", match.Groups["at"].Value, domain);
-    }
-
-    /// <summary>Other countries' passports are letters and digits like many codes: masked only right after the word.</summary>
-    private static string MaskPassportAfterKeyword(Match match)
-    {
-        var id = match.Groups["id"];
-        if (id.Value.Count(char.IsAsciiDigit) < 5)
-        {
-            return match.Value;
-        }
-
-        return string.Concat(match.Value.AsSpan(0, id.Index - match.Index), Keep(id.Value.ToUpperInvariant(), 1, 2));
     }
 
     /// <summary>"一三九一二三四五六七八", "幺三八 幺二三四 五六七八", "139一二三四5678": read as digits, masked as the number they spell.</summary>
@@ -249,8 +237,10 @@ public sealed partial class PersonalDataMasker
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[EeGg][0-9]{8}|[Ee][A-HJ-NP-Za-hj-np-z][0-9]{7})(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex ChinesePassportPattern();
 
-    // Other passports (6–9 letters and digits: US 9 digits, JP TK1234567, DE C01X00T47) only right after 护照/passport.
-    [GeneratedRegex(@"(?:护照|通行证|(?<![A-Za-z])passport)(?:[\s:：#号码是为]|No\.?|number)*(?<id>[A-Za-z0-9]{6,9})(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Other passports (6–9 letters and digits, 5+ digits: US 9 digits, JP TK1234567, DE C01X00T47) only right after
+    // 护照/通行证/passport and a few filler words. A lookbehind, so a word after the keyword ("passport photo") is not
+    // taken and does not hide the number after it.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<=(?:护照|通行证|(?<![A-Za-z])passport)(?:[\s:：#号码是为]|No\.?|number){0,6})(?=(?:[A-Za-z]*[0-9]){5})[A-Za-z0-9]{6,9}(?![A-Za-z0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PassportAfterKeywordPattern();
 
     // 统一社会信用代码: 18 characters from the GB 32100 alphabet (no I, O, Z, S, V), digits 3–8 the region code,

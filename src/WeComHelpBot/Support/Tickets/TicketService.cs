@@ -83,7 +83,7 @@ public sealed class TicketService
                     TicketStatus.Open,
                     request.ConversationId,
                     phone,
-                    request.CompanyName.Trim(),
+                    masker.Mask(request.CompanyName.Trim()) ?? string.Empty,
                     request.FailureCategory.Trim(),
                     masker.Mask(request.FailureDescription.Trim()) ?? string.Empty,
                     request.Answers.ToDictionary(a => a.Key, a => masker.Mask(a.Value) ?? string.Empty),

@@ -228,6 +228,7 @@ public sealed class PersonalDataMaskerTests
     [InlineData("Passport No. TK1234567", "Passport No. T******67")]
     [InlineData("德国护照是C01X00T47", "德国护照是C******47")]
     [InlineData("港澳通行证 C12345678", "港澳通行证 C******78")]
+    [InlineData("法人护照 passport No. TK1234567 可以吗", "法人护照 passport No. T******67 可以吗")]
     public void PassportNumbers_AreMasked(string input, string expected)
     {
         Assert.Equal(expected, masker.Mask(input));

@@ -98,7 +98,8 @@ public sealed class TicketService
         }
 
         await analytics.RecordTicketCreatedAsync(ticket.ConversationId, ticket.Number, cancellationToken);
-        logger.LogInformation("Ticket {TicketNumber} created for conversation {ConversationId}", ticket.Number, ticket.ConversationId);
+        // Conversation ids come from channels; one that carries a number (a UserID set to a phone) is masked in the log.
+        logger.LogInformation("Ticket {TicketNumber} created for conversation {ConversationId}", ticket.Number, masker.Mask(ticket.ConversationId));
         return ticket;
     }
 

@@ -75,6 +75,21 @@ public sealed class PrivacyFormsThroughTurnsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TicketInAConversationNamedByAPhoneNumber_IsLoggedWithTheNumberMasked()
+    {
+        var capture = new CapturingLoggerProvider();
+        using var named = new ConversationTestHost(conversationId: "13912345678", configure: s => s.AddSingleton<ILoggerProvider>(capture));
+
+        await named.SayAsync("转人工");
+        await named.SayAsync("成员导入一直失败");
+        await named.SayAsync("厦门某某贸易有限公司");
+        Assert.Contains("工单号", await named.SayAsync("13800001111"));
+
+        Assert.Contains(capture.Lines, l => l.Contains("created for conversation 139****5678", StringComparison.Ordinal));
+        Assert.DoesNotContain(capture.Lines, l => l.Contains("13912345678", StringComparison.Ordinal));
+    }
+
     private async Task<byte[]> ReadDataFolderAsync()
     {
         var bytes = new List<byte>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -27,16 +28,46 @@ public sealed partial class PersonalDataMasker
         }
 
         // Whole tokens first (an e-mail's digits are not a phone of their own), then codes with letters, then numbers.
-        var masked = EmailPattern().Replace(text, MaskEmail);
-        masked = ChinesePassportPattern().Replace(masked, m => Keep(m.Value.ToUpperInvariant(), 1, 2));
-        masked = PassportAfterKeywordPattern().Replace(masked, m => Keep(m.Value.ToUpperInvariant(), 1, 2));
+        // Every pass is skipped when the text cannot hold what it looks for: most lines have no @ and few digits, and
+        // every line of every turn comes through here.
+        var masked = text.AsSpan().IndexOfAny('@', '＠') >= 0 ? EmailPattern().Replace(text, MaskEmail) : text;
+        if (MentionsPassport(masked))
+        {
+            masked = PassportAfterKeywordPattern().Replace(masked, m => Keep(m.Value.ToUpperInvariant(), 1, 2));
+        }
+
+        // The digits a pass needs at least: a credit code's region has 6, a passport 7, a mobile 11 (IDs and accounts more).
+        var digits = CountDigits(masked);
+        if (digits < 6)
+        {
+            return masked;
+        }
+
         masked = MaskSpans(masked, GroupedCodeFinder.Find(masked), code => Keep(code, 4, 2));
         masked = CreditCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
         masked = MistypedCodePattern().Replace(masked, m => Keep(m.Value, 4, 2));
+        if (digits >= 7)
+        {
+            masked = ChinesePassportPattern().Replace(masked, m => Keep(m.Value.ToUpperInvariant(), 1, 2));
+        }
+
+        if (digits < 11)
+        {
+            return masked;
+        }
+
         masked = MaskSpans(masked, SplitNumberFinder.Find(masked), number => MaskNumber(number) ?? number);
-        masked = ChineseNumeralRunPattern().Replace(masked, MaskChineseNumeralRun);
-        var glued = masked;
-        masked = GluedDigitRunPattern().Replace(masked, m => MaskGluedDigitRun(glued, m));
+        if (HasAdjacentNumerals(masked))
+        {
+            masked = ChineseNumeralRunPattern().Replace(masked, MaskChineseNumeralRun);
+        }
+
+        if (masked.AsSpan().ContainsAnyInRange('A', 'Z') || masked.AsSpan().ContainsAnyInRange('a', 'z'))
+        {
+            var glued = masked;
+            masked = GluedDigitRunPattern().Replace(masked, m => MaskGluedDigitRun(glued, m));
+        }
+
         return DigitRunPattern().Replace(masked, MaskDigitRun);
     }
 
@@ -58,6 +89,53 @@ public sealed partial class PersonalDataMasker
     private const string Dashes = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D";
 
     private static bool IsSpace(char c) => c == '\t' || char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator;
+
+    private static bool MentionsPassport(string text) =>
+        text.Contains("护照", StringComparison.Ordinal) || text.Contains("通行证", StringComparison.Ordinal)
+        || text.Contains("passport", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Decimal digits (any width) and Chinese numerals read as digits.</summary>
+    private static int CountDigits(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c) || ChineseNumerals.Contains(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A Chinese numeral with another numeral or a digit right after it (a space between allowed), or a digit right before
+    /// it: "一三", "九 1", "5678八". Text
+    /// has many a lone 一 (一般, 一下), and the numeral pass is only worth running where numerals follow each other.
+    /// </summary>
+    private static bool HasAdjacentNumerals(string text)
+    {
+        var at = text.AsSpan().IndexOfAny(ChineseNumerals);
+        while (at >= 0)
+        {
+            var next = at + 1;
+            if (next < text.Length - 1 && char.GetUnicodeCategory(text[next]) == UnicodeCategory.SpaceSeparator)
+            {
+                next++;
+            }
+
+            if ((next < text.Length && (ChineseNumerals.Contains(text[next]) || char.IsDigit(text[next]))) || (at > 0 && char.IsDigit(text[at - 1])))
+            {
+                return true;
+            }
+
+            var found = text.AsSpan(at + 1).IndexOfAny(ChineseNumerals);
+            at = found < 0 ? -1 : at + 1 + found;
+        }
+
+        return false;
+    }
 
     private static string MaskSpans(string text, IEnumerable<(int Start, int Length, string Value)> spans, Func<string, string> mask)
     {
@@ -129,7 +207,7 @@ public sealed partial class PersonalDataMasker
     private static string MaskChineseNumeralRun(Match match)
     {
         var raw = match.Value;
-        if (!raw.Any(c => ChineseNumeralDigits.Contains(c)))
+        if (raw.AsSpan().IndexOfAny(ChineseNumerals) < 0)
         {
             return raw;
         }
@@ -181,6 +259,7 @@ public sealed partial class PersonalDataMasker
     private const string GlueMarks = "_:#.-";
 
     private const string ChineseNumeralDigits = "〇零一幺二三四五六七八九";
+    private static readonly SearchValues<char> ChineseNumerals = SearchValues.Create(ChineseNumeralDigits);
     private const string ChineseNumeralValues = "001123456789";
 
     private static string DigitsOf(string value, bool keepX = false)
@@ -222,11 +301,11 @@ public sealed partial class PersonalDataMasker
     private static partial Regex DigitRunPattern();
 
     // A run of Chinese numerals read digit by digit (no 十/百: those are amounts), mixed with digits, grouped like a number.
-    [GeneratedRegex(@"(?<![〇零一幺二三四五六七八九\p{Nd}])[〇零一幺二三四五六七八九\p{Nd}](?:" + Separator + @"?[〇零一幺二三四五六七八九\p{Nd}]){6,24}(?:" + Separator + @"?[Xx])?(?![〇零一幺二三四五六七八九\p{Nd}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[〇零一幺二三四五六七八九\p{Nd}](?<![〇零一幺二三四五六七八九\p{Nd}].)(?:" + Separator + @"?[〇零一幺二三四五六七八九\p{Nd}]){6,24}(?:" + Separator + @"?[Xx])?(?![〇零一幺二三四五六七八九\p{Nd}])", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseNumeralRunPattern();
 
     // A digit run as DigitRunPattern sees it, but with letters allowed on either side (MaskGluedDigitRun decides).
-    [GeneratedRegex(@"(?<!\p{Nd})\p{Nd}(?:" + Separator + @"?\p{Nd}){10,24}(?:[Xx](?![A-Za-z]))?(?!\p{Nd})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{Nd}(?<!\p{Nd}.)(?:" + Separator + @"?\p{Nd}){10,24}(?:[Xx](?![A-Za-z]))?(?!\p{Nd})", RegexOptions.CultureInvariant)]
     private static partial Regex GluedDigitRunPattern();
 
     // A mailbox: the local part starts where no mailbox character stands before it, so the engine never rescans a run.
@@ -234,7 +313,9 @@ public sealed partial class PersonalDataMasker
     private static partial Regex EmailPattern();
 
     // Chinese passports: E or G and 8 digits; e-passports since the E numbers ran out: E, a letter (no I or O) and 7 digits.
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[EeGg][0-9]{8}|[Ee][A-HJ-NP-Za-hj-np-z][0-9]{7})(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    // Here and below the first character comes before the lookbehind about what precedes it: the engine then searches
+    // for that character instead of trying the lookbehind at every position (every line of every turn is masked).
+    [GeneratedRegex(@"[EeGg](?<![A-Za-z0-9].)(?:[0-9]{8}|(?<=[Ee])[A-HJ-NP-Za-hj-np-z][0-9]{7})(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex ChinesePassportPattern();
 
     // Other passports (6–9 letters and digits, 5+ digits: US 9 digits, JP TK1234567, DE C01X00T47) only right after

@@ -77,16 +77,25 @@ internal static class SplitNumberFinder
         }
     }
 
-    /// <summary>The last group that keeps the digits from <paramref name="first"/> within <see cref="MaxDigits"/>.</summary>
+    /// <summary>
+    /// The last group a number starting at <paramref name="first"/> can reach: within <see cref="MaxDigits"/>, and no
+    /// further than the first group of fewer than 3 digits, which can only end a number (so "1.1.1.…" costs little).
+    /// </summary>
     private static int LastWithin(List<(int Start, int End)> groups, int first, int last)
     {
         var digits = 0;
         for (var j = first; j <= last; j++)
         {
-            digits += groups[j].End - groups[j].Start;
+            var length = groups[j].End - groups[j].Start;
+            digits += length;
             if (digits > MaxDigits)
             {
                 return j - 1;
+            }
+
+            if (length < 3)
+            {
+                return j;
             }
         }
 

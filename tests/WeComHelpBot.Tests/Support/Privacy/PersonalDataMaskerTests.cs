@@ -212,6 +212,7 @@ public sealed class PersonalDataMaskerTests
     [InlineData("电话139一二三四5678", "电话139****5678")]
     [InlineData("手机号１３９一二三四五六七八", "手机号139****5678")]
     [InlineData("一三九〇〇一三八〇〇〇", "139****8000")]
+    [InlineData("139-1234-567八", "139****5678")]
     [InlineData("一三九零零一三八零零零", "139****8000")]
     [InlineData("身份证一一〇一〇五一九四九一二三一〇〇二九", "身份证110************029")]
     public void NumbersInChineseNumerals_AreMasked(string input, string expected)

@@ -19,7 +19,7 @@ public sealed partial class PersonalDataMasker
 {
     private const char MaskChar = '*';
 
-    /// <summary>Masks every personal number in <paramref name="text"/>; null stays null.</summary>
+    /// <summary>Masks all personal data in <paramref name="text"/> that this class knows; null stays null.</summary>
     public string? Mask(string? text)
     {
         if (string.IsNullOrEmpty(text))

@@ -18,6 +18,7 @@ public sealed class WeComClient(HttpClient http) : IBenchChannel
     public const int AgentId = 1000002;
 
     private static readonly WeComCrypto Crypto = new(Token, EncodingAesKey, CorpId);
+    private static readonly WeComUserPseudonym Pseudonym = new(EncodingAesKey, CorpId);
     private long messageId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
     public static IReadOnlyDictionary<string, string> ServerSettings { get; } = new Dictionary<string, string>
@@ -34,7 +35,7 @@ public sealed class WeComClient(HttpClient http) : IBenchChannel
 
     public string ChannelId => WeComActivityMapper.ChannelId;
 
-    public string ConversationId(string name) => WeComActivityMapper.ConversationIdFor(name);
+    public string ConversationId(string name) => WeComActivityMapper.ConversationIdFor(Pseudonym.For(name));
 
     public async Task<string?> SendAsync(string name, string text, CancellationToken cancellationToken)
     {

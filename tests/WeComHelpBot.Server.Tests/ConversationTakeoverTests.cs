@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Channels.WeCom;
 using WeComHelpBot.Server.Tests.Support;
 using WeComHelpBot.Support.Privacy;
 using WeComHelpBot.Support.Tickets;
@@ -57,12 +58,14 @@ public sealed class ConversationTakeoverTests : IAsyncLifetime
         Assert.Contains("遇到了什么问题", await WeComSayAsync(member, "转人工"));
         Assert.Contains("全称", await WeComSayAsync(member, "对公打款打了4天还没到账"));
 
-        var conversationId = string.Format(System.Globalization.CultureInfo.InvariantCulture, conversationFormat, member);
+        // The attacker is assumed to know the member's real conversation key (the pseudonym of their UserID).
+        var pseudonym = new WeComUserPseudonym(HelpBotServerFactory.EncodingAesKey, HelpBotServerFactory.CorpId).For(member);
+        var conversationId = string.Format(System.Globalization.CultureInfo.InvariantCulture, conversationFormat, pseudonym);
         await AttackAsync(channelId, conversationId, member);
 
         // The member's flow is still at the company step: their answer brings the phone step, not a fresh answer.
         Assert.Contains(PhoneStep, await WeComSayAsync(member, "王五科技有限公司"));
-        await AssertUntouchedAsync("wecom:" + member);
+        await AssertUntouchedAsync("wecom:" + pseudonym);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Support.Privacy;
 using WeComHelpBot.Support.Tickets;
@@ -13,6 +14,18 @@ namespace WeComHelpBot.Cli.Commands;
 public static class TicketsCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
+
+    /// <summary>
+    /// Company names, descriptions and answers are typed by strangers in chat, and the file is opened in Excel: a cell
+    /// starting with =, +, -, @, tab or CR would run as a formula (=HYPERLINK(…) leaks data on a click). CsvHelper's
+    /// Escape prefixes such a cell with ' as OWASP advises, for every cell, even a harmless "-".
+    /// </summary>
+    private static readonly CsvConfiguration CsvConfiguration = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
+        InjectionEscapeCharacter = '\'',
+    };
 
     public static Command Create()
     {
@@ -131,7 +144,7 @@ public static class TicketsCommand
     private static string ToCsv(IReadOnlyList<Ticket> tickets)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CsvConfiguration);
         foreach (var header in new[] { "工单号", "创建时间", "状态", "关闭时间", "联系电话", "企业名称", "故障类别", "故障描述", "流程回答", "最近对话", "来源", "会话" })
         {
             csv.WriteField(header);

@@ -74,6 +74,29 @@ public sealed class TicketsCommandTests : IDisposable
         Assert.Contains("账号6222***********4567", (string)row["最近对话"]);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+1+2")]
+    [InlineData("-1+2")]
+    [InlineData("@SUM(A1:A9)")]
+    [InlineData("\t=1+2")]
+    [InlineData("\r=1+2")]
+    public async Task ExportCsv_PrefixesAFormulaCell_WithAQuote(string attack)
+    {
+        // The company name is trimmed when a ticket is made, so a leading tab or CR comes in through the source.
+        await SeedTicketAsync(company: attack.Trim(), source: attack);
+        var file = Path.Combine(cli.Folder, "tickets.csv");
+
+        var result = await cli.RunAsync("tickets", "export", "--format", "csv", "--output", file);
+
+        Assert.Equal(0, result.ExitCode);
+        var row = Assert.Single(ReadCsv(file));
+        Assert.Equal("'" + attack.Trim(), row["企业名称"]);
+        Assert.Equal("'" + attack, row["来源"]);
+        // The ticket number, time and phone are cells of ours: they stay as they are.
+        Assert.Equal("13812345678", row["联系电话"]);
+    }
+
     [Fact]
     public async Task ExportJson_ToStdout_ParsesBack()
     {
@@ -112,7 +135,13 @@ public sealed class TicketsCommandTests : IDisposable
         Assert.Equal(junk, await File.ReadAllBytesAsync(cli.DatabaseFile));
     }
 
-    private async Task<string> SeedTicketAsync()
+    private static List<IDictionary<string, object>> ReadCsv(string file)
+    {
+        using var reader = new CsvReader(new StreamReader(file), CultureInfo.InvariantCulture);
+        return reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+    }
+
+    private async Task<string> SeedTicketAsync(string company = "某某科技有限公司", string? source = null)
     {
         var number = string.Empty;
         await cli.SeedAsync(async services =>
@@ -122,9 +151,10 @@ public sealed class TicketsCommandTests : IDisposable
             await transcripts.AppendAsync(new TranscriptEntry("conv-1", "test", now, TranscriptDirection.Incoming, "打款三天了还没到，账号6222020200001234567"));
             await transcripts.AppendAsync(new TranscriptEntry("conv-1", "test", now.AddSeconds(1), TranscriptDirection.Outgoing, "我帮您转人工。"));
             var ticket = await services.GetRequiredService<TicketService>().CreateAsync(
-                new TicketRequest("conv-1", "13812345678", "某某科技有限公司", "对公打款验证超时", "三天没到账")
+                new TicketRequest("conv-1", "13812345678", company, "对公打款验证超时", "三天没到账")
                 {
                     Answers = new Dictionary<string, string> { ["bank_receipt"] = "有" },
+                    Source = source,
                 });
             number = ticket.Number;
         });

@@ -4,7 +4,8 @@ namespace WeComHelpBot.Channels.WeCom;
 
 /// <summary>
 /// Turns a WeCom callback message into the Activity the bot understands, and the bot's replies back into the
-/// text WeCom shows. One conversation per member: WeCom app chats are one-to-one.
+/// text WeCom shows. One conversation per member: WeCom app chats are one-to-one. The conversation is named by the
+/// member's pseudonym (<see cref="WeComUserPseudonym"/>), never by their UserID, which may be their mobile number.
 /// </summary>
 public static class WeComActivityMapper
 {
@@ -12,22 +13,26 @@ public static class WeComActivityMapper
 
     private const string NonTextContentType = "application/vnd.wecom.";
 
-    public static string ConversationIdFor(string userId) => $"{ChannelId}:{userId}";
+    /// <summary>The conversation of the member whose pseudonym is <paramref name="memberPseudonym"/>.</summary>
+    public static string ConversationIdFor(string memberPseudonym) => $"{ChannelId}:{memberPseudonym}";
 
-    public static Activity ToActivity(WeComMessage message)
+    /// <summary>The activity for <paramref name="message"/>; From.Id is the real UserID (replies go there), the conversation the pseudonym's.</summary>
+    public static Activity ToActivity(WeComMessage message, WeComUserPseudonym pseudonym)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(pseudonym);
+        var member = pseudonym.For(message.FromUserName);
         var user = new ChannelAccount(message.FromUserName, role: RoleTypes.User);
         var activity = new Activity
         {
-            Id = message.MsgId ?? $"{message.FromUserName}-{message.CreateTime}",
+            Id = message.MsgId ?? $"{member}-{message.CreateTime}",
             ChannelId = ChannelId,
             ServiceUrl = $"{ChannelId}:",
             From = user,
             Recipient = new ChannelAccount(
                 message.AgentId is null ? message.ToUserName : $"{message.ToUserName}/{message.AgentId}",
                 role: RoleTypes.Bot),
-            Conversation = new ConversationAccount(isGroup: false, id: ConversationIdFor(message.FromUserName)),
+            Conversation = new ConversationAccount(isGroup: false, id: ConversationIdFor(member)),
             Timestamp = ToTimestamp(message.CreateTime),
             LocalTimestamp = ToTimestamp(message.CreateTime),
             Locale = "zh-CN",

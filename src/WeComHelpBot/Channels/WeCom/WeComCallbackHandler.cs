@@ -18,6 +18,7 @@ public sealed class WeComCallbackHandler : IDisposable
 {
     private readonly WeComOptions options;
     private readonly WeComCrypto? crypto;
+    private readonly WeComUserPseudonym? pseudonym;
     private readonly IBot bot;
     private readonly ReplyCollectingAdapter adapter;
     private readonly ConversationTurnGate turnGate;
@@ -48,6 +49,7 @@ public sealed class WeComCallbackHandler : IDisposable
         if (this.options.CallbackConfigured)
         {
             crypto = new WeComCrypto(this.options.Token, this.options.EncodingAESKey, this.options.CorpId);
+            pseudonym = new WeComUserPseudonym(this.options.EncodingAESKey, this.options.CorpId);
         }
     }
 
@@ -212,7 +214,7 @@ public sealed class WeComCallbackHandler : IDisposable
 
     private async Task<IReadOnlyList<Activity>> RunTurnAsync(WeComMessage message)
     {
-        var activity = WeComActivityMapper.ToActivity(message);
+        var activity = WeComActivityMapper.ToActivity(message, pseudonym!);
         using var lease = await turnGate.EnterAsync(activity.Conversation.Id, shutdown.Token);
         return await adapter.ProcessActivityAsync(activity, bot, shutdown.Token);
     }

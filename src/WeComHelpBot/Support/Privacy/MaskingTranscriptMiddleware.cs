@@ -20,7 +20,9 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
     {
         var turnEvents = analytics.BeginTurn();
         var lines = new List<TranscriptEntry>(4);
-        if (ToEntry(turnContext.Activity, time.GetUtcNow()) is { } incoming)
+        // The direction is where the activity passes, not what its roles claim: a channel (or a forged body) may send
+        // no roles at all, and then the replies, which copy the incoming accounts, would read as the user's lines.
+        if (ToEntry(turnContext.Activity, TranscriptDirection.Incoming, time.GetUtcNow()) is { } incoming)
         {
             lines.Add(incoming);
         }
@@ -32,7 +34,7 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
             {
                 foreach (var activity in activities)
                 {
-                    if (ToEntry(activity, time.GetUtcNow(), TranscriptSummary.Get(context, activity)) is { } outgoing)
+                    if (ToEntry(activity, TranscriptDirection.Outgoing, time.GetUtcNow(), TranscriptSummary.Get(context, activity)) is { } outgoing)
                     {
                         lines.Add(outgoing);
                     }
@@ -72,7 +74,7 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
     /// The transcript line for a message (its text, or the <see cref="TranscriptSummary"/> set for it, and the titles of
     /// offered choices), or null for anything else.
     /// </summary>
-    internal static TranscriptEntry? ToEntry(IActivity activity, DateTimeOffset timestamp, string? summary = null)
+    internal static TranscriptEntry? ToEntry(IActivity activity, TranscriptDirection direction, DateTimeOffset timestamp, string? summary = null)
     {
         if (activity.Type != ActivityTypes.Message || activity is not IMessageActivity message)
         {
@@ -95,11 +97,7 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
             activity.Conversation?.Id ?? string.Empty,
             activity.ChannelId ?? string.Empty,
             timestamp,
-            IsFromBot(activity) ? TranscriptDirection.Outgoing : TranscriptDirection.Incoming,
+            direction,
             text);
     }
-
-    private static bool IsFromBot(IActivity activity) =>
-        string.Equals(activity.From?.Role, RoleTypes.Bot, StringComparison.OrdinalIgnoreCase)
-        || (activity.From?.Role is null && activity.ReplyToId is not null);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Support.Tickets;
 
@@ -10,7 +11,7 @@ namespace WeComHelpBot.Support.Tickets;
 /// response time come back as the variables <c>ticket_number</c> and <c>ticket_expected</c>.
 /// Arguments (with:): failure, company, category, source, phone (used when the step is not a phone step).
 /// </summary>
-public sealed class CreateTicketAction(TicketService tickets, ILogger<CreateTicketAction> logger) : IFlowAction
+public sealed class CreateTicketAction(TicketService tickets, PersonalDataMasker masker, ILogger<CreateTicketAction> logger) : IFlowAction
 {
     public const string ActionName = "create-ticket";
     public const string TicketNumberVariable = "ticket_number";
@@ -57,7 +58,7 @@ public sealed class CreateTicketAction(TicketService tickets, ILogger<CreateTick
         catch (ArgumentException)
         {
             // The phone prompt only lets mobiles through; this is for a create-ticket step given a bad phone: argument.
-            logger.LogWarning("Ticket not created in conversation {ConversationId}: no usable contact phone", context.ConversationId);
+            logger.LogWarning("Ticket not created in conversation {ConversationId}: no usable contact phone", masker.Mask(context.ConversationId));
             return new FlowActionResult(SupportTexts.TicketNotCreated);
         }
     }

@@ -83,7 +83,7 @@ public sealed class TicketService
                     TicketStatus.Open,
                     request.ConversationId,
                     phone,
-                    request.CompanyName.Trim(),
+                    masker.Mask(request.CompanyName.Trim()) ?? string.Empty,
                     request.FailureCategory.Trim(),
                     masker.Mask(request.FailureDescription.Trim()) ?? string.Empty,
                     request.Answers.ToDictionary(a => a.Key, a => masker.Mask(a.Value) ?? string.Empty),
@@ -98,7 +98,8 @@ public sealed class TicketService
         }
 
         await analytics.RecordTicketCreatedAsync(ticket.ConversationId, ticket.Number, cancellationToken);
-        logger.LogInformation("Ticket {TicketNumber} created for conversation {ConversationId}", ticket.Number, ticket.ConversationId);
+        // Conversation ids come from channels; one that carries a number (a UserID set to a phone) is masked in the log.
+        logger.LogInformation("Ticket {TicketNumber} created for conversation {ConversationId}", ticket.Number, masker.Mask(ticket.ConversationId));
         return ticket;
     }
 

@@ -6,6 +6,8 @@ namespace WeComHelpBot.Tests.Channels.WeCom;
 
 public sealed class WeComActivityMapperTests
 {
+    private static readonly WeComUserPseudonym Pseudonym = new("6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt", "ww1");
+
     private static WeComMessage Text(string content) => new()
     {
         ToUserName = "ww1",
@@ -20,18 +22,39 @@ public sealed class WeComActivityMapperTests
     [Fact]
     public void ToActivity_MapsTextToAMessageFromTheMember_InAConversationPerMember()
     {
-        var activity = WeComActivityMapper.ToActivity(Text("个体户最多能加几个人"));
+        var activity = WeComActivityMapper.ToActivity(pseudonym: Pseudonym, message: Text("个体户最多能加几个人"));
 
         Assert.Equal(ActivityTypes.Message, activity.Type);
         Assert.Equal("wecom", activity.ChannelId);
         Assert.Equal("个体户最多能加几个人", activity.Text);
         Assert.Equal("zhangsan", activity.From.Id);
         Assert.Equal(RoleTypes.User, activity.From.Role);
-        Assert.Equal("wecom:zhangsan", activity.Conversation.Id);
+        Assert.Equal("wecom:" + Pseudonym.For("zhangsan"), activity.Conversation.Id);
         Assert.Equal("ww1/1000002", activity.Recipient.Id);
         Assert.Equal("123", activity.Id);
         Assert.Equal("zh-CN", activity.Locale);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), activity.Timestamp);
+    }
+
+    [Fact]
+    public void ToActivity_AMemberWhoseUserIdIsAPhoneNumber_GetsAConversationWithoutIt_ButRepliesStillReachThem()
+    {
+        var activity = WeComActivityMapper.ToActivity(Text("你好") with { FromUserName = "13912345678", MsgId = null }, Pseudonym);
+
+        Assert.Equal("13912345678", activity.From.Id);
+        Assert.DoesNotContain("1391", activity.Conversation.Id);
+        Assert.DoesNotContain("5678", activity.Conversation.Id);
+        Assert.DoesNotContain("1391", activity.Id);
+        Assert.Matches("^wecom:m[0-9a-f]{24}$", activity.Conversation.Id);
+        Assert.Equal("13912345678", activity.CreateReply("收到").Recipient.Id);
+    }
+
+    [Fact]
+    public void Pseudonym_IsStableForAMember_DistinctBetweenMembers_AndKeyedByTheApp()
+    {
+        Assert.Equal(Pseudonym.For("13912345678"), new WeComUserPseudonym("6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt", "ww1").For("13912345678"));
+        Assert.NotEqual(Pseudonym.For("13912345678"), Pseudonym.For("13912345679"));
+        Assert.NotEqual(Pseudonym.For("13912345678"), new WeComUserPseudonym("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "ww1").For("13912345678"));
     }
 
     [Theory]
@@ -39,7 +62,7 @@ public sealed class WeComActivityMapperTests
     [InlineData("subscribe")]
     public void ToActivity_MapsEnteringTheApp_ToMemberAdded(string eventName)
     {
-        var activity = WeComActivityMapper.ToActivity(Text(string.Empty) with { MsgType = "event", Event = eventName, MsgId = null });
+        var activity = WeComActivityMapper.ToActivity(pseudonym: Pseudonym, message: Text(string.Empty) with { MsgType = "event", Event = eventName, MsgId = null });
 
         Assert.Equal(ActivityTypes.ConversationUpdate, activity.Type);
         Assert.Equal("zhangsan", Assert.Single(activity.MembersAdded).Id);
@@ -48,7 +71,7 @@ public sealed class WeComActivityMapperTests
     [Fact]
     public void ToActivity_MapsOtherEvents_ToNamedEvents()
     {
-        var activity = WeComActivityMapper.ToActivity(Text(string.Empty) with { MsgType = "event", Event = "click", EventKey = "menu_1" });
+        var activity = WeComActivityMapper.ToActivity(pseudonym: Pseudonym, message: Text(string.Empty) with { MsgType = "event", Event = "click", EventKey = "menu_1" });
 
         Assert.Equal(ActivityTypes.Event, activity.Type);
         Assert.Equal("click", activity.Name);
@@ -58,7 +81,7 @@ public sealed class WeComActivityMapperTests
     [Fact]
     public void ToActivity_MapsImages_ToAMessageWithAnAttachmentAndNoText()
     {
-        var activity = WeComActivityMapper.ToActivity(Text(string.Empty) with { MsgType = "image", Content = null });
+        var activity = WeComActivityMapper.ToActivity(pseudonym: Pseudonym, message: Text(string.Empty) with { MsgType = "image", Content = null });
 
         Assert.Equal(ActivityTypes.Message, activity.Type);
         Assert.Null(activity.Text);

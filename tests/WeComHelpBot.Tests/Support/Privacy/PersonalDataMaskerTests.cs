@@ -163,6 +163,104 @@ public sealed class PersonalDataMaskerTests
         Assert.Equal(input, masker.Mask(input));
     }
 
+    [Theory]
+    [InlineData("邮箱 zhangsan.li@example.com.cn 收不到验证码", "邮箱 z***@example.com.cn 收不到验证码")]
+    [InlineData("发到13912345678@163.com吧", "发到1***@163.com吧")]
+    [InlineData("QQ邮箱123456789@qq.com", "QQ邮箱1***@qq.com")]
+    [InlineData("admin＠corp-mail.cn。", "a***＠corp-mail.cn。")]
+    [InlineData("Mail: Li_Wei+wecom@sub.company.com, thanks", "Mail: L***@sub.company.com, thanks")]
+    public void EmailAddresses_AreMasked_KeepingTheDomain(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("手机139.1234.5678", "手机139****5678")]
+    [InlineData("手机 139/1234/5678", "手机 139****5678")]
+    [InlineData("手机139_1234_5678", "手机139****5678")]
+    [InlineData("手机139，1234，5678", "手机139****5678")]
+    [InlineData("手机 139   1234   5678", "手机 139****5678")]
+    [InlineData("手机 139．1234．5678", "手机 139****5678")]
+    [InlineData("身份证 110105.19491231.0029", "身份证 110************029")]
+    [InlineData("身份证 110105/19491231/002X", "身份证 110************02X")]
+    [InlineData("卡号 6222.0202.0000.1234.567", "卡号 6222***********4567")]
+    [InlineData("卡号 6222/0202/0000/1234", "卡号 6222********1234")]
+    [InlineData("卡号 6222_0202_0000_1234", "卡号 6222********1234")]
+    [InlineData("卡号 6222    0202    0000    1234", "卡号 6222********1234")]
+    [InlineData("卡号 6222-0202.0000 1234", "卡号 6222********1234")]
+    public void NumbersSplitByDotsSlashesUnderscoresCommasOrManySpaces_AreMasked(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("微信号 wx_13912345678", "微信号 wx_139****5678")]
+    [InlineData("tel13812345678", "tel138****5678")]
+    [InlineData("卡号No6217000010001234567", "卡号No6217***********4567")]
+    [InlineData("No.6217000010001234567", "No.6217***********4567")]
+    [InlineData("13912345678wx同号", "139****5678wx同号")]
+    [InlineData("ID:110105194912310029", "ID:110************029")]
+    [InlineData("phone:139-1234-5678", "phone:139****5678")]
+    public void NumbersGluedToLetters_AreMasked(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("我手机一三九一二三四五六七八", "我手机139****5678")]
+    [InlineData("幺三八 幺二三四 五六七八", "138****5678")]
+    [InlineData("电话139一二三四5678", "电话139****5678")]
+    [InlineData("手机号１３９一二三四五六七八", "手机号139****5678")]
+    [InlineData("一三九〇〇一三八〇〇〇", "139****8000")]
+    [InlineData("139-1234-567八", "139****5678")]
+    [InlineData("一三九零零一三八零零零", "139****8000")]
+    [InlineData("身份证一一〇一〇五一九四九一二三一〇〇二九", "身份证110************029")]
+    public void NumbersInChineseNumerals_AreMasked(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("护照号E12345678", "护照号E******78")]
+    [InlineData("passport g12345678 过期了", "passport G******78 过期了")]
+    [InlineData("护照 EA1234567", "护照 E******67")]
+    [InlineData("我的是E12345678", "我的是E******78")]
+    [InlineData("美国护照号码：123456789", "美国护照号码：1******89")]
+    [InlineData("Passport No. TK1234567", "Passport No. T******67")]
+    [InlineData("德国护照是C01X00T47", "德国护照是C******47")]
+    [InlineData("港澳通行证 C12345678", "港澳通行证 C******78")]
+    [InlineData("法人护照 passport No. TK1234567 可以吗", "法人护照 passport No. T******67 可以吗")]
+    public void PassportNumbers_AreMasked(string input, string expected)
+    {
+        Assert.Equal(expected, masker.Mask(input));
+    }
+
+    [Theory]
+    [InlineData("2026-12-06 注册的，2026.12.06 也试过")]
+    [InlineData("2026/12/06-2026/12/20 之间打的款")]
+    [InlineData("2026.12.06，2026.12.07，2026.12.08 三天都试了")]
+    [InlineData("2024，2025，2026 年都交过")]
+    [InlineData("交了300元，又交了1，000元")]
+    [InlineData("10:30 到 11:45 之间")]
+    [InlineData("10.30 打的电话，3.5 个小时")]
+    [InlineData("最多200个成员，个体户50个，第3、5、7行不对")]
+    [InlineData("版本 4.6.30.6000，Windows 10.0.19045.2965")]
+    [InlineData("服务器 192.168.100.200 连不上")]
+    [InlineData("工单 T20261125-0001、T20261125-0002")]
+    [InlineData("第一步、第二步，一二三四五六七八九十")]
+    [InlineData("一五一十地说，三三两两，七上八下")]
+    [InlineData("二〇二六年十二月六日")]
+    [InlineData("护照 过期了，passport photo 要白底")]
+    [InlineData("护照有效期2027-05-01")]
+    [InlineData("坐G1234次高铁，E3 错误")]
+    [InlineData("用 @张三 提醒一下，邮箱@不对")]
+    [InlineData("Windows 10 22H2，iPhone15 都可以")]
+    [InlineData("验证码 123456，3 天内有效")]
+    public void DatesAmountsTimesCountsAndWords_StayReadable(string input)
+    {
+        Assert.Equal(input, masker.Mask(input));
+    }
+
     [Fact]
     public void EveryKnowledgeAnswer_IsLeftAsItIs()
     {

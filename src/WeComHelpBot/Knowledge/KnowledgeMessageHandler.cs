@@ -126,7 +126,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         }
 
         var choices = entries.Select(e => new Choice(e.Title)).ToList();
-        await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderText(prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
+        await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderFor(turnContext.Activity.ChannelId, prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
         await pendingAccessor.SetAsync(turnContext, new PendingChoices { EntryIds = entries.Select(e => e.Id).ToList() }, cancellationToken);
     }
 

@@ -19,7 +19,8 @@ public sealed class FlowMessageHandler(FlowRuntime runtime) : IMessageHandler
             return true;
         }
 
+        // The sentence that asked for the flow goes along: the steps it already answers are not asked.
         var match = runtime.Catalog.Triggers.Match(turnContext.Activity.Text);
-        return match is not null && await runtime.StartFlowAsync(turnContext, match.Flow.Id, cancellationToken);
+        return match is not null && await runtime.StartFlowAsync(turnContext, match.Flow.Id, new Dictionary<string, string>(), turnContext.Activity.Text, cancellationToken);
     }
 }

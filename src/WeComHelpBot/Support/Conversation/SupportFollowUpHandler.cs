@@ -148,7 +148,7 @@ public sealed class SupportFollowUpHandler(
         }
 
         var titles = suggestions.Select(e => new Choice(e.Title)).ToList();
-        var body = $"{ChoiceFactory.RenderText(SupportTexts.NextSuggestions, titles)}\n{SupportTexts.OrHandover}";
+        var body = $"{ChoiceFactory.RenderFor(turnContext.Activity.ChannelId, SupportTexts.NextSuggestions, titles)}\n{SupportTexts.OrHandover}";
         await turnContext.SendActivityAsync(
             ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, body, [.. titles.Select(t => t.Value), SupportTexts.Handover]),
             cancellationToken);

@@ -72,16 +72,16 @@ public static class YesNoRecognizer
             return YesNoReading.None;
         }
 
+        // "有没有别的办法" / "需要营业执照吗" is a question, not an answer (unless it is one of the answer words itself).
+        if (QuestionDetector.LooksLikeQuestion(text) || normalized.Length > 30)
+        {
+            return Listed(normalized);
+        }
+
         var whole = ReadShort(normalized);
         if (whole != YesNoReading.None)
         {
             return whole;
-        }
-
-        // "有没有别的办法" / "需要营业执照吗" is a question, not an answer.
-        if (QuestionDetector.LooksLikeQuestion(text) || normalized.Length > 30)
-        {
-            return YesNoReading.None;
         }
 
         // The first clause usually carries the answer, the rest the reason ("有，但是法人在外地").
@@ -115,12 +115,11 @@ public static class YesNoRecognizer
         return core.Length <= 8 && YesCues.Any(cue => cue.Length >= 2 && core.Contains(cue, StringComparison.Ordinal)) ? YesNoReading.Yes : YesNoReading.None;
     }
 
-    /// <summary>A short reply or clause: the word lists, after hedges; then how it starts.</summary>
-    private static YesNoReading ReadShort(string normalized)
+    /// <summary>The reply is one of the listed words, as typed, without particles or without hedges.</summary>
+    private static YesNoReading Listed(string normalized)
     {
         var core = TextNormalizer.TrimParticles(normalized);
-        var stripped = StripHedges(core);
-        foreach (var candidate in new[] { normalized, core, stripped })
+        foreach (var candidate in new[] { normalized, core, StripHedges(core) })
         {
             if (Unsure.Contains(candidate))
             {
@@ -137,6 +136,20 @@ public static class YesNoRecognizer
                 return YesNoReading.No;
             }
         }
+
+        return YesNoReading.None;
+    }
+
+    /// <summary>A short reply or clause: the word lists, after hedges; then how it starts.</summary>
+    private static YesNoReading ReadShort(string normalized)
+    {
+        var listed = Listed(normalized);
+        if (listed != YesNoReading.None)
+        {
+            return listed;
+        }
+
+        var stripped = StripHedges(TextNormalizer.TrimParticles(normalized));
 
         if (YesDespiteNegation.Any(stripped.StartsWith))
         {

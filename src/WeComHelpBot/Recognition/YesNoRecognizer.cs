@@ -37,7 +37,7 @@ public static class YesNoRecognizer
     [
         "我觉得", "我感觉", "我估计", "估计", "应该是", "应该", "大概", "好像", "感觉", "老板那边", "老板", "法人那边", "法人", "法定代表人",
         "领导", "我们这边", "我们", "咱们", "我这边", "这边", "那边", "这个", "那个", "这块", "目前", "现在", "暂时", "先", "也", "都",
-        "其实", "嗯", "哦", "额", "呃", "那", "他", "她", "肯定",
+        "其实", "还是", "那就", "嗯", "哦", "额", "呃", "那", "他", "她", "肯定",
     ];
 
     // Inside a longer reply: a negation decides it (checked after the yes-despite-negation phrases are set aside).

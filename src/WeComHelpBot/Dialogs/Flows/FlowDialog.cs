@@ -41,6 +41,12 @@ public sealed partial class FlowDialog : Dialog
 
     public FlowDefinition Definition => flow;
 
+    /// <summary>Where the sentence that started the flow is kept, for names and codes asked about later in the flow.</summary>
+    public const string UtteranceOption = "__utterance";
+
+    /// <summary>Prefix of the options that say a validated step was already answered by the opening sentence (value: the note).</summary>
+    public const string CheckedOption = "__checked:";
+
     public static string PromptId(string flowId, string stepId) => $"{flowId}#{stepId}";
 
     /// <summary>The prompt dialogs of this flow's prompt steps, each with its step's validator (one registry entry per kind).</summary>
@@ -66,6 +72,18 @@ public sealed partial class FlowDialog : Dialog
         }
 
         instance.Options = new Dictionary<string, string>(options?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (options?.Utterance is { Length: > 0 } utterance)
+        {
+            // Kept for later steps masked, like every text in state; a code in it is checked now and only the verdict kept.
+            instance.Options[UtteranceOption] = masker?.Mask(utterance) ?? utterance;
+            foreach (var step in flow.Steps.Where(s => s.Kind == FlowStepKind.Text && s.Validator is not null))
+            {
+                if (CodeLike().IsMatch(utterance) && validators.GetValueOrDefault(step.Validator!)?.Validate(utterance) is { IsValid: true } verdict)
+                {
+                    instance.Options[CheckedOption + step.Id] = verdict.Note is null ? string.Empty : masker?.Mask(verdict.Note) ?? verdict.Note;
+                }
+            }
+        }
         foreach (var observer in observers)
         {
             await observer.OnFlowStartedAsync(dc.Context, flow, instance.Values, cancellationToken);
@@ -242,6 +260,10 @@ public sealed partial class FlowDialog : Dialog
     {
         var instance = dc.ActiveDialog!;
         var values = instance.Values;
+
+        // In later turns the opening sentence still gives names and codes, but no longer picks options or dates.
+        var opening = utterance is not null;
+        utterance ??= instance.Options.GetValueOrDefault(UtteranceOption);
         for (var guard = 0; index < flow.Steps.Count; guard++)
         {
             if (guard > MaxStepsPerTurn)
@@ -278,7 +300,7 @@ public sealed partial class FlowDialog : Dialog
                     return Pause(instance);
                 case FlowStepKind.Call:
                     var arguments = step.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
-                    return await dc.BeginDialogAsync(step.Flow!, new DialogOptions { Values = arguments, Utterance = utterance }, cancellationToken);
+                    return await dc.BeginDialogAsync(step.Flow!, new DialogOptions { Values = arguments, Utterance = opening ? utterance : null }, cancellationToken);
                 case FlowStepKind.Action:
                     if (actions.GetValueOrDefault(step.Action!) is { } action)
                     {
@@ -306,7 +328,8 @@ public sealed partial class FlowDialog : Dialog
                         break;
                     }
 
-                    if (utterance is not null && step.Action is null && await PrefillAsync(dc, step, utterance, cancellationToken) is { } known)
+                    if (utterance is not null && step.Action is null && (opening || step.Kind is FlowStepKind.Company or FlowStepKind.Text)
+                        && await PrefillAsync(dc, step, utterance, cancellationToken) is { } known)
                     {
                         await AcceptAsync(dc, step, known, cancellationToken);
                         choiceIndex = (known as FoundChoice)?.Index ?? -1;
@@ -340,7 +363,8 @@ public sealed partial class FlowDialog : Dialog
 
     /// <summary>
     /// What the opening sentence already answers for this step: an option it names (not a number in it: "打款3天了" is
-    /// not option 3), a date or elapsed time, a company name with a name-like ending, or a code a validator accepts.
+    /// not option 3), a date or elapsed time, a company name with a name-like ending, or a code a validator accepted
+    /// when the flow began.
     /// </summary>
     private async Task<object?> PrefillAsync(DialogContext dc, FlowStep step, string utterance, CancellationToken cancellationToken)
     {
@@ -354,18 +378,13 @@ public sealed partial class FlowDialog : Dialog
                 return await RecognizeAsync(dc, step, utterance, dc.ActiveDialog!.Values, cancellationToken);
             case FlowStepKind.Company:
                 return CompanyNameRecognizer.Named(utterance);
-            case FlowStepKind.Text when step.Validator is { } name && validators.GetValueOrDefault(name) is { } validator:
-                if (CodeLike().IsMatch(utterance) && validator.Validate(utterance) is { IsValid: true } verdict)
+            case FlowStepKind.Text when dc.ActiveDialog!.Options.GetValueOrDefault(CheckedOption + step.Id) is { } note:
+                if (note.Length > 0)
                 {
-                    if (!string.IsNullOrWhiteSpace(verdict.Note))
-                    {
-                        await dc.Context.SendActivityAsync(verdict.Note, cancellationToken: cancellationToken);
-                    }
-
-                    return utterance;
+                    await dc.Context.SendActivityAsync(note, cancellationToken: cancellationToken);
                 }
 
-                return null;
+                return FlowTexts.CheckedFromOpening;
             default:
                 return null;
         }

@@ -180,12 +180,13 @@ public sealed class FlowRuntime : IFlowStarter
                 return true;
         }
 
-        if (await TryAnswerQuestionAsync(dc, text, cancellationToken))
+        // A clear answer to an earlier question changes it and never goes to the knowledge base.
+        if (await TryChangeEarlierAnswerAsync(dc, text, cancellationToken))
         {
             return true;
         }
 
-        if (await TryChangeEarlierAnswerAsync(dc, text, cancellationToken))
+        if (await TryAnswerQuestionAsync(dc, text, cancellationToken))
         {
             return true;
         }

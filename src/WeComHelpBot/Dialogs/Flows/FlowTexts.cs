@@ -14,6 +14,9 @@ public static class FlowTexts
 
     public const string BackToStep = "回到刚才这一步：";
 
+    /// <summary>Kept as the answer of a checked step the opening sentence answered (the code itself is never kept).</summary>
+    public const string CheckedFromOpening = "（开场时已核对）";
+
     public const string GoingBack = "好的，回到上一个问题：";
 
     public const string NothingToGoBackTo = "这已经是第一个问题了。";

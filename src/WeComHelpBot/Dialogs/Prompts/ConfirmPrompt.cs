@@ -14,6 +14,9 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
 {
     public static readonly IReadOnlyList<Choice> DefaultChoices = [new("是"), new("不是")];
 
+    // A label that already covers doubt ("不一样或不确定") is the answer to "不太确定".
+    private static readonly string[] DoubtWords = ["不确定", "不清楚", "不知道"];
+
     protected override string RetryHint(PromptOptions options)
     {
         var choices = ChoicesFor(options);
@@ -48,6 +51,8 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
                 return new PromptRecognizerResult<bool>(true, true);
             case YesNoReading.No:
                 return new PromptRecognizerResult<bool>(true, false);
+            case YesNoReading.Unsure when choices.Select((c, i) => (c, i)).Where(x => DoubtWords.Any(x.c.Value.Contains)).ToList() is [var doubt]:
+                return new PromptRecognizerResult<bool>(true, doubt.i == 0);
             case YesNoReading.Unsure:
                 return PromptRecognizerResult<bool>.Ask(PromptTexts.ConfirmUnsure(choices[0].Value, choices[1].Value));
         }

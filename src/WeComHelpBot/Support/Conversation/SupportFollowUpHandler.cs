@@ -74,7 +74,13 @@ public sealed class SupportFollowUpHandler(
         };
         if (!handled && ReferenceEquals(state.Offer, offer))
         {
-            state.Offer = null;
+            // "带我做" stays on offer for a few turns; every other offer lapses when the message answers something else.
+            state.Offer = offer is { Kind: OfferKind.AnswerFeedback, FlowId: not null, TurnsLeft: > 1 } ? offer : null;
+            if (state.Offer is not null)
+            {
+                offer.TurnsLeft--;
+                offer.FeedbackGiven = true;
+            }
         }
 
         return handled;
@@ -86,7 +92,19 @@ public sealed class SupportFollowUpHandler(
         if (offer.FlowId is { } flowId && FeedbackRecognizer.IsStepByStep(text))
         {
             state.Offer = null;
-            return await flows.StartFlowAsync(turnContext, flowId, cancellationToken);
+            return await flows.StartFlowAsync(turnContext, flowId, new Dictionary<string, string>(), offer.Question, cancellationToken);
+        }
+
+        // "检查了，还是不行" right after an answer with a guided flow: the flow takes over, with the topic already known.
+        if (offer.FlowId is { } nextFlow && FeedbackRecognizer.IsStillFailing(text))
+        {
+            state.Offer = null;
+            if (!offer.FeedbackGiven)
+            {
+                await analytics.RecordFeedbackAsync(ConversationId(turnContext), offer.EntryId, offer.Question, helpful: false, NotHelpfulReason.RelatedButUnsolved, cancellationToken);
+            }
+
+            return await flows.StartFlowAsync(turnContext, nextFlow, new Dictionary<string, string>(), offer.Question, cancellationToken);
         }
 
         if (offer.FeedbackGiven || FeedbackRecognizer.RecognizeHelpful(text) is not { } helpful)

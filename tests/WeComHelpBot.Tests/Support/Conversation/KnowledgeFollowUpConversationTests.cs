@@ -47,8 +47,9 @@ public sealed class KnowledgeFollowUpConversationTests : IDisposable
         var feedback = Assert.Single(await host.EventsAsync(AnalyticsEventType.FeedbackNotHelpful));
         Assert.Equal(nameof(NotHelpfulReason.RelatedButUnsolved), feedback.Reason);
 
+        // The second answer of the conversation: feedback is asked only once in a while (1st, 4th, …), not here.
         var picked = await host.SayAsync("1");
-        Assert.Contains("有帮助吗", picked);
+        Assert.DoesNotContain("有帮助吗", picked);
     }
 
     [Fact]

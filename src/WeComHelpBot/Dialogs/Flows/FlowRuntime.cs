@@ -166,6 +166,12 @@ public sealed class FlowRuntime : IFlowStarter
                 // The answers so far go along (as flow-id.variable) so the ticket carries them.
                 var carried = FlowDialog.CollectAnswers(dc);
                 carried[FlowCatalog.FromFlowVariable] = rootId;
+
+                // The problem already named in the flow is not asked again.
+                if (carried.FirstOrDefault(kv => kv.Key.EndsWith(".problem", StringComparison.Ordinal)) is { Value.Length: > 0 } problem)
+                {
+                    carried.TryAdd("failure", problem.Value);
+                }
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 logger.LogInformation("Handover asked for during flow {FlowId}", rootId);
                 if (catalog.Find(FlowCatalog.HandoverFlowId) is not null)

@@ -36,7 +36,6 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         pendingAccessor = conversationState.CreateProperty<PendingChoices>(PendingProperty);
     }
 
-    public int Order => 1000;
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ using WeComHelpBot.Support.Analytics;
 namespace WeComHelpBot.Support.Conversation;
 
 /// <summary>
-/// Order 200 (after flows, before the knowledge base): answers what the bot just offered — 有帮助 / 没帮助 and its
+/// After flows, before the knowledge base (see MessagePipeline): answers what the bot just offered — 有帮助 / 没帮助 and its
 /// reason, 带我做, 是 / 不用 to a ticket, the rating, a pick from the greeting menu — then 转人工 outside a flow and small
 /// talk (你好 → menu, 谢谢, 再见 → rating). A message that answers none of these lets the offer lapse and goes on.
 /// </summary>
@@ -24,7 +24,6 @@ public sealed class SupportFollowUpHandler(
 {
     private readonly IStatePropertyAccessor<PendingChoices> knowledgeChoices = conversationState.CreateProperty<PendingChoices>(KnowledgeMessageHandler.PendingProperty);
 
-    public int Order => 200;
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {

@@ -221,7 +221,9 @@ public sealed partial class FlowDialog : Dialog
     /// <summary>Help for a step: why it is asked and what each option means.</summary>
     private static string HelpFor(FlowStep step, IReadOnlyDictionary<string, string> values)
     {
-        var help = step.Help is null ? FlowTexts.DefaultHelp(step.Kind) : FlowTemplate.Render(step.Help, values);
+        var help = step.Help is not null ? FlowTemplate.Render(step.Help, values)
+            : step is { Kind: FlowStepKind.Confirm, YesLabel: { } yes, NoLabel: { } no } ? FlowTexts.ConfirmHelp(yes, no)
+            : FlowTexts.DefaultHelp(step.Kind);
         var described = step.Choices.Where(c => c.Description is not null).Select(c => $"· {c.Value}：{c.Description}").ToList();
         return described.Count == 0 ? help : $"{help}\n{string.Join("\n", described)}";
     }

@@ -18,6 +18,7 @@ public sealed class FlowRuntime : IFlowStarter
     private readonly DialogSet dialogs;
     private readonly IStatePropertyAccessor<DialogState> stack;
     private readonly IStatePropertyAccessor<DialogState> paused;
+    private readonly IStatePropertyAccessor<Dictionary<string, string>> facts;
     private readonly IKnowledgeAnswerer answerer;
     private readonly ILogger<FlowRuntime> logger;
 
@@ -46,6 +47,7 @@ public sealed class FlowRuntime : IFlowStarter
 
         stack = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         paused = conversationState.CreateProperty<DialogState>(PausedProperty);
+        facts = conversationState.CreateProperty<Dictionary<string, string>>(FactsProperty);
         dialogs = new DialogSet(stack);
         var observerList = observers?.ToList() ?? [];
         foreach (var flow in catalog.Flows)
@@ -61,6 +63,12 @@ public sealed class FlowRuntime : IFlowStarter
 
     /// <summary>Where a paused flow's stack is kept (conversation state, so 继续 works in a later session too).</summary>
     public const string PausedProperty = "flow.paused";
+
+    /// <summary>Facts the user gave in one flow that another flow of the same conversation need not ask again.</summary>
+    public const string FactsProperty = "flow.facts";
+
+    /// <summary>The variables kept as <see cref="FactsProperty"/>: who the user is, not what they chose.</summary>
+    public static readonly IReadOnlyList<string> FactVariables = ["company"];
 
     public IReadOnlyList<FlowDefinition> Flows => catalog.Flows;
 
@@ -81,9 +89,11 @@ public sealed class FlowRuntime : IFlowStarter
         }
 
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
+        await RememberFactsAsync(dc, cancellationToken);
         await dc.CancelAllDialogsAsync(cancellationToken);
         logger.LogInformation("Flow {FlowId} started", flowId);
-        var result = await dc.BeginDialogAsync(flowId, new DialogOptions { Values = values, Utterance = utterance }, cancellationToken);
+        var known = await WithFactsAsync(turnContext, flowId, values, cancellationToken);
+        var result = await dc.BeginDialogAsync(flowId, new DialogOptions { Values = known, Utterance = utterance }, cancellationToken);
         await ParkIfPausedAsync(turnContext, result, cancellationToken);
         return true;
     }
@@ -103,6 +113,7 @@ public sealed class FlowRuntime : IFlowStarter
     public async Task<bool> ContinueAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
+        await RememberFactsAsync(dc, cancellationToken);
         var text = turnContext.Activity.Text;
         var interruption = InterruptionRecognizer.Recognize(text);
         if (dc.ActiveDialog is null)
@@ -176,7 +187,8 @@ public sealed class FlowRuntime : IFlowStarter
                 logger.LogInformation("Handover asked for during flow {FlowId}", rootId);
                 if (catalog.Find(FlowCatalog.HandoverFlowId) is not null)
                 {
-                    await dc.BeginDialogAsync(FlowCatalog.HandoverFlowId, new DialogOptions { Values = carried }, cancellationToken);
+                    var known = await WithFactsAsync(turnContext, FlowCatalog.HandoverFlowId, carried, cancellationToken);
+                    await dc.BeginDialogAsync(FlowCatalog.HandoverFlowId, new DialogOptions { Values = known }, cancellationToken);
                 }
                 else
                 {
@@ -200,6 +212,39 @@ public sealed class FlowRuntime : IFlowStarter
         var result = await dc.ContinueDialogAsync(cancellationToken);
         await ParkIfPausedAsync(turnContext, result, cancellationToken);
         return true;
+    }
+
+    /// <summary>Keeps what the flows on the stack know about the user (a company name), for flows started later.</summary>
+    private async Task RememberFactsAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var found = dc.Stack.SelectMany(i => i.Values).Where(kv => FactVariables.Contains(kv.Key) && kv.Value.Length > 0).ToList();
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var known = await facts.GetAsync(dc.Context, () => new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
+        foreach (var (name, value) in found)
+        {
+            known[name] = value;
+        }
+    }
+
+    /// <summary>The starting values, plus the facts already known that the flow declares and that were not given.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> WithFactsAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var known = await facts.GetAsync(turnContext, () => new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
+        var declared = catalog.Find(flowId)?.Variables ?? new Dictionary<string, string>();
+        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        foreach (var (name, value) in known)
+        {
+            if (declared.ContainsKey(name) && !merged.ContainsKey(name))
+            {
+                merged[name] = value;
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>先到这里: the stack moves aside as it is, so 继续 (also in a later session) takes it up at the same question.</summary>

@@ -14,7 +14,7 @@ public sealed class KnowledgeFollowUpConversationTests : IDisposable
     {
         var reply = await host.SayAsync("个体户最多能加几个人");
 
-        Assert.Contains("您可能还想了解（回复序号即可）", reply);
+        Assert.Contains("您可能还想了解：", reply);
         Assert.EndsWith("有帮助吗？回复“有帮助”或“没帮助”。", reply);
         var answered = Assert.Single(await host.EventsAsync(AnalyticsEventType.KnowledgeAnswered));
         Assert.Equal("limit-members-sole-proprietor", answered.EntryId);

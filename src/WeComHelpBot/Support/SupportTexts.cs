@@ -44,7 +44,7 @@ public static class SupportTexts
 
     public const string RatingDeclined = "好的，不打扰了。有问题随时再来找我。";
 
-    public const string Greeting = "您好！我是企业微信注册助手。直接打字问注册的问题就行，比如“个体户最多能加几个人”；也可以让我一步一步带您办（回复序号）：";
+    public const string Greeting = "您好！我是企业微信注册助手。直接打字问注册的问题就行，比如“个体户最多能加几个人”；也可以让我一步一步带您办：";
 
     public const string YoureWelcome = "不客气！还有问题随时问我。";
 

@@ -34,8 +34,18 @@ public sealed class ChatFlowTests
         },
         {
             "troubleshooting: bank transfer made five working days ago is late",
-            ["打款一直没到账帮我看看", "打款那个", "打了有5个工作日了"],
-            [["遇到了什么问题"], ["哪天打的"], ["超过了正常的 1–2 个工作日"]]
+            ["打款一直没到账帮我看看", "打了有5个工作日了"],
+            [["哪天打的"], ["超过了正常的 1–2 个工作日"]]
+        },
+        {
+            "verification-advisor: hedged answers, a correction, then the advice",
+            ["帮我选一下验证方式", "不着急", "暂时用不着", "老板那边应该没问题", "刚才选错了，其实很急", "不太方便，他在外地", "有的"],
+            [["您多快需要用上企业微信"], ["需要在企业微信里收款"], ["法定代表人本人有微信"], ["刷脸吗"], ["改成“很急，越快越好”", "刷脸吗"], ["对公银行账户吗"], ["推荐您用：对公打款"]]
+        },
+        {
+            "troubleshooting: a description picks the problem, a hand-over inside a complaint",
+            ["帮我排查一下注册问题", "提交的时候说企业名称对不上", "真麻烦，找个人帮我"],
+            [["遇到了什么问题"], ["一字不差吗"], ["我帮您转人工客服", "要反馈的问题：法人信息校验失败"]]
         },
         {
             "after-registration: the setup order step by step",
@@ -66,6 +76,29 @@ public sealed class ChatFlowTests
             foreach (var text in expected[i])
             {
                 Assert.True(replies.Contains(text, StringComparison.Ordinal), $"{name}, turn {i + 1} “{user[i]}”: expected “{text}” in:\n{replies}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PausedFlow_ResumesInALaterRun_OfTheSameConversation()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "wecomhelp-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = await CliRun.RunAsync(["chat", "--jsonl", "--conversation", "pause-1"], "帮我选一下验证方式\n不急\n我晚点再弄\n", ContentLocator.Find("knowledge"), data: data);
+            Assert.Contains("说“继续”", first.OutputLines[^1]);
+
+            var second = await CliRun.RunAsync(["chat", "--jsonl", "--conversation", "pause-1"], "继续\n不需要\n", ContentLocator.Find("knowledge"), data: data);
+
+            Assert.Contains("需要在企业微信里收款", second.OutputLines[0]);
+            Assert.Contains("法定代表人本人有微信", second.OutputLines[1]);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
             }
         }
     }

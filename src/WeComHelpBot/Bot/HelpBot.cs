@@ -23,7 +23,7 @@ public sealed class HelpBot : ActivityHandler
         ILogger<HelpBot> logger,
         IEnumerable<IAttachmentHandler>? attachmentHandlers = null)
     {
-        this.handlers = handlers.OrderBy(h => h.Order).ToList();
+        this.handlers = MessagePipeline.Arrange(handlers);
         this.attachmentHandlers = attachmentHandlers?.ToList() ?? [];
         this.conversationState = conversationState;
         this.userState = userState;

@@ -78,6 +78,12 @@ public sealed class DialogContext
         return await BeginDialogAsync(dialogId, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Ends the active dialog without resuming its parent: the parent then takes over the turn itself (a flow going
+    /// back a step, or changing an earlier answer, drops the prompt that was waiting).
+    /// </summary>
+    public Task PopAsync(CancellationToken cancellationToken = default) => EndActiveDialogAsync(DialogReason.CancelCalled, cancellationToken);
+
     /// <summary>Asks the active dialog to ask its question again.</summary>
     public Task RepromptDialogAsync(CancellationToken cancellationToken = default)
     {

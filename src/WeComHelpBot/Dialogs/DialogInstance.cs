@@ -28,4 +28,10 @@ public sealed class DialogInstance
 
     /// <summary>Prompt: replies received so far.</summary>
     public int AttemptCount { get; set; }
+
+    /// <summary>Flow: the answers given so far, oldest first, so 上一步 and corrections can undo them.</summary>
+    public List<StepAnswer> History { get; set; } = new();
+
+    /// <summary>Flow: answers given after a step that was changed; reached again, they are taken without asking.</summary>
+    public List<StepAnswer> Replay { get; set; } = new();
 }

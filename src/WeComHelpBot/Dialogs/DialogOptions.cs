@@ -12,5 +12,8 @@ public sealed record DialogOptions
 
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The sentence that started a flow: its steps take the facts it already states instead of asking.</summary>
+    public string? Utterance { get; init; }
+
     public static DialogOptions ForPrompt(PromptOptions prompt) => new() { Prompt = prompt };
 }

@@ -8,7 +8,7 @@ namespace WeComHelpBot.Dialogs;
 public static class DialogsServiceCollectionExtensions
 {
     /// <summary>
-    /// The flow engine, the flows loaded from dialogs/, and the message handler that runs them (Order 100).
+    /// The flow engine, the flows loaded from dialogs/, and the message handler that runs them (second in MessagePipeline).
     /// Throws <see cref="FlowLoadException"/> (file:line: problem) when a flow file is broken. Named validators and
     /// actions (<see cref="IFlowValidator"/>, <see cref="IFlowAction"/>) may be registered before or after this call;
     /// they are checked when <see cref="FlowRuntime"/> is first resolved, which hosts do at start-up via IBot.

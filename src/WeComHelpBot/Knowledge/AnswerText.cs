@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace WeComHelpBot.Knowledge;
 
 /// <summary>
-/// The reply text of an entry. Answers that state fees, limits or times (300元, 200 人, 1–3 个工作日, 24 小时)
-/// end with a note that official rules win and when the entry was last checked.
+/// The reply text of an entry. Answers that give a number for a fee, limit or time (300元, 200 人, 1–3 个工作日,
+/// 24 小时) end with a note that official rules win and when the entry was last checked; answers without a number
+/// stay short.
 /// </summary>
 public static partial class AnswerText
 {
@@ -13,9 +14,9 @@ public static partial class AnswerText
             ? $"{entry.Answer.TrimEnd()}\n{KnowledgeTexts.FreshnessNote(entry.Reviewed)}"
             : entry.Answer.TrimEnd();
 
-    /// <summary>True when the text states a number with a unit of money, people or time, or a rule that changes over time.</summary>
+    /// <summary>True when the text gives a number with a unit of money, people or time.</summary>
     public static bool NeedsFreshnessNote(string answer) => FactPattern().IsMatch(answer);
 
-    [GeneratedRegex(@"\d\s*(?:[-–—~～至到]\s*\d+\s*)?(?:元|块钱|个?人|名|位|个?成员|个?工作日|个?小时|天|分钟|个?月|年)|工作日|小时内|审核费|年审|上限|限额|最多|每年")]
+    [GeneratedRegex(@"\d\s*(?:[-–—~～至到]\s*\d+\s*)?(?:元|块钱|个?人|名|位|个?成员|个?工作日|个?小时|天|分钟|个?月|年)")]
     private static partial Regex FactPattern();
 }

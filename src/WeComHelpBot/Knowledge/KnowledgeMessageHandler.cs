@@ -36,7 +36,6 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         pendingAccessor = conversationState.CreateProperty<PendingChoices>(PendingProperty);
     }
 
-    public int Order => 1000;
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
@@ -126,7 +125,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         }
 
         var choices = entries.Select(e => new Choice(e.Title)).ToList();
-        await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderText(prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
+        await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderFor(turnContext.Activity.ChannelId, prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
         await pendingAccessor.SetAsync(turnContext, new PendingChoices { EntryIds = entries.Select(e => e.Id).ToList() }, cancellationToken);
     }
 

@@ -10,7 +10,7 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>
     /// The knowledge base loaded from knowledge/ (a broken file stops start-up with file:line), its in-memory
     /// index, the retriever with its result cache (<see cref="KnowledgeOptions.ResultCacheSize"/>), and the answering
-    /// handler (Order 1000). All singletons: built once, thread-safe.
+    /// handler (last in MessagePipeline). All singletons: built once, thread-safe.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, BotPaths paths)
     {

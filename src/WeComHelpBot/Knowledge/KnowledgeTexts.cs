@@ -3,9 +3,9 @@ namespace WeComHelpBot.Knowledge;
 /// <summary>Every sentence the knowledge part of the bot says, in one place (zh-CN). Answers themselves live in knowledge/.</summary>
 public static class KnowledgeTexts
 {
-    public const string FollowUpPrompt = "您可能还想了解（回复序号即可）：";
+    public const string FollowUpPrompt = "您可能还想了解：";
 
-    public const string ClarifyPrompt = "您是想问下面哪一个？回复序号即可；都不是的话，换个说法再问我：";
+    public const string ClarifyPrompt = "您是想问下面哪一个？都不是的话，换个说法再问我：";
 
     public const string OutOfScope =
         "抱歉，这个问题不在我能回答的范围里——我只了解企业微信（企业版）的注册和开通，个人微信、其他软件和生活类问题我答不了。\n" +

@@ -7,4 +7,10 @@ public enum ChoiceMatchKind
     Ordinal,
     Number,
     Partial,
+
+    /// <summary>The text describes the option in other words (bigrams shared with its value, synonyms and description).</summary>
+    Similar,
+
+    /// <summary>The text fits two options about equally: not a pick, a reason to ask.</summary>
+    Ambiguous,
 }

@@ -20,7 +20,7 @@ public static class SupportTexts
 
     public const string AskNotHelpfulReason = "抱歉没帮上忙。是哪种情况？回复“不相关”或“相关但没解决”；不想选也可以直接换个说法再问我。";
 
-    public const string NextSuggestions = "谢谢，记下了。看看是不是下面这些（回复序号即可）：";
+    public const string NextSuggestions = "谢谢，记下了。看看是不是下面这些：";
 
     public const string OrHandover = "都不是的话，回复“转人工”帮您开个工单，客服会联系您。";
 
@@ -44,7 +44,7 @@ public static class SupportTexts
 
     public const string RatingDeclined = "好的，不打扰了。有问题随时再来找我。";
 
-    public const string Greeting = "您好！我是企业微信注册助手。直接打字问注册的问题就行，比如“个体户最多能加几个人”；也可以让我一步一步带您办（回复序号）：";
+    public const string Greeting = "您好！我是企业微信注册助手。直接打字问注册的问题就行，比如“个体户最多能加几个人”；也可以让我一步一步带您办：";
 
     public const string YoureWelcome = "不客气！还有问题随时问我。";
 

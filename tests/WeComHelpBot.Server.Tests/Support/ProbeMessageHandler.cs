@@ -6,7 +6,7 @@ using WeComHelpBot.Dialogs.Choices;
 namespace WeComHelpBot.Server.Tests.Support;
 
 /// <summary>
-/// A message handler the plumbing tests add in front of the real pipeline: it offers choices (buttons on web chat),
+/// A message handler the plumbing tests add in front of the real pipeline (unlisted in MessagePipeline, so it runs first): it offers choices (buttons on web chat),
 /// answers a chosen button, and can hold a turn until the test releases it. Everything else goes on to the real bot.
 /// </summary>
 public sealed class ProbeMessageHandler : IMessageHandler
@@ -18,8 +18,6 @@ public sealed class ProbeMessageHandler : IMessageHandler
 
     private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int slowTurns;
-
-    public int Order => 10;
 
     public int SlowTurns => Volatile.Read(ref slowTurns);
 

@@ -93,7 +93,7 @@ public sealed class HelpBotConversationTests : IDisposable
                 var text = a.AsMessageActivity().Text;
                 Assert.StartsWith(KnowledgeTexts.ClarifyPrompt, text);
                 Assert.Contains("(2) ", text);
-                picked = text.Split('\n')[1]["(1) ".Length..];
+                picked = text.Split('\n')[1]["(1) ".Length..].Split('　')[0];
             })
             .Send("1")
             .AssertReply(a => Assert.Equal(AnswerText.For(services.GetRequiredService<KnowledgeBase>().Entries.Single(e => e.Title == picked)), a.AsMessageActivity().Text))

@@ -89,7 +89,7 @@ public sealed class PromptKindTests
         AskAsync(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = "准备好了吗？" }, answer, $"完成：{expected}");
 
     [Theory]
-    [InlineData("可能吧")]
+    [InlineData("问题挺难的")]
     [InlineData("有没有别的办法")]
     public Task ConfirmPrompt_AsksAgain_WhenTheAnswerIsNeither(string answer) =>
         AskAsync(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = "准备好了吗？", RetryPrompt = "是还是不是？" }, answer, "是还是不是？\n(1) 是　(2) 不是");

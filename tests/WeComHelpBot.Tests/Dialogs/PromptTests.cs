@@ -219,10 +219,10 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void ManyOrLongChoices_AreRenderedOnePerLine()
+    public void ManyOrLongChoices_AreRenderedOnOneShortLine()
     {
         var text = ChoiceFactory.RenderText("遇到了什么问题？", [new("法人信息校验失败"), new("对公打款验证超时"), new("成员手机号重复"), new("其他问题")]);
 
-        Assert.Equal("遇到了什么问题？\n(1) 法人信息校验失败\n(2) 对公打款验证超时\n(3) 成员手机号重复\n(4) 其他问题", text);
+        Assert.Equal("遇到了什么问题？\n(1) 法人信息校验失败　(2) 对公打款验证超时　(3) 成员手机号重复　(4) 其他问题", text);
     }
 }

@@ -44,17 +44,24 @@ public sealed class FlowTranscriptTests
             .Deserialize<FlowTranscript>(await File.ReadAllTextAsync(Path.Combine(TranscriptDirectory, file)));
         Assert.NotEmpty(script.Turns);
 
-        var host = new FlowTestHost(
+        FlowTestHost Open(Microsoft.Bot.Builder.IStorage? storage) => new(
             ShippedFlows,
+            storage,
             answerer: new FakeKnowledgeAnswerer(script.Knowledge.Select(kv => (kv.Key, kv.Value)).ToArray()),
             validators: ShippedValidators(script.Now ?? FlowTestHost.Now, script.Validators),
             actions: script.Actions.Select(name => name == "create-ticket" ? (IFlowAction)new FakeTicketAction() : throw new ArgumentException(name))
                 .Concat(script.Validators is null ? [new CodeChecksAction()] : Array.Empty<IFlowAction>()).ToList(),
             now: script.Now);
 
+        var host = Open(null);
         for (var i = 0; i < script.Turns.Count; i++)
         {
             var turn = script.Turns[i];
+            if (turn.Reopen)
+            {
+                host = Open(host.Storage);
+            }
+
             var replies = string.Join("\n", await host.SayAsync(turn.User));
             foreach (var expected in turn.Bot)
             {

@@ -8,4 +8,7 @@ public sealed class FlowTranscriptTurn
     public List<string> Bot { get; set; } = [];
 
     public List<string> Not { get; set; } = [];
+
+    /// <summary>Before this turn the session is closed and opened again: a new bot on the same storage (a later session).</summary>
+    public bool Reopen { get; set; }
 }

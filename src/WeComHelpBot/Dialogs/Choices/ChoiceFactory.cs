@@ -4,9 +4,9 @@ using Microsoft.Bot.Schema;
 namespace WeComHelpBot.Dialogs.Choices;
 
 /// <summary>
-/// Renders choices the way the channel can show them, as Bot Builder's ChoiceFactory does:
-/// buttons (suggested actions) on channels that have them, numbered text everywhere else.
-/// Numbered text is always included so a user can answer "2" or "第二个" on any channel.
+/// Renders choices the way the channel can show them, as Bot Builder's ChoiceFactory does: buttons (suggested
+/// actions) on channels that have them, and there only buttons; ONE short numbered line in text channels (terminal,
+/// WeCom). "2" or "第二个" is understood on every channel either way.
 /// </summary>
 public static class ChoiceFactory
 {
@@ -18,10 +18,12 @@ public static class ChoiceFactory
     public static bool SupportsButtons(string? channelId) => channelId is not null && ChannelsWithButtons.Contains(channelId);
 
     /// <summary>A message with <paramref name="text"/> and the choices for <paramref name="channelId"/>.</summary>
-    public static IMessageActivity ForChannel(string? channelId, IReadOnlyList<Choice> choices, string text)
+    /// <param name="numbered">False when the text already names what to answer (a clarifying question): no numbered line.</param>
+    public static IMessageActivity ForChannel(string? channelId, IReadOnlyList<Choice> choices, string text, bool numbered = true)
     {
-        var activity = MessageFactory.Text(RenderText(text, choices), inputHint: InputHints.ExpectingInput);
-        if (SupportsButtons(channelId) && choices.Count > 0)
+        var buttons = SupportsButtons(channelId);
+        var activity = MessageFactory.Text(buttons || !numbered ? text : RenderText(text, choices), inputHint: InputHints.ExpectingInput);
+        if (buttons && choices.Count > 0)
         {
             activity.SuggestedActions = new SuggestedActions
             {
@@ -53,7 +55,7 @@ public static class ChoiceFactory
         return activity;
     }
 
-    /// <summary>Inline "(1) a　(2) b　(3) c" for a few short choices, one per line otherwise.</summary>
+    /// <summary>The choices as one short line under the text: "(1) a　(2) b　(3) c".</summary>
     public static string RenderText(string text, IReadOnlyList<Choice> choices)
     {
         if (choices.Count == 0)
@@ -61,10 +63,13 @@ public static class ChoiceFactory
             return text;
         }
 
-        var inline = choices.Count <= 3 && choices.All(c => c.Value.Length <= 8);
-        var items = choices.Select((c, i) => $"({i + 1}) {c.Value}");
-        return inline
-            ? $"{text}\n{string.Join("　", items)}"
-            : $"{text}\n{string.Join("\n", items)}";
+        return $"{text}\n{string.Join("　", choices.Select((c, i) => $"({i + 1}) {c.Value}"))}";
     }
+
+    /// <summary>
+    /// Text with choices for the channel: on channels with buttons only the text (the buttons carry the choices), in
+    /// text channels the numbered line. For replies built with <see cref="WithButtons"/>.
+    /// </summary>
+    public static string RenderFor(string? channelId, string text, IReadOnlyList<Choice> choices) =>
+        SupportsButtons(channelId) ? text : RenderText(text, choices);
 }

@@ -11,7 +11,7 @@ namespace WeComHelpBot.Dialogs.Flows;
 /// jumps; prompt steps begin their own prompt dialog (id "flow#step") and the answer comes back through resume;
 /// call steps begin another flow and continue when it ends. Variables live in the instance's Values.
 /// </summary>
-public sealed class FlowDialog : Dialog
+public sealed partial class FlowDialog : Dialog
 {
     private const int MaxStepsPerTurn = 500;
 
@@ -41,24 +41,21 @@ public sealed class FlowDialog : Dialog
 
     public FlowDefinition Definition => flow;
 
+    /// <summary>Where the sentence that started the flow is kept, for names and codes asked about later in the flow.</summary>
+    public const string UtteranceOption = "__utterance";
+
+    /// <summary>Prefix of the options that say a validated step was already answered by the opening sentence (value: the note).</summary>
+    public const string CheckedOption = "__checked:";
+
     public static string PromptId(string flowId, string stepId) => $"{flowId}#{stepId}";
 
-    /// <summary>The prompt dialogs of this flow's prompt steps, each with its step's validator.</summary>
+    /// <summary>The prompt dialogs of this flow's prompt steps, each with its step's validator (one registry entry per kind).</summary>
     public IEnumerable<Dialog> CreatePromptDialogs()
     {
         foreach (var step in flow.Steps.Where(s => s.IsPrompt))
         {
-            var id = PromptId(flow.Id, step.Id);
             var validator = step.Validator is null ? null : validators.GetValueOrDefault(step.Validator);
-            yield return step.Kind switch
-            {
-                FlowStepKind.Text => new TextPrompt(id, Validate<string>(validator, v => v)),
-                FlowStepKind.Choice => new ChoicePrompt(id, Validate<FoundChoice>(validator, c => c.Value)),
-                FlowStepKind.Confirm => new ConfirmPrompt(id, Validate<bool>(validator, b => b ? "true" : "false")),
-                FlowStepKind.Number => new NumberPrompt(id, Validate<decimal>(validator, FormatNumber)),
-                FlowStepKind.Phone => new PhoneNumberPrompt(id, Validate<string>(validator, v => v)),
-                _ => new DateTimePrompt(id, timeProvider, Validate<ElapsedTime>(validator, e => e.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-            };
+            yield return FlowPromptKinds.Create(step.Kind, PromptId(flow.Id, step.Id), validator, timeProvider);
         }
     }
 
@@ -75,13 +72,25 @@ public sealed class FlowDialog : Dialog
         }
 
         instance.Options = new Dictionary<string, string>(options?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (options?.Utterance is { Length: > 0 } utterance)
+        {
+            // Kept for later steps masked, like every text in state; a code in it is checked now and only the verdict kept.
+            instance.Options[UtteranceOption] = masker?.Mask(utterance) ?? utterance;
+            foreach (var step in flow.Steps.Where(s => s.Kind == FlowStepKind.Text && s.Validator is not null))
+            {
+                if (CodeLike().IsMatch(utterance) && validators.GetValueOrDefault(step.Validator!)?.Validate(utterance) is { IsValid: true } verdict)
+                {
+                    instance.Options[CheckedOption + step.Id] = verdict.Note is null ? string.Empty : masker?.Mask(verdict.Note) ?? verdict.Note;
+                }
+            }
+        }
         foreach (var observer in observers)
         {
             await observer.OnFlowStartedAsync(dc.Context, flow, instance.Values, cancellationToken);
         }
 
         await SendAsync(dc.Context, flow.Intro, instance.Values, cancellationToken);
-        return await RunAsync(dc, 0, cancellationToken);
+        return await RunAsync(dc, 0, cancellationToken, options?.Utterance);
     }
 
     /// <summary>A flow always waits on a prompt; if a reply reaches it directly, ask the current step again.</summary>
@@ -103,16 +112,120 @@ public sealed class FlowDialog : Dialog
 
         if (step.IsPrompt)
         {
-            Store(step, result, instance.Values);
+            await AcceptAsync(dc, step, result, cancellationToken);
+        }
 
-            // The raw answer goes to the step's action for this call only; state keeps what Store kept (masked).
-            if (step.Action is { } name && actions.GetValueOrDefault(name) is { } action)
+        return await RunAsync(dc, NextIndex(step, instance.Values, (result as FoundChoice)?.Index ?? -1), cancellationToken);
+    }
+
+    /// <summary>
+    /// 上一步: undoes the last answer of this flow and asks that question again. The flow must be the active dialog
+    /// (the runtime drops the waiting prompt first). False when nothing has been answered in this flow yet.
+    /// </summary>
+    public async Task<bool> GoBackAsync(DialogContext dc, CancellationToken cancellationToken = default)
+    {
+        var instance = dc.ActiveDialog!;
+        if (instance.History.Count == 0)
+        {
+            return false;
+        }
+
+        await ReopenAsync(dc, instance.History.Count - 1, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Changes an earlier answer: the most recent answered step that <paramref name="newAnswer"/> answers (and that
+    /// <paramref name="about"/> names, when given) takes it, and the steps after it run again, reusing the answers given
+    /// after it where they still apply. Without a new answer, the step named (or the last one) is asked again.
+    /// Returns the step changed, or null when no earlier step fits. The flow must be the active dialog.
+    /// </summary>
+    public async Task<FlowStep?> ChangeAnswerAsync(DialogContext dc, string? newAnswer, string? about, bool explicitChange, CancellationToken cancellationToken = default)
+    {
+        var instance = dc.ActiveDialog!;
+        var best = -1;
+        object? bestValue = null;
+        var bestScore = 0.0;
+        for (var i = instance.History.Count - 1; i >= 0; i--)
+        {
+            var entry = instance.History[i];
+            var step = FindStep(entry.StepId);
+            if (step is null || step.Action is not null)
             {
-                await RunActionAsync(dc, step, action, instance.Values, AnswerText(result), cancellationToken);
+                continue;
+            }
+
+            var named = about is null ? 0 : TextSimilarity.Coverage(about, StepWords(step));
+            if (newAnswer is null)
+            {
+                var score = about is null ? (i == instance.History.Count - 1 ? 1 : 0) : named;
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (i, score);
+                }
+
+                continue;
+            }
+
+            var value = await RecognizeAsync(dc, step, newAnswer, entry.Before, cancellationToken);
+            if (value is null || (!explicitChange && (value is not FoundChoice { MatchKind: ChoiceMatchKind.Exact or ChoiceMatchKind.Contained } || step.Kind != FlowStepKind.Choice)))
+            {
+                continue;
+            }
+
+            if (value is FoundChoice { MatchKind: ChoiceMatchKind.Number or ChoiceMatchKind.Ordinal or ChoiceMatchKind.Partial } && about is null)
+            {
+                continue;
+            }
+
+            // Which earlier question the new answer belongs to: a choice named by its option beats a yes/no that any
+            // confirm step would take; the words of the question (about, or the answer itself) decide between steps.
+            var overlap = Math.Max(named, TextSimilarity.Coverage(newAnswer, StepWords(step)));
+            var candidate = (step.Kind == FlowStepKind.Choice ? 2 : 1) + overlap + (i * 0.001);
+            if (step.Kind == FlowStepKind.Confirm && overlap == 0 && i != instance.History.Count - 1)
+            {
+                continue;
+            }
+
+            if (candidate > bestScore)
+            {
+                (best, bestScore, bestValue) = (i, candidate, value);
             }
         }
 
-        return await RunAsync(dc, NextIndex(step, instance.Values, result as FoundChoice), cancellationToken);
+        if (best < 0)
+        {
+            return null;
+        }
+
+        var changed = FindStep(instance.History[best].StepId)!;
+        if (bestValue is null)
+        {
+            await ReopenAsync(dc, best, cancellationToken);
+            return changed;
+        }
+
+        if (!explicitChange && SameAnswer(instance.History[best], changed, bestValue))
+        {
+            return null;
+        }
+
+        Reset(instance, best);
+        instance.StepId = changed.Id;
+        await AcceptAsync(dc, changed, bestValue, cancellationToken);
+        await dc.Context.SendActivityAsync(FlowTexts.Changed(AnswerText(bestValue, changed) ?? newAnswer!), cancellationToken: cancellationToken);
+        await RunAsync(dc, NextIndex(changed, instance.Values, (bestValue as FoundChoice)?.Index ?? -1), cancellationToken);
+        return changed;
+    }
+
+    /// <summary>Help for a step: why it is asked and what each option means.</summary>
+    private static string HelpFor(FlowStep step, IReadOnlyDictionary<string, string> values)
+    {
+        var help = step.Help is not null ? FlowTemplate.Render(step.Help, values)
+            : step is { Kind: FlowStepKind.Confirm, YesLabel: { } yes, NoLabel: { } no } ? FlowTexts.ConfirmHelp(yes, no)
+            : FlowTexts.DefaultHelp(step.Kind);
+        var described = step.Choices.Where(c => c.Description is not null).Select(c => $"· {c.Value}：{c.Description}").ToList();
+        return described.Count == 0 ? help : $"{help}\n{string.Join("\n", described)}";
     }
 
     /// <summary>
@@ -144,10 +257,15 @@ public sealed class FlowDialog : Dialog
         return answers;
     }
 
-    private async Task<DialogTurnResult> RunAsync(DialogContext dc, int index, CancellationToken cancellationToken)
+    /// <param name="utterance">The sentence that started the flow: prompt steps it already answers are not asked.</param>
+    private async Task<DialogTurnResult> RunAsync(DialogContext dc, int index, CancellationToken cancellationToken, string? utterance = null)
     {
         var instance = dc.ActiveDialog!;
         var values = instance.Values;
+
+        // In later turns the opening sentence still gives names and codes, but no longer picks options or dates.
+        var opening = utterance is not null;
+        utterance ??= instance.Options.GetValueOrDefault(UtteranceOption);
         for (var guard = 0; index < flow.Steps.Count; guard++)
         {
             if (guard > MaxStepsPerTurn)
@@ -163,6 +281,7 @@ public sealed class FlowDialog : Dialog
                 continue;
             }
 
+            var choiceIndex = -1;
             switch (step.Kind)
             {
                 case FlowStepKind.Message:
@@ -178,9 +297,12 @@ public sealed class FlowDialog : Dialog
                 case FlowStepKind.End:
                     await SendAsync(dc.Context, step.Text, values, cancellationToken);
                     return await CompleteAsync(dc, cancellationToken);
+                case FlowStepKind.Pause:
+                    await SendAsync(dc.Context, step.Text, values, cancellationToken);
+                    return Pause(instance);
                 case FlowStepKind.Call:
                     var arguments = step.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
-                    return await dc.BeginDialogAsync(step.Flow!, new DialogOptions { Values = arguments }, cancellationToken);
+                    return await dc.BeginDialogAsync(step.Flow!, new DialogOptions { Values = arguments, Utterance = opening ? utterance : null }, cancellationToken);
                 case FlowStepKind.Action:
                     if (actions.GetValueOrDefault(step.Action!) is { } action)
                     {
@@ -194,14 +316,134 @@ public sealed class FlowDialog : Dialog
                         break; // An optional step whose validator is not registered (the loader refuses the others).
                     }
 
+                    // An answer given after a step that was changed since: reused, not asked again.
+                    if (step.Action is null && instance.Replay.FirstOrDefault(a => a.StepId == step.Id) is { } replayed)
+                    {
+                        instance.Replay.Remove(replayed);
+                        instance.History.Add(new StepAnswer { StepId = step.Id, Before = Snapshot(values), Written = replayed.Written, ChoiceIndex = replayed.ChoiceIndex });
+                        foreach (var (name, value) in replayed.Written)
+                        {
+                            values[name] = value;
+                        }
+
+                        choiceIndex = replayed.ChoiceIndex;
+                        break;
+                    }
+
+                    if (utterance is not null && step.Action is null && (opening || step.Kind is FlowStepKind.Company or FlowStepKind.Text)
+                        && await PrefillAsync(dc, step, utterance, cancellationToken) is { } known)
+                    {
+                        await AcceptAsync(dc, step, known, cancellationToken);
+                        choiceIndex = (known as FoundChoice)?.Index ?? -1;
+                        break;
+                    }
+
                     return await dc.PromptAsync(PromptId(flow.Id, step.Id), BuildPromptOptions(step, values), cancellationToken);
             }
 
-            index = NextIndex(step, values, null);
+            index = NextIndex(step, values, choiceIndex);
         }
 
         return await FinishAsync(dc, cancellationToken);
     }
+
+    /// <summary>The result a flow returns when a pause step parks it; the runtime then keeps the stack for 继续.</summary>
+    public static object PausedResult { get; } = new();
+
+    /// <summary>Parks the flow at the question before the pause: 继续 asks it again.</summary>
+    private static DialogTurnResult Pause(DialogInstance instance)
+    {
+        if (instance.History.Count > 0)
+        {
+            var last = instance.History[^1];
+            Reset(instance, instance.History.Count - 1);
+            instance.StepId = last.StepId;
+        }
+
+        return new DialogTurnResult(DialogTurnStatus.Waiting, PausedResult);
+    }
+
+    /// <summary>
+    /// What the opening sentence already answers for this step: an option it names (not a number in it: "打款3天了" is
+    /// not option 3), a date or elapsed time, a company name with a name-like ending, or a code a validator accepted
+    /// when the flow began.
+    /// </summary>
+    private async Task<object?> PrefillAsync(DialogContext dc, FlowStep step, string utterance, CancellationToken cancellationToken)
+    {
+        switch (step.Kind)
+        {
+            case FlowStepKind.Choice:
+                return await RecognizeAsync(dc, step, utterance, dc.ActiveDialog!.Values, cancellationToken) is FoundChoice { MatchKind: ChoiceMatchKind.Exact or ChoiceMatchKind.Contained } choice
+                    ? choice
+                    : null;
+            case FlowStepKind.Date:
+                return await RecognizeAsync(dc, step, utterance, dc.ActiveDialog!.Values, cancellationToken);
+            case FlowStepKind.Company:
+                return CompanyNameRecognizer.Named(utterance);
+            case FlowStepKind.Text when dc.ActiveDialog!.Options.GetValueOrDefault(CheckedOption + step.Id) is { } note:
+                if (note.Length > 0)
+                {
+                    await dc.Context.SendActivityAsync(note, cancellationToken: cancellationToken);
+                }
+
+                return FlowTexts.CheckedFromOpening;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Keeps the answer (masked where needed), runs the step's action, and records it in the history.</summary>
+    private async Task AcceptAsync(DialogContext dc, FlowStep step, object? result, CancellationToken cancellationToken)
+    {
+        var instance = dc.ActiveDialog!;
+        var before = Snapshot(instance.Values);
+        Store(step, result, instance.Values);
+
+        // The raw answer goes to the step's action for this call only; state keeps what Store kept (masked).
+        if (step.Action is { } name && actions.GetValueOrDefault(name) is { } action)
+        {
+            await RunActionAsync(dc, step, action, instance.Values, AnswerText(result), cancellationToken);
+        }
+
+        var written = instance.Values.Where(kv => before.GetValueOrDefault(kv.Key) != kv.Value).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        instance.History.Add(new StepAnswer { StepId = step.Id, Before = before, Written = written, ChoiceIndex = (result as FoundChoice)?.Index ?? -1 });
+    }
+
+    /// <summary>Undoes the answer at <paramref name="position"/> of the history (and the later ones, kept for replay) and asks that step again.</summary>
+    private async Task ReopenAsync(DialogContext dc, int position, CancellationToken cancellationToken)
+    {
+        var instance = dc.ActiveDialog!;
+        var step = FindStep(instance.History[position].StepId)!;
+        Reset(instance, position);
+        instance.StepId = step.Id;
+        await dc.PromptAsync(PromptId(flow.Id, step.Id), BuildPromptOptions(step, instance.Values), cancellationToken);
+    }
+
+    /// <summary>Variables back to what they were before the answer at <paramref name="position"/>; the later answers wait for replay.</summary>
+    private static void Reset(DialogInstance instance, int position)
+    {
+        var entry = instance.History[position];
+        instance.Values = new Dictionary<string, string>(entry.Before, StringComparer.Ordinal);
+        instance.Replay = instance.History.Skip(position + 1).Concat(instance.Replay).ToList();
+        instance.History = instance.History.Take(position).ToList();
+    }
+
+    private async Task<object?> RecognizeAsync(DialogContext dc, FlowStep step, string text, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
+        dc.FindDialog(PromptId(flow.Id, step.Id)) is IRecognizingPrompt prompt
+            ? await prompt.RecognizeTextAsync(dc.Context, text, BuildPromptOptions(step, values), cancellationToken)
+            : null;
+
+    private static bool SameAnswer(StepAnswer entry, FlowStep step, object value) =>
+        value is FoundChoice choice ? entry.ChoiceIndex == choice.Index : step.Var is { } name && entry.Written.GetValueOrDefault(name) == AnswerText(value);
+
+    /// <summary>The words that name a step: its question, its options and its variable's options.</summary>
+    private string StepWords(FlowStep step) =>
+        string.Join(" ", new[] { step.Prompt?.Render(flow.Variables) ?? string.Empty }.Concat(step.Choices.Select(c => c.Value)));
+
+    private FlowStep? FindStep(string? id) => flow.Steps.FirstOrDefault(s => s.Id == id);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9A-Za-z]{15,}")]
+    private static partial System.Text.RegularExpressions.Regex CodeLike();
 
     private async Task<DialogTurnResult> FinishAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -222,9 +464,9 @@ public sealed class FlowDialog : Dialog
         return await dc.EndDialogAsync(values, cancellationToken);
     }
 
-    private int NextIndex(FlowStep step, IReadOnlyDictionary<string, string> values, FoundChoice? chosen)
+    private int NextIndex(FlowStep step, IReadOnlyDictionary<string, string> values, int chosen)
     {
-        var target = chosen is not null && chosen.Index < step.Choices.Count ? step.Choices[chosen.Index].Goto : null;
+        var target = chosen >= 0 && chosen < step.Choices.Count ? step.Choices[chosen].Goto : null;
         target ??= step.Goto.FirstOrDefault(g => g.When is null || g.When.Evaluate(values))?.Target;
         if (target is null)
         {
@@ -239,7 +481,7 @@ public sealed class FlowDialog : Dialog
         var prompt = step.Prompt!.Render(values);
         List<Choice> choices = step.Kind switch
         {
-            FlowStepKind.Choice => step.Choices.Select(c => new Choice(c.Value, c.Synonyms)).ToList(),
+            FlowStepKind.Choice => step.Choices.Select(c => new Choice(c.Value, c.Synonyms, c.Description)).ToList(),
             FlowStepKind.Confirm when step.YesLabel is not null => [new Choice(step.YesLabel), new Choice(step.NoLabel!)],
             _ => [],
         };
@@ -247,7 +489,7 @@ public sealed class FlowDialog : Dialog
         {
             Prompt = prompt,
             RetryPrompt = step.Retry is null ? null : $"{FlowTemplate.Render(step.Retry, values)}\n{prompt}",
-            Help = step.Help is null ? FlowTexts.DefaultHelp(step.Kind) : FlowTemplate.Render(step.Help, values),
+            Help = HelpFor(step, values),
             Choices = choices,
             MaxAttempts = step.MaxAttempts ?? 3,
             DefaultValue = step.Default,
@@ -313,37 +555,9 @@ public sealed class FlowDialog : Dialog
         }
     }
 
-    private static PromptValidator<T>? Validate<T>(IFlowValidator? validator, Func<T, string> asText)
-    {
-        if (validator is null)
-        {
-            return null;
-        }
-
-        return async (context, cancellationToken) =>
-        {
-            if (!context.Recognized.Succeeded)
-            {
-                return false;
-            }
-
-            var verdict = validator.Validate(asText(context.Recognized.Value!));
-            if (verdict.IsValid)
-            {
-                if (!string.IsNullOrWhiteSpace(verdict.Note))
-                {
-                    await context.Context.SendActivityAsync(verdict.Note, cancellationToken: cancellationToken);
-                }
-
-                return true;
-            }
-
-            var problem = verdict.Problem ?? "这个答案没通过检查。";
-            var lastAttempt = context.Options.MaxAttempts > 0 && context.AttemptCount >= context.Options.MaxAttempts;
-            await context.Context.SendActivityAsync(lastAttempt ? problem : $"{problem}\n{context.Options.Prompt}", cancellationToken: cancellationToken);
-            return false;
-        };
-    }
+    private static string? AnswerText(object? result, FlowStep step) => result is bool yes && step.YesLabel is not null
+        ? (yes ? step.YesLabel : step.NoLabel)
+        : result is bool plain ? (plain ? "是" : "不是") : AnswerText(result);
 
     private static string? AnswerText(object? result) => result switch
     {
@@ -355,7 +569,7 @@ public sealed class FlowDialog : Dialog
         _ => result.ToString(),
     };
 
-    private static string FormatNumber(decimal number) => number.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string FormatNumber(decimal number) => FlowPromptKinds.FormatNumber(number);
 
     private static Dictionary<string, string> Snapshot(Dictionary<string, string> values) => new(values, StringComparer.Ordinal);
 

@@ -5,12 +5,11 @@ using WeComHelpBot.Bot;
 namespace WeComHelpBot.Dialogs.Flows;
 
 /// <summary>
-/// Order 100: continues the active flow; with none active, starts the flow the user asks for in their own words.
+/// Continues the active flow; with none active, starts the flow the user asks for in their own words.
 /// Anything else passes on to the next handler (support follow-ups, the knowledge base).
 /// </summary>
 public sealed class FlowMessageHandler(FlowRuntime runtime) : IMessageHandler
 {
-    public int Order => 100;
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
@@ -19,7 +18,8 @@ public sealed class FlowMessageHandler(FlowRuntime runtime) : IMessageHandler
             return true;
         }
 
+        // The sentence that asked for the flow goes along: the steps it already answers are not asked.
         var match = runtime.Catalog.Triggers.Match(turnContext.Activity.Text);
-        return match is not null && await runtime.StartFlowAsync(turnContext, match.Flow.Id, cancellationToken);
+        return match is not null && await runtime.StartFlowAsync(turnContext, match.Flow.Id, new Dictionary<string, string>(), turnContext.Activity.Text, cancellationToken);
     }
 }

@@ -68,16 +68,16 @@ internal sealed class FlowPartReader(FlowYamlReader yaml)
                     choices.Add(new FlowChoice(scalar.Value!.Trim(), [], null, Line(item)));
                     break;
                 case YamlMappingNode map:
-                    yaml.CheckFields(map, ["value", "synonyms", "goto"], "选项");
+                    yaml.CheckFields(map, ["value", "synonyms", "goto", "description"], "选项");
                     var value = yaml.RequiredString(map, "value");
                     if (value is not null)
                     {
-                        choices.Add(new FlowChoice(value, yaml.StringList(map, "synonyms"), yaml.OptionalString(map, "goto"), Line(item)));
+                        choices.Add(new FlowChoice(value, yaml.StringList(map, "synonyms"), yaml.OptionalString(map, "goto"), Line(item), yaml.OptionalString(map, "description")));
                     }
 
                     break;
                 default:
-                    yaml.Error(item, "选项应当是文字，或 value: / synonyms: / goto: 映射");
+                    yaml.Error(item, "选项应当是文字，或 value: / synonyms: / goto: / description: 映射");
                     break;
             }
         }

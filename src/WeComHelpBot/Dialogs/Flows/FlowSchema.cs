@@ -19,6 +19,8 @@ internal static partial class FlowSchema
         [FlowStepKind.Number] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
         [FlowStepKind.Phone] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
         [FlowStepKind.Date] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
+        [FlowStepKind.Company] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
+        [FlowStepKind.Pause] = ["text"],
         [FlowStepKind.Set] = ["set"],
         [FlowStepKind.Call] = ["flow", "with"],
         [FlowStepKind.Action] = ["action", "with", "var", "optional"],
@@ -29,7 +31,7 @@ internal static partial class FlowSchema
         ["message"] = FlowStepKind.Message, ["text"] = FlowStepKind.Text, ["choice"] = FlowStepKind.Choice,
         ["confirm"] = FlowStepKind.Confirm, ["number"] = FlowStepKind.Number, ["phone"] = FlowStepKind.Phone,
         ["date"] = FlowStepKind.Date, ["set"] = FlowStepKind.Set, ["call"] = FlowStepKind.Call,
-        ["action"] = FlowStepKind.Action, ["end"] = FlowStepKind.End,
+        ["action"] = FlowStepKind.Action, ["end"] = FlowStepKind.End, ["company"] = FlowStepKind.Company, ["pause"] = FlowStepKind.Pause,
     };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

@@ -58,8 +58,7 @@ public sealed record FlowStep
 
     public string? Default { get; init; }
 
-    public bool IsPrompt => Kind is FlowStepKind.Text or FlowStepKind.Choice or FlowStepKind.Confirm
-        or FlowStepKind.Number or FlowStepKind.Phone or FlowStepKind.Date;
+    public bool IsPrompt => FlowPromptKinds.IsPrompt(Kind);
 
     /// <summary>The variables this step writes.</summary>
     public IEnumerable<string> WrittenVariables()

@@ -14,9 +14,9 @@ internal sealed class FlowStepChecker(FlowYamlReader yaml)
             yaml.Error(node, $"步骤 “{step.Id}” 是 {KindName(step.Kind)}，需要 prompt:（问用户的话）");
         }
 
-        if (step.Kind is FlowStepKind.Message && step.Text is null)
+        if (step.Kind is FlowStepKind.Message or FlowStepKind.Pause && step.Text is null)
         {
-            yaml.Error(node, $"步骤 “{step.Id}” 是 message，需要 text:");
+            yaml.Error(node, $"步骤 “{step.Id}” 是 {KindName(step.Kind)}，需要 text:");
         }
 
         if (step.Kind == FlowStepKind.Choice && step.Choices.Count < 2)

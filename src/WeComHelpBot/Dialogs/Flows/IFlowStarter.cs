@@ -13,4 +13,7 @@ public interface IFlowStarter
 
     /// <summary>As above, with starting values for the flow's variables (e.g. what the user already told the bot).</summary>
     Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default);
+
+    /// <summary>As above, with the sentence that asked for the flow: the steps it already answers are not asked.</summary>
+    Task<bool> StartFlowAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, string? utterance, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ namespace WeComHelpBot.Dialogs.Prompts;
 public sealed class DateTimePrompt(string dialogId, TimeProvider timeProvider, PromptValidator<ElapsedTime>? validator = null)
     : Prompt<ElapsedTime>(dialogId, validator)
 {
-    protected override string RetryHint => PromptTexts.DateTimeRetry;
+    protected override string RetryHint(PromptOptions options) => PromptTexts.DateTimeRetry;
 
     protected override Task<PromptRecognizerResult<ElapsedTime>> OnRecognizeAsync(ITurnContext turnContext, string? text, PromptOptions options, CancellationToken cancellationToken) =>
         Task.FromResult(ElapsedTimeRecognizer.Recognize(text, timeProvider.GetLocalNow()) is { } elapsed

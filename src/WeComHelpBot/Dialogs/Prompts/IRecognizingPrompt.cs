@@ -6,4 +6,7 @@ namespace WeComHelpBot.Dialogs.Prompts;
 public interface IRecognizingPrompt
 {
     Task<bool> CanRecognizeAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default);
+
+    /// <summary>The value <paramref name="text"/> gives as an answer to a prompt with these options, or null.</summary>
+    Task<object?> RecognizeTextAsync(ITurnContext turnContext, string text, PromptOptions options, CancellationToken cancellationToken = default);
 }

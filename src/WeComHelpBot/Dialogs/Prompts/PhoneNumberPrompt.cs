@@ -10,7 +10,7 @@ namespace WeComHelpBot.Dialogs.Prompts;
 /// </summary>
 public sealed class PhoneNumberPrompt(string dialogId, PromptValidator<string>? validator = null) : Prompt<string>(dialogId, validator)
 {
-    protected override string RetryHint => PromptTexts.PhoneRetry;
+    protected override string RetryHint(PromptOptions options) => PromptTexts.PhoneRetry;
 
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, string? text, PromptOptions options, CancellationToken cancellationToken) =>
         Task.FromResult(PhoneNumberRecognition.RecognizeMobile(text) is { } mobile

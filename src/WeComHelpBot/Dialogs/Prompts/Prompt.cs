@@ -19,8 +19,8 @@ public abstract class Prompt<T> : Dialog, IRecognizingPrompt
         this.validator = validator;
     }
 
-    /// <summary>Said before the question on a retry when the options have no retry prompt.</summary>
-    protected abstract string RetryHint { get; }
+    /// <summary>Said before the question on a retry when the options have no retry prompt; it names the answers this prompt offers.</summary>
+    protected abstract string RetryHint(PromptOptions options);
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, DialogOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -42,6 +42,13 @@ public abstract class Prompt<T> : Dialog, IRecognizingPrompt
         var instance = dc.ActiveDialog!;
         var options = instance.Prompt ?? new PromptOptions();
         var recognized = await OnRecognizeAsync(dc.Context, dc.Context.Activity.Text, options, cancellationToken);
+        if (recognized.Clarification is { } clarification)
+        {
+            // An answer that needs one short question is not a failed attempt.
+            await dc.Context.SendActivityAsync(ChoiceFactory.ForChannel(dc.Context.Activity.ChannelId, ChoicesFor(options), clarification, numbered: false), cancellationToken);
+            return EndOfTurn;
+        }
+
         instance.AttemptCount++;
 
         var valid = validator is null
@@ -76,10 +83,18 @@ public abstract class Prompt<T> : Dialog, IRecognizingPrompt
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
         OnPromptAsync(turnContext, instance.Prompt ?? new PromptOptions(), isRetry: false, cancellationToken);
 
+    /// <summary>True when the reply is an answer to this prompt, including one that needs a clarifying question.</summary>
     public async Task<bool> CanRecognizeAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
         var result = await OnRecognizeAsync(turnContext, turnContext.Activity.Text, instance.Prompt ?? new PromptOptions(), cancellationToken);
-        return result.Succeeded;
+        return result.Succeeded || result.Clarification is not null;
+    }
+
+    /// <summary>Reads <paramref name="text"/> as an answer to this prompt without a turn (an answer given earlier, a correction).</summary>
+    public async Task<object?> RecognizeTextAsync(ITurnContext turnContext, string text, PromptOptions options, CancellationToken cancellationToken = default)
+    {
+        var result = await OnRecognizeAsync(turnContext, text, options, cancellationToken);
+        return result.Succeeded ? result.Value : null;
     }
 
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, string? text, PromptOptions options, CancellationToken cancellationToken);
@@ -89,7 +104,7 @@ public abstract class Prompt<T> : Dialog, IRecognizingPrompt
 
     protected virtual async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
-        var text = isRetry ? options.RetryPrompt ?? $"{RetryHint}\n{options.Prompt}" : options.Prompt;
+        var text = isRetry ? options.RetryPrompt ?? $"{RetryHint(options)}\n{options.Prompt}" : options.Prompt;
         var activity = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, ChoicesFor(options), text);
         await turnContext.SendActivityAsync(activity, cancellationToken);
     }

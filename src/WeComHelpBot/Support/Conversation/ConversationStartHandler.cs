@@ -4,10 +4,9 @@ using WeComHelpBot.Bot;
 
 namespace WeComHelpBot.Support.Conversation;
 
-/// <summary>Order 10: records the start of a conversation at its first message, then lets the message go on.</summary>
+/// <summary>Records the start of a conversation at its first message, then lets the message go on.</summary>
 public sealed class ConversationStartHandler(SupportConversationMemory memory) : IMessageHandler
 {
-    public int Order => 10;
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {

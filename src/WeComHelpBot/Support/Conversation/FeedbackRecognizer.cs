@@ -16,6 +16,8 @@ public static class FeedbackRecognizer
         "没帮助", "没有帮助", "没啥帮助", "没什么帮助", "没用", "没有用", "没啥用", "没什么用", "不管用", "没帮到", "没帮上", "没效果", "无用",
     ];
 
+    private static readonly string[] StillFailingWords = ["还是不行", "还是失败", "还是不通过", "还是没通过", "还是过不了", "还是报错", "还是没到账", "没解决", "不管用", "没用"];
+
     private static readonly HashSet<string> StepByStepWords =
     [
         "带我做", "一步一步带我做", "一步一步来", "一步步带我做", "带我一步一步做", "一步一步", "一步步来", "带我走一遍", "带我弄", "手把手", "手把手带我做",
@@ -40,6 +42,21 @@ public static class FeedbackRecognizer
         }
 
         return StepByStepWords.Contains(core);
+    }
+
+    /// <summary>
+    /// "还是不行" / "检查了，还是不行" / "试了还是失败": the advice was followed and the problem is still there. Questions
+    /// are not ("还是不行怎么办" asks for more, and the knowledge base answers it).
+    /// </summary>
+    public static bool IsStillFailing(string? text)
+    {
+        var core = Core(text);
+        if (core.Length is 0 or > 20 || QuestionDetector.LooksLikeQuestion(text))
+        {
+            return false;
+        }
+
+        return StillFailingWords.Any(w => core.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>The reason picked after 没帮助: 1/不相关/答非所问, 2/相关但没解决/没解决; null when the text is not one.</summary>

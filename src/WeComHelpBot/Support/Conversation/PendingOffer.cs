@@ -26,6 +26,9 @@ public sealed class PendingOffer
     /// <summary>Feedback was already given on this answer (the flow offer may still be open).</summary>
     public bool FeedbackGiven { get; set; }
 
+    /// <summary>Turns the 带我做 offer stays open while the user says other things (it does not lapse after one turn).</summary>
+    public int TurnsLeft { get; set; } = 3;
+
     /// <summary>Where a ticket offer came from ("low_confidence", "not_helpful").</summary>
     public string? Source { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using WeComHelpBot.Dialogs.Choices;
+using WeComHelpBot.Knowledge;
 using WeComHelpBot.Recognition;
 using WeComHelpBot.Support.Analytics;
 
@@ -10,7 +11,7 @@ namespace WeComHelpBot.Support.Conversation;
 /// The end-of-conversation rating: asked when a conversation ends (a flow finished, a ticket made, a goodbye), at most
 /// until it is answered or declined; 1–3 stars ask for an optional reason. Everything is recorded in <see cref="SupportAnalytics"/>.
 /// </summary>
-public sealed class SatisfactionSurvey(SupportConversationMemory memory, SupportAnalytics analytics)
+public sealed class SatisfactionSurvey(SupportConversationMemory memory, SupportAnalytics analytics, IKnowledgeAnswerer answerer)
 {
     public const string EndedByGoodbye = "goodbye";
     public const string EndedByThanks = "thanks";
@@ -39,6 +40,15 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
         state.Offer = new PendingOffer { Kind = OfferKind.Rating };
     }
 
+    /// <summary>
+    /// A message that asks for something rather than rating: a question by its wording, a request for a person, or a
+    /// text the knowledge base answers ("对公打款一直没到账").
+    /// </summary>
+    private bool IsNewRequest(string? text) =>
+        QuestionDetector.LooksLikeQuestion(text)
+        || InterruptionRecognizer.Recognize(text) == Interruption.Handover
+        || (TextNormalizer.Normalize(text).Length >= 4 && answerer.Answer(text ?? string.Empty).Kind == AnswerKind.Answer);
+
     /// <summary>Handles a reply to the rating question or to the reason question; false when the message is something else.</summary>
     public async Task<bool> TryHandleReplyAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, CancellationToken cancellationToken = default)
     {
@@ -61,7 +71,7 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
                 return true;
             }
 
-            if (QuestionDetector.LooksLikeQuestion(text))
+            if (IsNewRequest(text))
             {
                 // A new question rather than a reason: keep the rating, answer the question.
                 await analytics.RecordRatingAsync(conversationId, offer.Rating, null, cancellationToken);
@@ -79,6 +89,13 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
         }
 
         var reply = RatingRecognizer.Recognize(text);
+        if (reply.Rating is null && !reply.Declined && IsNewRequest(text))
+        {
+            // A question typed instead of a score goes on to be answered; the rating may still come later.
+            state.Offer = null;
+            return false;
+        }
+
         if (reply.Declined)
         {
             state.Offer = null;

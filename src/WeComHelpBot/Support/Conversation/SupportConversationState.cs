@@ -18,5 +18,8 @@ public sealed class SupportConversationState
     /// <summary>A ticket was made in the flow that is running (the conversation then ends as "ticket_created").</summary>
     public bool TicketMade { get; set; }
 
+    /// <summary>Knowledge answers shown so far (feedback is asked only on some of them).</summary>
+    public int AnswersShown { get; set; }
+
     public PendingOffer? Offer { get; set; }
 }

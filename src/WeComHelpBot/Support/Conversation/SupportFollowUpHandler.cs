@@ -10,7 +10,7 @@ using WeComHelpBot.Support.Analytics;
 namespace WeComHelpBot.Support.Conversation;
 
 /// <summary>
-/// Order 200 (after flows, before the knowledge base): answers what the bot just offered — 有帮助 / 没帮助 and its
+/// After flows, before the knowledge base (see MessagePipeline): answers what the bot just offered — 有帮助 / 没帮助 and its
 /// reason, 带我做, 是 / 不用 to a ticket, the rating, a pick from the greeting menu — then 转人工 outside a flow and small
 /// talk (你好 → menu, 谢谢, 再见 → rating). A message that answers none of these lets the offer lapse and goes on.
 /// </summary>
@@ -24,7 +24,6 @@ public sealed class SupportFollowUpHandler(
 {
     private readonly IStatePropertyAccessor<PendingChoices> knowledgeChoices = conversationState.CreateProperty<PendingChoices>(KnowledgeMessageHandler.PendingProperty);
 
-    public int Order => 200;
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
@@ -74,7 +73,13 @@ public sealed class SupportFollowUpHandler(
         };
         if (!handled && ReferenceEquals(state.Offer, offer))
         {
-            state.Offer = null;
+            // "带我做" stays on offer for a few turns; every other offer lapses when the message answers something else.
+            state.Offer = offer is { Kind: OfferKind.AnswerFeedback, FlowId: not null, TurnsLeft: > 1 } ? offer : null;
+            if (state.Offer is not null)
+            {
+                offer.TurnsLeft--;
+                offer.FeedbackGiven = true;
+            }
         }
 
         return handled;
@@ -86,7 +91,19 @@ public sealed class SupportFollowUpHandler(
         if (offer.FlowId is { } flowId && FeedbackRecognizer.IsStepByStep(text))
         {
             state.Offer = null;
-            return await flows.StartFlowAsync(turnContext, flowId, cancellationToken);
+            return await flows.StartFlowAsync(turnContext, flowId, new Dictionary<string, string>(), offer.Question, cancellationToken);
+        }
+
+        // "检查了，还是不行" right after an answer with a guided flow: the flow takes over, with the topic already known.
+        if (offer.FlowId is { } nextFlow && FeedbackRecognizer.IsStillFailing(text))
+        {
+            state.Offer = null;
+            if (!offer.FeedbackGiven)
+            {
+                await analytics.RecordFeedbackAsync(ConversationId(turnContext), offer.EntryId, offer.Question, helpful: false, NotHelpfulReason.RelatedButUnsolved, cancellationToken);
+            }
+
+            return await flows.StartFlowAsync(turnContext, nextFlow, new Dictionary<string, string>(), offer.Question, cancellationToken);
         }
 
         if (offer.FeedbackGiven || FeedbackRecognizer.RecognizeHelpful(text) is not { } helpful)
@@ -148,7 +165,7 @@ public sealed class SupportFollowUpHandler(
         }
 
         var titles = suggestions.Select(e => new Choice(e.Title)).ToList();
-        var body = $"{ChoiceFactory.RenderText(SupportTexts.NextSuggestions, titles)}\n{SupportTexts.OrHandover}";
+        var body = $"{ChoiceFactory.RenderFor(turnContext.Activity.ChannelId, SupportTexts.NextSuggestions, titles)}\n{SupportTexts.OrHandover}";
         await turnContext.SendActivityAsync(
             ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, body, [.. titles.Select(t => t.Value), SupportTexts.Handover]),
             cancellationToken);

@@ -7,8 +7,10 @@ using WeComHelpBot.Support.Privacy;
 namespace WeComHelpBot.Support.Conversation;
 
 /// <summary>
-/// Follows the knowledge replies: records answers, unanswered questions and clarifications; under an answer asks
-/// 有帮助 / 没帮助 and, for an entry with a flow, offers 一步一步带我做; after two low-confidence replies in a row offers a ticket.
+/// Follows the knowledge replies: records answers, unanswered questions and clarifications; after two low-confidence
+/// replies in a row offers a ticket. Under an answer it asks 有帮助 / 没帮助 only once in a while (the first answer of a
+/// conversation, then every <see cref="FeedbackEvery"/>th), so answers stay short; a 有帮助 / 没帮助 typed unasked is
+/// still heard. An entry with a flow always gets its one-line 带我做 offer, which stays open for a few turns.
 /// </summary>
 public sealed class SupportKnowledgeObserver(
     SupportConversationMemory memory,
@@ -16,6 +18,9 @@ public sealed class SupportKnowledgeObserver(
     FlowCatalog flows,
     PersonalDataMasker masker) : IKnowledgeTurnObserver
 {
+    /// <summary>Feedback is asked on the 1st answer of a conversation and then on every this-many-th.</summary>
+    public const int FeedbackEvery = 3;
+
     /// <summary>Low-confidence replies in a row before a ticket is offered.</summary>
     public const int LowConfidenceLimit = 2;
 
@@ -42,9 +47,16 @@ public sealed class SupportKnowledgeObserver(
             SuggestionIds = answer?.Suggestions.Select(s => s.EntryId).Where(id => id != entry.Id).ToList() ?? [],
         };
 
-        return flow is null
-            ? new KnowledgeReplyExtras([SupportTexts.FeedbackQuestion], [SupportTexts.Helpful, SupportTexts.NotHelpful])
-            : new KnowledgeReplyExtras([SupportTexts.FeedbackQuestion, SupportTexts.FlowOffer], [SupportTexts.Helpful, SupportTexts.NotHelpful, SupportTexts.StepByStep]);
+        var askFeedback = state.AnswersShown++ % FeedbackEvery == 0;
+        List<string> lines = askFeedback ? [SupportTexts.FeedbackQuestion] : [];
+        List<string> buttons = askFeedback ? [SupportTexts.Helpful, SupportTexts.NotHelpful] : [];
+        if (flow is not null)
+        {
+            lines.Add(SupportTexts.FlowOffer);
+            buttons.Add(SupportTexts.StepByStep);
+        }
+
+        return lines.Count == 0 ? KnowledgeReplyExtras.None : new KnowledgeReplyExtras(lines, buttons);
     }
 
     public async Task<KnowledgeReplyExtras> OnNotAnsweredAsync(ITurnContext turnContext, KnowledgeAnswer answer, CancellationToken cancellationToken = default)
@@ -60,7 +72,12 @@ public sealed class SupportKnowledgeObserver(
             }
         }
 
-        state.Offer = null;
+        // A 带我做 offer outlives a question the bot could not answer; other offers lapse.
+        if (state.Offer is not { Kind: OfferKind.AnswerFeedback, FlowId: not null })
+        {
+            state.Offer = null;
+        }
+
         state.LowConfidenceStreak++;
         if (state.LowConfidenceStreak < LowConfidenceLimit)
         {

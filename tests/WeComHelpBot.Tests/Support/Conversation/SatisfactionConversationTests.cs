@@ -117,7 +117,7 @@ public sealed class SatisfactionConversationTests : IDisposable
         Assert.Contains("您好！我是企业微信注册助手", menu);
         Assert.Contains("核对注册材料", menu);
         Assert.Contains("排查注册问题", menu);
-        var number = menu.Split('\n').First(l => l.Contains("选验证方式", StringComparison.Ordinal))[1..].Split(')')[0];
+        var number = System.Text.RegularExpressions.Regex.Match(string.Join("\n", menu), @"\((\d)\) 选验证方式").Groups[1].Value;
 
         var flow = await host.SayAsync(number);
 

@@ -1,8 +1,8 @@
 using LiteDB;
 using Newtonsoft.Json.Linq;
 using WeComHelpBot.Channels;
+using WeComHelpBot.Privacy;
 using WeComHelpBot.Storage;
-using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Bench;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Analytics;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Cli;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
-using WeComHelpBot.Support.Analytics;
 
 namespace WeComHelpBot.Cli.Tests;
 

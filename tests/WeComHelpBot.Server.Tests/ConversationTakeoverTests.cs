@@ -1,12 +1,12 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Privacy;
 using WeComHelpBot.Server.Tests.Support;
-using WeComHelpBot.Support.Privacy;
-using WeComHelpBot.Support.Tickets;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Server.Tests;
 

@@ -1,18 +1,18 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using WeComHelpBot.Privacy;
 using WeComHelpBot.Server.Tests.Support;
 using WeComHelpBot.Support;
-using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Server.Tests;
 

@@ -3,8 +3,8 @@ using System.Text;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Privacy;
 using WeComHelpBot.Server.Tests.Support;
-using WeComHelpBot.Support.Privacy;
 
 namespace WeComHelpBot.Server.Tests;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Server.Tests.Support;
-using WeComHelpBot.Support.Tickets;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Server.Tests;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Analytics.Gaps;
+using WeComHelpBot.Analytics;
 using WeComHelpBot.Knowledge;
-using WeComHelpBot.Knowledge.Gaps;
 using WeComHelpBot.Recognition;
-using WeComHelpBot.Support.Analytics;
 
 namespace WeComHelpBot.Cli.Commands;
 

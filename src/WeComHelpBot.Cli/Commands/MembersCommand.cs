@@ -1,6 +1,6 @@
 using System.CommandLine;
-using WeComHelpBot.Support.Members;
-using WeComHelpBot.Support.Privacy;
+using WeComHelpBot.Members;
+using WeComHelpBot.Privacy;
 
 namespace WeComHelpBot.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using WeComHelpBot.Support.Analytics;
+using WeComHelpBot.Analytics;
 
 namespace WeComHelpBot.Cli.Commands;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using CsvHelper;
+using System.Text;
 using CsvHelper.Configuration;
+using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
-using WeComHelpBot.Support.Privacy;
-using WeComHelpBot.Support.Tickets;
+using WeComHelpBot.Privacy;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Cli.Commands;
 

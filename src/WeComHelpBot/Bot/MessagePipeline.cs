@@ -1,6 +1,6 @@
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
-using WeComHelpBot.Support.Conversation;
 
 namespace WeComHelpBot.Bot;
 

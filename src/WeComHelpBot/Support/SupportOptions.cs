@@ -1,4 +1,4 @@
-using WeComHelpBot.Support.Members;
+using WeComHelpBot.Members;
 
 namespace WeComHelpBot.Support;
 

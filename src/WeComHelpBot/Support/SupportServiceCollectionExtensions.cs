@@ -1,16 +1,16 @@
 using LiteDB;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Analytics;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
-using WeComHelpBot.Support.Conversation;
-using WeComHelpBot.Support.Analytics;
-using WeComHelpBot.Support.Members;
-using WeComHelpBot.Support.Privacy;
-using WeComHelpBot.Support.Tickets;
+using WeComHelpBot.Members;
+using WeComHelpBot.Privacy;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Support;
 

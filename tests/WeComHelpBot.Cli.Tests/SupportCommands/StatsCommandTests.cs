@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using WeComHelpBot.Support.Analytics;
-using WeComHelpBot.Support.Tickets;
+using WeComHelpBot.Analytics;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Cli.Tests.SupportCommands;
 

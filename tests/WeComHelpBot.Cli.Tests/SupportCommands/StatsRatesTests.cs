@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using WeComHelpBot.Analytics;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
-using WeComHelpBot.Support.Analytics;
 
 namespace WeComHelpBot.Cli.Tests.SupportCommands;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
-using WeComHelpBot.Support.Privacy;
-using WeComHelpBot.Support.Tickets;
+using WeComHelpBot.Privacy;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Cli.Tests.SupportCommands;
 

@@ -3,8 +3,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
-using WeComHelpBot.Support.Conversation;
 
 namespace WeComHelpBot.Tests.Bot;
 

@@ -1,6 +1,6 @@
+using WeComHelpBot.Analytics;
+using WeComHelpBot.FollowUps;
 using WeComHelpBot.Recognition;
-using WeComHelpBot.Support.Analytics;
-using WeComHelpBot.Support.Conversation;
 
 namespace WeComHelpBot.Tests.Recognition;
 

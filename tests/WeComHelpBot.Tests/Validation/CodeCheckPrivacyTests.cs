@@ -1,10 +1,10 @@
 using System.Text;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
-using WeComHelpBot.Support.Privacy;
+using WeComHelpBot.Privacy;
 using WeComHelpBot.Tests.Storage;
 
 namespace WeComHelpBot.Tests.Validation;

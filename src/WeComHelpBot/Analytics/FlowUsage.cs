@@ -1,0 +1,3 @@
+namespace WeComHelpBot.Analytics;
+
+public sealed record FlowUsage(string FlowId, int Started, int Completed);

@@ -1,0 +1,223 @@
+using LiteDB;
+using WeComHelpBot.Privacy;
+using WeComHelpBot.Storage;
+
+namespace WeComHelpBot.Analytics;
+
+/// <summary>
+/// Records what happens in conversations, for <c>wecomhelp stats</c> and knowledge-base work. Handlers and flows call
+/// the Record* methods; question texts are masked before they are stored.
+/// Inside a bot turn (<see cref="BeginTurn"/>, called by <see cref="MaskingTranscriptMiddleware"/>) the events are
+/// kept in memory and written at the end of the turn in the same write as the turn's transcript lines, so a turn
+/// costs no commit of its own for them. A read in the same turn writes them first; outside a
+/// turn (CLI, tests, background work) every event is written at once.
+/// </summary>
+public sealed class SupportAnalytics
+{
+    public const string CollectionName = "analytics_events";
+
+    /// <summary>Reason recorded with a question that scored below the answer threshold.</summary>
+    public const string LowConfidence = "low_confidence";
+
+    /// <summary>Reason recorded with a question that matched nothing (out of scope).</summary>
+    public const string NoMatch = "no_match";
+
+    private readonly LiteDatabase database;
+    private readonly PersonalDataMasker masker;
+    private readonly TimeProvider time;
+
+    // The events of the turn running in this async flow, when one was begun; per instance, so two bots never mix.
+    private readonly AsyncLocal<TurnEvents?> currentTurn = new();
+
+    public SupportAnalytics(LiteDatabase database, PersonalDataMasker masker, TimeProvider time)
+    {
+        this.database = database;
+        this.masker = masker;
+        this.time = time;
+        Collection.EnsureIndex("time");
+
+        // No query selects by type, and every index costs each insert a skip-list insertion; files made before this had one.
+        Collection.DropIndex("type");
+    }
+
+    private ILiteCollection<BsonDocument> Collection => database.GetCollection(CollectionName);
+
+    public Task RecordConversationStartedAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.ConversationStarted, conversationId, cancellationToken);
+
+    public Task RecordKnowledgeAnsweredAsync(string conversationId, string entryId, double score, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.KnowledgeAnswered, conversationId, cancellationToken, e => e with { EntryId = entryId, Score = score });
+
+    /// <summary>A question the bot did not answer: <paramref name="lowConfidence"/> when something matched below the threshold.</summary>
+    public Task RecordQuestionUnansweredAsync(string conversationId, string question, double? bestScore, bool lowConfidence, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.QuestionUnanswered, conversationId, cancellationToken, e => e with
+        {
+            Text = masker.Mask(question),
+            Score = bestScore,
+            Reason = lowConfidence ? LowConfidence : NoMatch,
+        });
+
+    /// <summary>The bot asked which of several entries the user meant.</summary>
+    public Task RecordClarifyShownAsync(string conversationId, string question, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.ClarifyShown, conversationId, cancellationToken, e => e with
+        {
+            Text = masker.Mask(question),
+            EntryId = string.Join(",", entryIds),
+        });
+
+    /// <summary>有帮助 / 没帮助 on the answer from <paramref name="entryId"/> to <paramref name="question"/>.</summary>
+    public Task RecordFeedbackAsync(string conversationId, string? entryId, string? question, bool helpful, NotHelpfulReason? reason = null, CancellationToken cancellationToken = default) =>
+        RecordAsync(helpful ? AnalyticsEventType.FeedbackHelpful : AnalyticsEventType.FeedbackNotHelpful, conversationId, cancellationToken, e => e with
+        {
+            EntryId = entryId,
+            Text = masker.Mask(question),
+            Reason = helpful ? null : reason?.ToString(),
+        });
+
+    public Task RecordFlowStartedAsync(string conversationId, string flowId, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.FlowStarted, conversationId, cancellationToken, e => e with { FlowId = flowId });
+
+    /// <summary>A flow reached its end; <paramref name="resolved"/> false for a troubleshooting flow that ended unresolved.</summary>
+    public Task RecordFlowCompletedAsync(string conversationId, string flowId, bool? resolved = null, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.FlowCompleted, conversationId, cancellationToken, e => e with { FlowId = flowId, Resolved = resolved });
+
+    /// <summary>The user asked for a person (转人工) or was offered one; <paramref name="source"/> says where from (e.g. "转人工", "low_confidence", a flow id).</summary>
+    public Task RecordHumanHandoffRequestedAsync(string conversationId, string source, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.HumanHandoffRequested, conversationId, cancellationToken, e => e with { Reason = source });
+
+    /// <summary>Called by <see cref="Tickets.TicketService"/>; other code does not need to.</summary>
+    public Task RecordTicketCreatedAsync(string conversationId, string ticketNumber, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.TicketCreated, conversationId, cancellationToken, e => e with { TicketNumber = ticketNumber });
+
+    /// <summary>The bot asked for a 1–5 rating (the base of the participation rate).</summary>
+    public Task RecordRatingRequestedAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.RatingRequested, conversationId, cancellationToken);
+
+    public Task RecordRatingAsync(string conversationId, int rating, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rating, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rating, 5);
+        return RecordAsync(AnalyticsEventType.RatingGiven, conversationId, cancellationToken, e => e with { Rating = rating, Text = masker.Mask(reason) });
+    }
+
+    /// <summary>The conversation ended (goodbye, flow finished, ticket made); <paramref name="reason"/> is a short code.</summary>
+    public Task RecordConversationEndedAsync(string conversationId, string? reason = null, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.ConversationEnded, conversationId, cancellationToken, e => e with { Reason = reason });
+
+    /// <summary>Events in [<paramref name="from"/>, <paramref name="to"/>), oldest first; either bound may be open.</summary>
+    public Task<IReadOnlyList<AnalyticsEvent>> GetEventsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (currentTurn.Value is { } turn)
+        {
+            Collection.InsertAll(turn.Drain());
+        }
+
+        BsonExpression? query = (from, to) switch
+        {
+            (null, null) => null,
+            ({ } f, null) => Query.GTE("time", f.UtcDateTime),
+            (null, { } t) => Query.LT("time", t.UtcDateTime),
+            ({ } f, { } t) => Query.And(Query.GTE("time", f.UtcDateTime), Query.LT("time", t.UtcDateTime)),
+        };
+        var documents = query is null ? Collection.FindAll() : Collection.Find(query);
+        IReadOnlyList<AnalyticsEvent> events = documents
+            .OrderBy(d => d["time"].AsDateTime)
+            .ThenBy(d => d["_id"].AsObjectId)
+            .Select(ToEvent)
+            .ToList();
+        return Task.FromResult(events);
+    }
+
+    private Task RecordAsync(AnalyticsEventType type, string conversationId, CancellationToken cancellationToken, Func<AnalyticsEvent, AnalyticsEvent>? fill = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var analyticsEvent = new AnalyticsEvent(type, conversationId, time.GetUtcNow());
+        if (fill is not null)
+        {
+            analyticsEvent = fill(analyticsEvent);
+        }
+
+        var document = ToDocument(analyticsEvent);
+        if (currentTurn.Value?.TryAdd(document) != true)
+        {
+            Collection.Insert(document);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Starts keeping the events recorded in this async flow (the rest of one bot turn) for <see cref="EndTurn"/>.
+    /// Must be called from the method that awaits the turn, so that the turn's code sees it and its caller does not.
+    /// </summary>
+    internal TurnEvents BeginTurn()
+    {
+        var turn = new TurnEvents();
+        currentTurn.Value = turn;
+        return turn;
+    }
+
+    /// <summary>
+    /// Ends <paramref name="turn"/> (events recorded after this are written at once) and returns the events it kept,
+    /// for the caller to write with <see cref="Insert"/> in the same transaction as the turn's transcript lines.
+    /// </summary>
+    internal IReadOnlyList<BsonDocument> EndTurn(TurnEvents turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (currentTurn.Value == turn)
+        {
+            currentTurn.Value = null;
+        }
+
+        return turn.Close();
+    }
+
+    /// <summary>Inserts the documents <see cref="EndTurn"/> returned (joining the transaction open on this thread, if any).</summary>
+    internal void Insert(IReadOnlyCollection<BsonDocument> documents) => Collection.InsertAll(documents);
+
+    private static BsonDocument ToDocument(AnalyticsEvent e)
+    {
+        var document = new BsonDocument
+        {
+            ["type"] = e.Type.ToString(),
+            ["conversation"] = e.ConversationId,
+            ["time"] = e.Timestamp.UtcDateTime,
+        };
+        Put(document, "entry", e.EntryId);
+        Put(document, "text", e.Text);
+        Put(document, "flow", e.FlowId);
+        Put(document, "reason", e.Reason);
+        Put(document, "ticket", e.TicketNumber);
+        if (e.Score is { } score) document["score"] = score;
+        if (e.Rating is { } rating) document["rating"] = rating;
+        if (e.Resolved is { } resolved) document["resolved"] = resolved;
+        return document;
+    }
+
+    private static void Put(BsonDocument document, string name, string? value)
+    {
+        if (value is not null)
+        {
+            document[name] = value;
+        }
+    }
+
+    private static AnalyticsEvent ToEvent(BsonDocument d) => new(
+        Enum.Parse<AnalyticsEventType>(d["type"].AsString),
+        d["conversation"].AsString,
+        new DateTimeOffset(DateTime.SpecifyKind(d["time"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)))
+    {
+        EntryId = String(d, "entry"),
+        Text = String(d, "text"),
+        FlowId = String(d, "flow"),
+        Reason = String(d, "reason"),
+        TicketNumber = String(d, "ticket"),
+        Score = d.TryGetValue("score", out var score) && score.IsNumber ? score.AsDouble : null,
+        Rating = d.TryGetValue("rating", out var rating) && rating.IsNumber ? rating.AsInt32 : null,
+        Resolved = d.TryGetValue("resolved", out var resolved) && resolved.IsBoolean ? resolved.AsBoolean : null,
+    };
+
+    private static string? String(BsonDocument d, string name) => d.TryGetValue(name, out var value) && value.IsString ? value.AsString : null;
+}

@@ -1,4 +1,0 @@
-namespace WeComHelpBot.Support.Analytics;
-
-/// <summary>How often one knowledge entry answered, and the feedback it got.</summary>
-public sealed record EntryUsage(string EntryId, int Answers, int Helpful, int NotHelpful);

@@ -1,3 +1,0 @@
-namespace WeComHelpBot.Support.Analytics;
-
-public sealed record FlowUsage(string FlowId, int Started, int Completed);

@@ -1,9 +1,0 @@
-using WeComHelpBot.Dialogs.Flows;
-
-namespace WeComHelpBot.Support.Privacy;
-
-/// <summary>Lets the flow engine mask what users type into text steps with <see cref="PersonalDataMasker"/>.</summary>
-public sealed class FlowValueMasker(PersonalDataMasker masker) : IFlowValueMasker
-{
-    public string Mask(string value) => masker.Mask(value) ?? string.Empty;
-}

@@ -1,7 +1,0 @@
-namespace WeComHelpBot.Support.Tickets;
-
-public enum TicketStatus
-{
-    Open,
-    Closed,
-}

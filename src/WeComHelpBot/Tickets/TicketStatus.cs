@@ -1,0 +1,7 @@
+namespace WeComHelpBot.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    Closed,
+}

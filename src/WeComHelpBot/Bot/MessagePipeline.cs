@@ -1,3 +1,4 @@
+using WeComHelpBot.Desk;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
@@ -13,6 +14,7 @@ public static class MessagePipeline
     public static readonly IReadOnlyList<Type> Stages =
     [
         typeof(ConversationStartHandler), // records the conversation's start, never takes the message
+        typeof(HandoverHoldHandler),      // an agent holds the conversation: the bot stays quiet
         typeof(FlowMessageHandler),       // the active flow (its interruptions, corrections, pause/resume), or a flow asked for
         typeof(SupportFollowUpHandler),   // what the bot just offered, 转人工 outside a flow, small talk
         typeof(KnowledgeMessageHandler),  // the knowledge base answers (or says what it can do)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Desk;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
@@ -60,6 +61,7 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<IMessageHandler, ConversationStartHandler>();
         services.AddSingleton<IMessageHandler, SupportFollowUpHandler>();
         services.AddSingleton<IAttachmentHandler, MemberFileAttachmentHandler>();
+        services.AddSupportDesk();
         return services;
     }
 }

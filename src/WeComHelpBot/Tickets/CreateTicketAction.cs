@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Channels;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Support;
@@ -12,7 +14,13 @@ namespace WeComHelpBot.Tickets;
 /// response time come back as the variables <c>ticket_number</c> and <c>ticket_expected</c>.
 /// Arguments (with:): failure, company, category, source, phone (used when the step is not a phone step).
 /// </summary>
-public sealed class CreateTicketAction(TicketService tickets, PersonalDataMasker masker, ILogger<CreateTicketAction> logger) : IFlowAction
+public sealed class CreateTicketAction(
+    TicketService tickets,
+    PersonalDataMasker masker,
+    IEnumerable<ITicketCreatedObserver> observers,
+    IOptions<SupportOptions> options,
+    TimeProvider time,
+    ILogger<CreateTicketAction> logger) : IFlowAction
 {
     public const string ActionName = "create-ticket";
     public const string TicketNumberVariable = "ticket_number";
@@ -47,12 +55,18 @@ public sealed class CreateTicketAction(TicketService tickets, PersonalDataMasker
         try
         {
             var ticket = await tickets.CreateAsync(request, cancellationToken);
+            var address = new ConversationAddress(context.ChannelId ?? string.Empty, context.ConversationId, context.UserId);
+            foreach (var observer in observers)
+            {
+                await NotifyAsync(observer, ticket, address, cancellationToken);
+            }
+
             return new FlowActionResult
             {
                 Variables = new Dictionary<string, string>
                 {
                     [TicketNumberVariable] = ticket.Number,
-                    [ExpectedResponseVariable] = ticket.ExpectedResponse,
+                    [ExpectedResponseVariable] = WorkingHours.IsOpen(options.Value, time.GetUtcNow()) ? ticket.ExpectedResponse : options.Value.AgentAwayMessage,
                 },
             };
         }
@@ -61,6 +75,19 @@ public sealed class CreateTicketAction(TicketService tickets, PersonalDataMasker
             // The phone prompt only lets mobiles through; this is for a create-ticket step given a bad phone: argument.
             logger.LogWarning("Ticket not created in conversation {ConversationId}: no usable contact phone", masker.Mask(context.ConversationId));
             return new FlowActionResult(SupportTexts.TicketNotCreated);
+        }
+    }
+
+    // The ticket exists whatever an observer does: a failing console record or notification must not cost the user it.
+    private async Task NotifyAsync(ITicketCreatedObserver observer, Ticket ticket, ConversationAddress address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await observer.OnTicketCreatedAsync(ticket, address, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Ticket {TicketNumber}: {Observer} failed", ticket.Number, observer.GetType().Name);
         }
     }
 

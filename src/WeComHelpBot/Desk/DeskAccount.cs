@@ -1,0 +1,14 @@
+namespace WeComHelpBot.Desk;
+
+/// <summary>A support console account. <see cref="PasswordHash"/> is a salted PBKDF2 hash (<see cref="DeskPasswordHasher"/>).</summary>
+public sealed record DeskAccount(string Name, DeskRole Role, string PasswordHash, DateTimeOffset CreatedAt)
+{
+    public bool Disabled { get; init; }
+
+    /// <summary>Wrong passwords in a row since the last sign-in or lockout.</summary>
+    public int FailedSignIns { get; init; }
+
+    public DateTimeOffset? LockedUntil { get; init; }
+
+    public DateTimeOffset? LastSignIn { get; init; }
+}

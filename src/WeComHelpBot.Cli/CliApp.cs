@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(TicketsCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(MembersCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create(host));
 
         var config = new InvocationConfiguration
         {

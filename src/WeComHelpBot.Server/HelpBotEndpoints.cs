@@ -1,5 +1,6 @@
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Server.Desk;
 using WeComHelpBot.Server.WeCom;
 
 namespace WeComHelpBot.Server;
@@ -11,6 +12,7 @@ public static class HelpBotEndpoints
     {
         // First, so the rate limits, the local-mode check and the logs see the client a trusted reverse proxy forwarded for.
         app.UseForwardedHeaders();
+        app.UseSupportConsole();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -27,6 +29,7 @@ public static class HelpBotEndpoints
         var weCom = app.Services.GetRequiredService<WeComEndpoints>();
         app.MapGet("/wecom/callback", weCom.VerifyUrlAsync);
         app.MapPost("/wecom/callback", weCom.ReceiveAsync);
+        app.MapSupportConsole();
         return app;
     }
 }

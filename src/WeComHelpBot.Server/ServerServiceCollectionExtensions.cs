@@ -5,6 +5,7 @@ using WeComHelpBot.Channels;
 using WeComHelpBot.Channels.WeCom;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Server.BotFramework;
+using WeComHelpBot.Server.Desk;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
@@ -45,6 +46,7 @@ public static class ServerServiceCollectionExtensions
         services.Configure<WeComOptions>(configuration.GetSection(WeComOptions.SectionName));
         services.AddWeComChannel();
         services.AddSingleton<WeComEndpoints>();
+        services.AddSupportConsole(configuration);
         return services;
     }
 }

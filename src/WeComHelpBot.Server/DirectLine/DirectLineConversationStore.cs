@@ -70,6 +70,15 @@ public sealed class DirectLineConversationStore(
         }
     }
 
+    /// <summary>The live conversation with this id (for messages sent into it outside a turn), or null when it is gone.</summary>
+    public DirectLineConversation? Find(string conversationId)
+    {
+        var now = timeProvider.GetUtcNow();
+        return conversations.TryGetValue(conversationId, out var conversation) && !conversation.IsExpired(now, options.ConversationIdleTimeout)
+            ? conversation
+            : null;
+    }
+
     /// <summary>The conversation a bearer token belongs to, and whether the token is valid, expired or unknown.</summary>
     public DirectLineTokenLookup FindByToken(string? token)
     {

@@ -25,7 +25,7 @@ public sealed class DirectLineEndpoints(
 {
     public const string ChannelId = "directline";
 
-    private static readonly ChannelAccount BotAccount = new("wecomhelpbot", "企业微信注册助手", role: RoleTypes.Bot);
+    internal static readonly ChannelAccount BotAccount = new("wecomhelpbot", "企业微信注册助手", role: RoleTypes.Bot);
 
     // How soon a client refused for a full server or a full share is told to try again: conversations expire by the minute.
     private static readonly TimeSpan RetryWhenFull = TimeSpan.FromMinutes(1);

@@ -1,7 +1,7 @@
 namespace WeComHelpBot.Support;
 
 /// <summary>Dates users and support read (ticket numbers, per-day stats) are China Standard Time, which has no daylight saving.</summary>
-internal static class ChinaTime
+public static class ChinaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection;
+using WeComHelpBot.Channels;
+using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Desk;
+using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Tickets;
+
+namespace WeComHelpBot.Server.Desk;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// The support console: cookie sessions (keys kept in the data folder so sessions survive a restart), the lead
+    /// policy, antiforgery, the messengers that carry agents' replies into web chat and WeCom, and the new-ticket webhook.
+    /// </summary>
+    public static IServiceCollection AddSupportConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        var paths = ServerConfiguration.ReadBotPaths(configuration);
+        services.AddDataProtection()
+            .SetApplicationName("WeComHelpBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "console-keys")));
+        services.AddAuthentication(ConsoleAuthentication.Scheme).AddCookie(ConsoleAuthentication.Scheme, ConsoleAuthentication.Configure);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleAuthentication.LeadPolicy, policy => policy.RequireRole(nameof(DeskRole.Lead)));
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = ConsoleAuthentication.AntiforgeryHeaderName;
+            options.Cookie.Name = ConsoleAuthentication.AntiforgeryCookieName;
+            options.Cookie.Path = "/console";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddSingleton<IConversationMessenger, DirectLineConversationMessenger>();
+        services.AddSingleton<IConversationMessenger, WeComConversationMessenger>();
+        services.AddHttpClient(WebhookTicketNotifier.HttpClientName);
+        services.AddSingleton<ITicketCreatedObserver, WebhookTicketNotifier>();
+        services.AddSingleton<ConsoleTicketViews>();
+        services.AddSingleton<ConsoleEndpoints>();
+        return services;
+    }
+
+    /// <summary>Sessions and the page gate; before the static files, so a console page is never served without a session.</summary>
+    public static WebApplication UseSupportConsole(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use((context, next) => ConsolePageGate.InvokeAsync(context, () => next()));
+        return app;
+    }
+
+    public static WebApplication MapSupportConsole(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ConsoleEndpoints>().Map(app);
+        return app;
+    }
+}

@@ -103,9 +103,22 @@ public sealed class ConsoleTicketViews(FlowCatalog flows, PersonalDataMasker mas
 
         var variable = key[(dot + 1)..];
         var step = flow.Steps.FirstOrDefault(s => s.Var == variable && s.Prompt is not null);
+
+        // A date step also writes VAR_date and VAR_days (see FlowStep.WrittenVariables): the same question, another form.
+        var suffix = string.Empty;
+        foreach (var (ending, words) in DerivedEndings)
+        {
+            if (step is null && variable.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var baseName = variable[..^ending.Length];
+                step = flow.Steps.FirstOrDefault(s => s.Var == baseName && s.Prompt is not null);
+                suffix = step is null ? string.Empty : words;
+            }
+        }
+
         if (step?.Prompt is null)
         {
-            return $"{flow.Title}：{variable}";
+            return $"{flow.Title}（{variable}）";
         }
 
         var question = step.Prompt.Parts.Select(p => p.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Split('\n')[0].Trim() ?? variable;
@@ -114,8 +127,10 @@ public sealed class ConsoleTicketViews(FlowCatalog flows, PersonalDataMasker mas
             question = FlowTemplate.Render(question, new Dictionary<string, string>()).Trim();
         }
 
-        return $"{flow.Title}：{question.TrimEnd('：', ':')}";
+        return $"{flow.Title}：{question.TrimEnd('：', ':')}{suffix}";
     }
+
+    private static readonly (string Ending, string Words)[] DerivedEndings = [("_days", "（已过天数）"), ("_date", "（日期）")];
 
     private sealed record ConsoleLine(DateTimeOffset At, string From, string Name, string Text);
 }

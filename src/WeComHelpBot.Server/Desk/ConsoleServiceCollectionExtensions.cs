@@ -19,6 +19,9 @@ public static class ConsoleServiceCollectionExtensions
         services.AddDataProtection()
             .SetApplicationName("WeComHelpBot")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "console-keys")));
+        // The session keys sit unencrypted beside the database, as the ticket contact key does (same folder, same
+        // permissions); the key manager's warning about that would otherwise greet every start.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         services.AddAuthentication(ConsoleAuthentication.Scheme).AddCookie(ConsoleAuthentication.Scheme, ConsoleAuthentication.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleAuthentication.LeadPolicy, policy => policy.RequireRole(nameof(DeskRole.Lead)));

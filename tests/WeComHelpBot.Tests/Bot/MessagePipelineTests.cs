@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Desk;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
@@ -22,7 +23,7 @@ public sealed class MessagePipelineTests
         var arranged = MessagePipeline.Arrange(provider.GetServices<IMessageHandler>()).Select(h => h.GetType()).ToList();
 
         Assert.Equal(
-            [typeof(Probe), typeof(ConversationStartHandler), typeof(FlowMessageHandler), typeof(SupportFollowUpHandler), typeof(KnowledgeMessageHandler)],
+            [typeof(Probe), typeof(ConversationStartHandler), typeof(HandoverHoldHandler), typeof(FlowMessageHandler), typeof(SupportFollowUpHandler), typeof(KnowledgeMessageHandler)],
             arranged);
     }
 

@@ -43,6 +43,7 @@ public static class ServerServiceCollectionExtensions
         services.AddDirectLine(configuration);
 
         services.Configure<WeComOptions>(configuration.GetSection(WeComOptions.SectionName));
+        services.Configure<WeComHelpBot.Channels.WeComKf.WeComKfOptions>(configuration.GetSection(WeComHelpBot.Channels.WeComKf.WeComKfOptions.SectionName));
         services.AddWeComChannel();
         services.AddSingleton<WeComEndpoints>();
         return services;

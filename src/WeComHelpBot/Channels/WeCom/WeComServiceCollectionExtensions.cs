@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Channels.WeComKf;
+using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Storage.LiteDb;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -29,6 +32,22 @@ public static class WeComServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WeComApiClient>>()));
         services.TryAddSingleton<WeComCallbackHandler>();
+
+        // 微信客服 (kf) rides on the same callback and access token; its state lives behind IWeComKfStore.
+        services.AddOptions<WeComKfOptions>()
+            .Validate(o => o.HandoverServiceState is 0 or 2 or 3, "WeCom:Kf:HandoverServiceState must be 0, 2 or 3.")
+            .Validate(o => o.HandoverServiceState != 3 || !string.IsNullOrEmpty(o.HandoverServicerUserId), "WeCom:Kf:HandoverServicerUserId is needed when HandoverServiceState is 3.")
+            .Validate(o => o.WindowMessages > 0 && o.WindowDuration > TimeSpan.Zero && o.MaxMessageAge > TimeSpan.Zero, "WeCom:Kf window and age must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<HandoverSignals>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowObserver, HandoverSignalObserver>());
+        services.TryAddSingleton<IWeComKfStore, LiteDbWeComKfStore>();
+        services.TryAddSingleton(sp => new WeComKfClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(15) },
+            sp.GetRequiredService<WeComApiClient>(),
+            sp.GetRequiredService<IOptions<WeComOptions>>()));
+        services.TryAddSingleton<WeComKfService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationMessenger, WeComKfMessenger>());
         return services;
     }
 }

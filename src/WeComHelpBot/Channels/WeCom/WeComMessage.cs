@@ -36,7 +36,7 @@ public sealed record WeComMessage
 
     /// <summary>WeCom retries a delivery up to three times: messages are told apart by MsgId, events by sender and time.</summary>
     public string DeduplicationKey => IsKfEvent
-        ? $"kf:{Token}:{OpenKfId}"
+        ? $"kf:{OpenKfId}:{CreateTime}:{Token}"
         : !IsEvent && !string.IsNullOrEmpty(MsgId)
         ? $"msg:{MsgId}"
         : $"evt:{FromUserName}:{CreateTime}:{Event}";

@@ -197,7 +197,9 @@ public sealed class WeComKfService
             case "enter_session" when !string.IsNullOrEmpty(message.WelcomeCode):
             {
                 await store.SaveAddressAsync(conversationId, message.OpenKfId, message.ExternalUserId!, cancellationToken);
-                var greeting = WeComKfActivityMapper.ToActivity(conversationId, message.OpenKfId, message.ExternalUserId!, message.MsgId, message.SendTime, text: null);
+                // The turn a "你好" gets: the greeting with the topics menu, and the bot then expects a pick from it, so
+                // a click on a menu item (its text arrives as the customer's message) starts that topic.
+                var greeting = WeComKfActivityMapper.ToActivity(conversationId, message.OpenKfId, message.ExternalUserId!, message.MsgId, message.SendTime, WeComKfTexts.EnterSessionGreeting);
                 var replies = await RunTurnAsync(greeting, cancellationToken);
                 var text = ReplyText(replies);
                 if (text is null)

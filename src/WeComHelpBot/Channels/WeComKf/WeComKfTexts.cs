@@ -3,6 +3,9 @@ namespace WeComHelpBot.Channels.WeComKf;
 /// <summary>What the 微信客服 channel itself says (zh-CN); everything else comes from the bot's turns.</summary>
 public static class WeComKfTexts
 {
+    /// <summary>What stands for the customer's first words when they open the chat (enter_session).</summary>
+    public const string EnterSessionGreeting = "你好";
+
     public const string NonText = "抱歉，这里我只能看懂文字。请直接打字描述您的问题，比如“注册企业微信需要什么材料”；需要人工帮忙请回复“转人工”。";
 
     public const string FileNotChecked = "收到您的文件。成员导入表（.xlsx / .csv）请在电脑上用命令检查：wecomhelp members check 文件名.xlsx；其他问题请直接打字告诉我。";

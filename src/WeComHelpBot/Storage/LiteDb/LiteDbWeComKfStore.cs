@@ -71,7 +71,7 @@ public sealed class LiteDbWeComKfStore : IWeComKfStore
             var existing = Windows.FindById(conversationId);
 
             // Messages can arrive out of order across pages; an older one never shrinks a newer window.
-            if (existing is null || existing["opened"].AsInt64 < sentAt.UtcTicks)
+            if (existing is null || existing["opened"].AsInt64 <= sentAt.UtcTicks)
             {
                 Windows.Upsert(new BsonDocument { ["_id"] = conversationId, ["opened"] = sentAt.UtcTicks, ["used"] = 0 });
             }

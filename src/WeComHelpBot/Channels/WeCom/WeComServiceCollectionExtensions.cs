@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Channels.WeComAiBot;
 using WeComHelpBot.Channels.WeComKf;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Storage.LiteDb;
@@ -48,6 +49,19 @@ public static class WeComServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WeComOptions>>()));
         services.TryAddSingleton<WeComKfService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationMessenger, WeComKfMessenger>());
+
+        // The AI bot's long connection: a hosted service that does nothing without WeCom:AiBot:BotId and Secret.
+        services.AddOptions<WeComAiBotOptions>()
+            .Validate(
+                o => !o.Configured || (Uri.TryCreate(o.Url, UriKind.Absolute, out var uri) && (uri.Scheme == "wss" || uri.Scheme == "ws")),
+                "WeCom:AiBot:Url must be an absolute ws(s) URL.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.ReconnectDelay > TimeSpan.Zero && o.LeaseDuration > o.HeartbeatInterval, "WeCom:AiBot intervals must be positive, the lease longer than the heartbeat.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ILeaseStore, LiteDbLeaseStore>();
+        services.TryAddSingleton<WeComAiBotHandler>();
+        services.TryAddSingleton<WeComAiBotConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeComAiBotConnection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationMessenger, WeComAiBotMessenger>());
         return services;
     }
 }

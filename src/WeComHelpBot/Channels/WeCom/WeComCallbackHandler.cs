@@ -24,7 +24,7 @@ public sealed class WeComCallbackHandler : IDisposable
     private readonly ReplyCollectingAdapter adapter;
     private readonly ConversationTurnGate turnGate;
     private readonly WeComApiClient apiClient;
-    private readonly WeComKfService kf;
+    private readonly IWeComKfEventSink kf;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WeComCallbackHandler> logger;
     private readonly MessageDeduplicator deduplicator;
@@ -37,7 +37,7 @@ public sealed class WeComCallbackHandler : IDisposable
         ReplyCollectingAdapter adapter,
         ConversationTurnGate turnGate,
         WeComApiClient apiClient,
-        WeComKfService kf,
+        IWeComKfEventSink kf,
         TimeProvider timeProvider,
         ILogger<WeComCallbackHandler> logger)
     {

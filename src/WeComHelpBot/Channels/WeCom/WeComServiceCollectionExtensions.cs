@@ -48,6 +48,7 @@ public static class WeComServiceCollectionExtensions
             sp.GetRequiredService<WeComApiClient>(),
             sp.GetRequiredService<IOptions<WeComOptions>>()));
         services.TryAddSingleton<WeComKfService>();
+        services.TryAddSingleton<IWeComKfEventSink>(sp => sp.GetRequiredService<WeComKfService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationMessenger, WeComKfMessenger>());
 
         // The AI bot's long connection: a hosted service that does nothing without WeCom:AiBot:BotId and Secret.

@@ -16,7 +16,7 @@ namespace WeComHelpBot.Channels.WeComKf;
 /// messages WeCom allows within 48 hours of the customer's last message, choices as a msgmenu. enter_session gets the
 /// greeting and its topics as a menu (send_msg_on_event), an ended session the satisfaction menu, whose click is a rating.
 /// </summary>
-public sealed class WeComKfService
+public sealed class WeComKfService : IWeComKfEventSink
 {
     public const string RatingMenuPrefix = "rating:";
 

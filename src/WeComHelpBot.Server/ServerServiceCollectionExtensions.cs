@@ -44,6 +44,8 @@ public static class ServerServiceCollectionExtensions
         services.AddDirectLine(configuration);
 
         services.Configure<WeComOptions>(configuration.GetSection(WeComOptions.SectionName));
+        services.Configure<WeComHelpBot.Channels.WeComKf.WeComKfOptions>(configuration.GetSection(WeComHelpBot.Channels.WeComKf.WeComKfOptions.SectionName));
+        services.Configure<WeComHelpBot.Channels.WeComAiBot.WeComAiBotOptions>(configuration.GetSection(WeComHelpBot.Channels.WeComAiBot.WeComAiBotOptions.SectionName));
         services.AddWeComChannel();
         services.AddSingleton<WeComEndpoints>();
         services.AddSupportConsole(configuration);

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Channels.WeComKf;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -23,6 +24,7 @@ public sealed class WeComCallbackHandler : IDisposable
     private readonly ReplyCollectingAdapter adapter;
     private readonly ConversationTurnGate turnGate;
     private readonly WeComApiClient apiClient;
+    private readonly IWeComKfEventSink kf;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WeComCallbackHandler> logger;
     private readonly MessageDeduplicator deduplicator;
@@ -35,6 +37,7 @@ public sealed class WeComCallbackHandler : IDisposable
         ReplyCollectingAdapter adapter,
         ConversationTurnGate turnGate,
         WeComApiClient apiClient,
+        IWeComKfEventSink kf,
         TimeProvider timeProvider,
         ILogger<WeComCallbackHandler> logger)
     {
@@ -43,6 +46,7 @@ public sealed class WeComCallbackHandler : IDisposable
         this.adapter = adapter;
         this.turnGate = turnGate;
         this.apiClient = apiClient;
+        this.kf = kf;
         this.timeProvider = timeProvider;
         this.logger = logger;
         deduplicator = new MessageDeduplicator(this.options.DeduplicationCapacity, this.options.DeduplicationWindow, timeProvider);
@@ -140,6 +144,13 @@ public sealed class WeComCallbackHandler : IDisposable
             return WeComCallbackResult.Empty;
         }
 
+        if (message.IsKfEvent)
+        {
+            // The event only says "read kf/sync_msg"; WeCom wants its 200 at once, the answers go out by kf/send_msg.
+            TrackLateDelivery(SyncKfAsync(message.Token, message.OpenKfId!));
+            return WeComCallbackResult.Empty;
+        }
+
         var turn = RunTurnAsync(message);
         IReadOnlyList<Activity> replies;
         try
@@ -217,6 +228,18 @@ public sealed class WeComCallbackHandler : IDisposable
         var activity = WeComActivityMapper.ToActivity(message, pseudonym!);
         using var lease = await turnGate.EnterAsync(activity.Conversation.Id, shutdown.Token);
         return await adapter.ProcessActivityAsync(activity, bot, shutdown.Token);
+    }
+
+    private async Task SyncKfAsync(string? token, string openKfId)
+    {
+        try
+        {
+            await kf.HandleEventAsync(token, openKfId, shutdown.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("A 微信客服 sync failed: {ExceptionType}", e.GetType().FullName);
+        }
     }
 
     private async Task DeliverLaterAsync(Task<IReadOnlyList<Activity>> turn, string userId)

@@ -24,10 +24,20 @@ public sealed record WeComMessage
 
     public string? EventKey { get; init; }
 
+    /// <summary>kf_msg_or_event: the token to pass to kf/sync_msg (valid 10 minutes).</summary>
+    public string? Token { get; init; }
+
+    /// <summary>kf_msg_or_event: the 客服帐号 with new messages.</summary>
+    public string? OpenKfId { get; init; }
+
+    public bool IsKfEvent => IsEvent && string.Equals(Event, "kf_msg_or_event", StringComparison.Ordinal) && !string.IsNullOrEmpty(OpenKfId);
+
     public bool IsEvent => string.Equals(MsgType, "event", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>WeCom retries a delivery up to three times: messages are told apart by MsgId, events by sender and time.</summary>
-    public string DeduplicationKey => !IsEvent && !string.IsNullOrEmpty(MsgId)
+    public string DeduplicationKey => IsKfEvent
+        ? $"kf:{OpenKfId}:{CreateTime}:{Token}"
+        : !IsEvent && !string.IsNullOrEmpty(MsgId)
         ? $"msg:{MsgId}"
         : $"evt:{FromUserName}:{CreateTime}:{Event}";
 }

@@ -2,6 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Channels.WeComAiBot;
+using WeComHelpBot.Channels.WeComKf;
+using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Storage.LiteDb;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -29,6 +33,36 @@ public static class WeComServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WeComApiClient>>()));
         services.TryAddSingleton<WeComCallbackHandler>();
+
+        // 微信客服 (kf) rides on the same callback and access token; its state lives behind IWeComKfStore.
+        services.AddOptions<WeComKfOptions>()
+            .Validate(o => o.HandoverServiceState is 0 or 2 or 3, "WeCom:Kf:HandoverServiceState must be 0, 2 or 3.")
+            .Validate(o => o.HandoverServiceState != 3 || !string.IsNullOrEmpty(o.HandoverServicerUserId), "WeCom:Kf:HandoverServicerUserId is needed when HandoverServiceState is 3.")
+            .Validate(o => o.WindowMessages > 0 && o.WindowDuration > TimeSpan.Zero && o.MaxMessageAge > TimeSpan.Zero, "WeCom:Kf window and age must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<HandoverSignals>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowObserver, HandoverSignalObserver>());
+        services.TryAddSingleton<IWeComKfStore, LiteDbWeComKfStore>();
+        services.TryAddSingleton(sp => new WeComKfClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(15) },
+            sp.GetRequiredService<WeComApiClient>(),
+            sp.GetRequiredService<IOptions<WeComOptions>>()));
+        services.TryAddSingleton<WeComKfService>();
+        services.TryAddSingleton<IWeComKfEventSink>(sp => sp.GetRequiredService<WeComKfService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationMessenger, WeComKfMessenger>());
+
+        // The AI bot's long connection: a hosted service that does nothing without WeCom:AiBot:BotId and Secret.
+        services.AddOptions<WeComAiBotOptions>()
+            .Validate(
+                o => !o.Configured || (Uri.TryCreate(o.Url, UriKind.Absolute, out var uri) && (uri.Scheme == "wss" || uri.Scheme == "ws")),
+                "WeCom:AiBot:Url must be an absolute ws(s) URL.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.ReconnectDelay > TimeSpan.Zero && o.LeaseDuration > o.HeartbeatInterval, "WeCom:AiBot intervals must be positive, the lease longer than the heartbeat.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ILeaseStore, LiteDbLeaseStore>();
+        services.TryAddSingleton<WeComAiBotHandler>();
+        services.TryAddSingleton<WeComAiBotConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeComAiBotConnection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationMessenger, WeComAiBotMessenger>());
         return services;
     }
 }

@@ -46,7 +46,9 @@ public static class WeComXml
         var toUserName = fields.GetValueOrDefault("ToUserName");
         var fromUserName = fields.GetValueOrDefault("FromUserName");
         var msgType = fields.GetValueOrDefault("MsgType");
-        if (string.IsNullOrEmpty(toUserName) || string.IsNullOrEmpty(fromUserName) || string.IsNullOrEmpty(msgType))
+        // 微信客服's kf_msg_or_event has no sender: it only says which 客服帐号 has news.
+        var kfEvent = fields.GetValueOrDefault("Event") == "kf_msg_or_event" && !string.IsNullOrEmpty(fields.GetValueOrDefault("OpenKfId"));
+        if (string.IsNullOrEmpty(toUserName) || (string.IsNullOrEmpty(fromUserName) && !kfEvent) || string.IsNullOrEmpty(msgType))
         {
             throw new WeComCryptoException(WeComErrorCode.ParseXmlError, "Message lacks ToUserName, FromUserName or MsgType");
         }
@@ -55,7 +57,7 @@ public static class WeComXml
         return new WeComMessage
         {
             ToUserName = toUserName,
-            FromUserName = fromUserName,
+            FromUserName = fromUserName ?? string.Empty,
             CreateTime = createTime,
             MsgType = msgType,
             Content = fields.GetValueOrDefault("Content"),
@@ -63,6 +65,8 @@ public static class WeComXml
             AgentId = fields.GetValueOrDefault("AgentID"),
             Event = fields.GetValueOrDefault("Event"),
             EventKey = fields.GetValueOrDefault("EventKey"),
+            Token = fields.GetValueOrDefault("Token"),
+            OpenKfId = fields.GetValueOrDefault("OpenKfId"),
         };
     }
 

@@ -13,6 +13,9 @@ public static class ChoiceFactory
     private static readonly HashSet<string> ChannelsWithButtons = new(StringComparer.OrdinalIgnoreCase)
     {
         "webchat", "directline", "emulator", "msteams",
+
+        // 微信客服 shows choices as a msgmenu, the AI bot as a button card (Channels/WeComKf, Channels/WeComAiBot).
+        "wecom-kf", "wecom-aibot",
     };
 
     public static bool SupportsButtons(string? channelId) => channelId is not null && ChannelsWithButtons.Contains(channelId);

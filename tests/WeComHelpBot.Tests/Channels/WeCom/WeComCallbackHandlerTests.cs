@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Channels.WeComKf;
 using V = WeComHelpBot.Tests.Channels.WeCom.WeComTestVectors;
 
 namespace WeComHelpBot.Tests.Channels.WeCom;
@@ -19,6 +20,7 @@ public sealed class WeComCallbackHandlerTests : IDisposable
     private readonly WeComCrypto crypto = new(V.B.Token, V.B.EncodingAesKey, V.B.CorpId);
     private readonly FakeHttpHandler api;
     private readonly RecordingBot bot = new();
+    private readonly RecordingKfEvents kfEvents = new();
     private readonly WeComCallbackHandler handler;
 
     public WeComCallbackHandlerTests()
@@ -231,14 +233,47 @@ public sealed class WeComCallbackHandlerTests : IDisposable
         Assert.Equal(404, (await unconfigured.HandleMessageAsync(new WeComQuery("s", "1", "n", null), "<xml/>"u8.ToArray())).StatusCode);
     }
 
+    [Fact]
+    public async Task KfEvent_IsHandedToTheKfChannel_AndAnsweredEmptyAtOnce()
+    {
+        var xml = $"<xml><ToUserName><![CDATA[{V.B.CorpId}]]></ToUserName><CreateTime>1740816000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[ENCTOKEN1]]></Token><OpenKfId><![CDATA[wkKF1]]></OpenKfId></xml>";
+        var (query, body) = Post(xml);
+
+        var result = await handler.HandleMessageAsync(query, body);
+        await handler.WhenLateDeliveriesDoneAsync();
+        var again = await handler.HandleMessageAsync(query, body);
+        await handler.WhenLateDeliveriesDoneAsync();
+
+        Assert.Equal(200, result.StatusCode);
+        Assert.Empty(result.Body);
+        Assert.Equal(200, again.StatusCode);
+        Assert.Equal([("ENCTOKEN1", "wkKF1")], kfEvents.Events);
+    }
+
     private WeComCallbackHandler CreateHandler(WeComOptions options) => new(
         Options.Create(options),
         bot,
         new ReplyCollectingAdapter(new TurnErrorReporter(NullLogger<TurnErrorReporter>.Instance), []),
         new ConversationTurnGate(),
         new WeComApiClient(new HttpClient(api), Options.Create(options), time, NullLogger<WeComApiClient>.Instance),
+        kfEvents,
         time,
         NullLogger<WeComCallbackHandler>.Instance);
+
+    private sealed class RecordingKfEvents : IWeComKfEventSink
+    {
+        public List<(string? Token, string OpenKfId)> Events { get; } = [];
+
+        public Task HandleEventAsync(string? token, string openKfId, CancellationToken cancellationToken = default)
+        {
+            lock (Events)
+            {
+                Events.Add((token, openKfId));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 
     private static string TextXml(string msgId, string content) =>
         $"<xml><ToUserName><![CDATA[{V.B.CorpId}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1740816000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId><AgentID>1000002</AgentID></xml>";

@@ -13,6 +13,10 @@ public static partial class AnswerText
             ? $"{entry.Answer.TrimEnd()}\n{KnowledgeTexts.FreshnessNote(entry.Reviewed)}"
             : entry.Answer.TrimEnd();
 
+    /// <summary>Two (or more) entries side by side, for a question that compares them: each under its title, answer as written.</summary>
+    public static string SideBySide(IReadOnlyList<KnowledgeEntry> entries) =>
+        KnowledgeTexts.ComparisonIntro + "\n" + string.Join("\n\n", entries.Select(e => $"【{e.Title}】\n{For(e)}"));
+
     /// <summary>True when the text states a number with a unit of money, people or time, or a rule that changes over time.</summary>
     public static bool NeedsFreshnessNote(string answer) => FactPattern().IsMatch(answer);
 

@@ -1,3 +1,5 @@
+using WeComHelpBot.Recognition;
+
 namespace WeComHelpBot.Knowledge;
 
 /// <summary>
@@ -17,13 +19,19 @@ internal sealed record EntryTerms(
 
     public static EntryTerms Analyse(KnowledgeEntry entry, KnowledgeAnalyzer analyzer)
     {
-        Piece Of(string text) => new(analyzer.Terms(KnowledgeIndex.TitleField, text), analyzer.Terms(KnowledgeAnalyzer.GramsField, text));
+        // The same traditional→simplified step as the questions get, so a character the table folds is folded on both sides.
+        Piece Of(string text)
+        {
+            text = TextNormalizer.ToSimplified(text);
+            return new(analyzer.Terms(KnowledgeIndex.TitleField, text), analyzer.Terms(KnowledgeAnalyzer.GramsField, text));
+        }
+
         return new EntryTerms(
             Of(entry.Title),
             entry.Questions.Select(Of).ToList(),
             entry.Tags.Select(Of).ToList(),
-            analyzer.Terms(KnowledgeIndex.AnswerField, entry.Answer),
-            analyzer.Terms(KnowledgeAnalyzer.GramsField, entry.Answer));
+            analyzer.Terms(KnowledgeIndex.AnswerField, TextNormalizer.ToSimplified(entry.Answer)),
+            analyzer.Terms(KnowledgeAnalyzer.GramsField, TextNormalizer.ToSimplified(entry.Answer)));
     }
 
     /// <summary>
@@ -40,7 +48,8 @@ internal sealed record EntryTerms(
             Ids(AnswerWords),
             Ids(keyPieces.SelectMany(p => p.Grams)),
             Ids(AnswerGrams),
-            new[] { Title }.Concat(Questions).Select(p => new Phrasing(Ids(p.Words), Ids(p.Grams), 0, 0)).ToList());
+            new[] { Title }.Concat(Questions).Select(p => new Phrasing(Ids(p.Words), Ids(p.Grams), 0, 0)).ToList(),
+            Ids(Title.Words.Concat(Tags.SelectMany(t => t.Words))));
     }
 
     /// <summary>One analysed text: its words and its character bigrams, in order.</summary>

@@ -4,4 +4,7 @@ namespace WeComHelpBot.Knowledge;
 public interface IKnowledgeAnswerer
 {
     KnowledgeAnswer Answer(string question);
+
+    /// <summary>Answers a message sent right after the entry <paramref name="previousEntryId"/> was shown (null: no context).</summary>
+    KnowledgeAnswer Answer(string question, string? previousEntryId) => Answer(question);
 }

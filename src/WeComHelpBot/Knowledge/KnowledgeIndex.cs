@@ -29,6 +29,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<int, int> wordFrequency = [];
     private readonly Dictionary<int, int> gramFrequency = [];
     private readonly int documentCount;
+    private readonly HashSet<int> keyWordIds;
 
     // Term lookups of the index's own vocabulary, done once: a query then skips the term dictionary seek per clause.
     private readonly ConcurrentDictionary<(string Field, string Term), TermContext?> termContexts = new();
@@ -77,7 +78,35 @@ public sealed class KnowledgeIndex : IDisposable
         documentCount = analysed.Count;
         Profiles = analysed.Select(e => e with { Phrasings = e.Phrasings.Select(Weigh).ToList() }).ToList();
         CheckDocumentOrder();
+
+        // Key terms by how many entries use them: a slip is corrected to the more common of two same-sounding terms.
+        var names = new string[vocabulary.Count];
+        foreach (var (term, id) in vocabulary)
+        {
+            names[id] = term;
+        }
+
+        var keyCounts = new Dictionary<int, int>();
+        Count(keyCounts, Profiles.SelectMany(p => p.KeyWords));
+        KeyTerms = keyCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => names[kv.Key], StringComparer.Ordinal).Select(kv => names[kv.Key]).ToList();
+        keyWordIds = keyCounts.Keys.ToHashSet();
+        Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term));
     }
+
+    /// <summary>Words of titles, example questions and tags, the most used first.</summary>
+    public IReadOnlyList<string> KeyTerms { get; }
+
+    /// <summary>Corrects slips on <see cref="KeyTerms"/> (homophones, one wrong character, pinyin initials).</summary>
+    public Understanding.TypoCorrector Corrector { get; }
+
+    /// <summary>True when some entry's title, example questions or tags use <paramref name="term"/> as a word.</summary>
+    public bool IsKeyWord(string term) => vocabulary.TryGetValue(term, out var id) && keyWordIds.Contains(id);
+
+    /// <summary>True when some entry uses <paramref name="term"/> as a word (anywhere, the answer included).</summary>
+    public bool IsKnownWord(string term) => vocabulary.TryGetValue(term, out var id) && wordFrequency.ContainsKey(id);
+
+    /// <summary>True when some entry uses <paramref name="term"/> as a character bigram.</summary>
+    public bool IsKnownGram(string term) => vocabulary.TryGetValue(term, out var id) && gramFrequency.ContainsKey(id);
 
     public KnowledgeBase Knowledge { get; }
 

@@ -1,6 +1,9 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge.Decision;
+using WeComHelpBot.Knowledge.Understanding;
+using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Knowledge;
 
@@ -19,8 +22,16 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
 
     public RetrievalOptions Options => settings;
 
-    public KnowledgeAnswer Answer(string question) =>
-        Decide(Search(question), settings.AnswerThreshold, settings.ClarifyThreshold);
+    /// <summary>The entries a follow-up may continue with, besides the previous entry itself, get this much extra rank.</summary>
+    private const double FollowUpPreference = 0.1;
+
+    /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
+    private const double ComparisonSideConfidence = 0.3;
+
+    public KnowledgeAnswer Answer(string question) => Answer(question, null);
+
+    /// <summary>Answers <paramref name="question"/>, read as a follow-up of the entry <paramref name="previousEntryId"/> when it is short.</summary>
+    public KnowledgeAnswer Answer(string question, string? previousEntryId) => Decide(Understand(question, previousEntryId));
 
     /// <summary>All candidates for <paramref name="question"/>, best first. The candidate list is read-only and may be shared.</summary>
     public RetrievalResult Search(string question)
@@ -31,25 +42,210 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var text = question.Trim();
         if (cache is null)
         {
-            return new RetrievalResult(question, Retrieve(text));
+            return new RetrievalResult(question, Retrieve(Prepare(text).Focus));
         }
 
         if (!cache.TryGet(index, settings, text, out var candidates))
         {
-            candidates = Retrieve(text);
+            candidates = Retrieve(Prepare(text).Focus);
             cache.Add(index, settings, text, candidates);
         }
 
         return new RetrievalResult(question, candidates);
     }
 
-    private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
+    /// <summary>
+    /// The question simplified (traditional characters), its slips corrected and, when it is a story, reduced to its
+    /// focus: the text retrieval searches.
+    /// </summary>
+    public PreparedQuestion Prepare(string question)
     {
+        var text = TextNormalizer.ToSimplified(question ?? string.Empty).Trim();
         if (text.Length > settings.MaxQueryLength)
         {
             text = text[..settings.MaxQueryLength];
         }
 
+        var english = LanguageDetector.IsEnglish(text);
+        var (corrected, corrections) = english ? (text, 0) : index.Corrector.Correct(text);
+        var focus = QuestionFocus.Extract(corrected, clause => index.Analyzer.Terms(KnowledgeIndex.TitleField, clause).Where(index.IsKeyWord).Distinct(StringComparer.Ordinal));
+        return new PreparedQuestion(text, focus, corrections, !string.Equals(focus, corrected, StringComparison.Ordinal), english);
+    }
+
+    /// <summary>Retrieval and the decision's features for one question, with the previous answer's entry as context.</summary>
+    public QuestionUnderstanding Understand(string question, string? previousEntryId = null)
+    {
+        question ??= string.Empty;
+        var prepared = Prepare(question);
+        var result = Search(question);
+        var focus = prepared.Focus;
+        var followUp = false;
+
+        if (previousEntryId is not null && index.Knowledge.Find(previousEntryId) is { } previous && focus.Length <= settings.FollowUpMaxLength && !prepared.English)
+        {
+            // A short message right after an answer continues its topic: search it again with the previous topic
+            // named, and keep that reading when it lands on the previous entry or one of its related ones, or when the
+            // message alone finds nothing sure.
+            var merged = $"{previous.Title}，{focus}";
+            var mergedResult = new RetrievalResult(question, Retrieve(merged));
+            var context = previous.Related.Append(previous.Id).ToHashSet(StringComparer.Ordinal);
+            if (mergedResult.Top is { } mergedTop)
+            {
+                var plainScore = (result.Top?.Confidence ?? 0) + (result.Top is { } t && context.Contains(t.Entry.Id) ? FollowUpPreference : 0);
+                var mergedScore = mergedTop.Confidence + (context.Contains(mergedTop.Entry.Id) ? FollowUpPreference : 0);
+                if (mergedScore > plainScore && (context.Contains(mergedTop.Entry.Id) || (result.Top?.Confidence ?? 0) < settings.FollowUpPlainConfidence))
+                {
+                    result = mergedResult;
+                    focus = merged;
+                    followUp = true;
+                }
+            }
+        }
+
+        var top = result.Top;
+        IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
+        var comparison = false;
+        var confidence = top?.Confidence ?? 0;
+        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (left, right))
+        {
+            var a = Retrieve(Prepare(left).Focus).FirstOrDefault();
+            var b = Retrieve(Prepare(right).Focus).FirstOrDefault();
+            if (a is not null && b is not null && a.Entry.Id != b.Entry.Id
+                && a.Confidence >= ComparisonSideConfidence && b.Confidence >= ComparisonSideConfidence)
+            {
+                comparison = true;
+                confidence = Math.Min(a.Confidence, b.Confidence);
+
+                // An overview entry that points to both sides answers the comparison by itself.
+                var overview = result.Candidates.Take(SuggestionCount)
+                    .FirstOrDefault(c => (c.Entry.Related.Contains(a.Entry.Id) || c.Entry.Id == a.Entry.Id) && (c.Entry.Related.Contains(b.Entry.Id) || c.Entry.Id == b.Entry.Id) && c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id);
+                shown = overview is not null ? [overview.Entry] : [a.Entry, b.Entry];
+                confidence = overview is not null ? Math.Max(confidence, overview.Confidence) : confidence;
+            }
+        }
+
+        var features = Features(focus, result, confidence, prepared, followUp, comparison);
+        return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
+    }
+
+    /// <summary>Turns an understood question into an answer with the knowledge base's decision model.</summary>
+    public KnowledgeAnswer Decide(QuestionUnderstanding understanding) => Decide(understanding, index.Knowledge.Decision);
+
+    /// <summary>
+    /// Turns an understood question into an answer, a "您是想问…" or out of scope. Without a fitted model (a knowledge
+    /// folder with no decision.yaml yet) the top entry's confidence is held against the thresholds in the settings.
+    /// </summary>
+    public KnowledgeAnswer Decide(QuestionUnderstanding understanding, DecisionModel? model)
+    {
+        var result = understanding.Result;
+        var suggestions = result.Candidates
+            .Take(SuggestionCount)
+            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
+            .ToList();
+        var top = result.Top;
+        if (top is null || understanding.Shown.Count == 0)
+        {
+            return new KnowledgeAnswer(understanding.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
+        }
+
+        AnswerKind kind;
+        double score;
+        if (model is null)
+        {
+            score = top.Confidence;
+            kind = score >= settings.AnswerThreshold ? AnswerKind.Answer : score >= settings.ClarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
+        }
+        else
+        {
+            score = model.Score(understanding.Features);
+            kind = model.Decide(understanding.Features);
+        }
+
+        score = Math.Round(score, 4);
+        if (kind != AnswerKind.Answer)
+        {
+            return new KnowledgeAnswer(understanding.Question, kind, null, null, null, score, suggestions);
+        }
+
+        var shown = understanding.Shown;
+        var first = shown[0];
+        var text = shown.Count == 1 ? AnswerText.For(first) : AnswerText.SideBySide(shown);
+        return new KnowledgeAnswer(understanding.Question, kind, first.Id, first.Title, text, score, suggestions)
+        {
+            EntryIds = shown.Select(e => e.Id).ToList(),
+        };
+    }
+
+    /// <summary>Turns candidates into an answer, a "您是想问…" or out of scope with the given confidence thresholds (the rule before the calibrated decision; kept for `kb eval --sweep`).</summary>
+    public static KnowledgeAnswer Decide(RetrievalResult result, double answerThreshold, double clarifyThreshold)
+    {
+        var suggestions = result.Candidates
+            .Take(SuggestionCount)
+            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
+            .ToList();
+        var top = result.Top;
+        if (top is null)
+        {
+            return new KnowledgeAnswer(result.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
+        }
+
+        var score = Math.Round(top.Confidence, 4);
+        if (top.Confidence >= answerThreshold)
+        {
+            return new KnowledgeAnswer(result.Question, AnswerKind.Answer, top.Entry.Id, top.Entry.Title, AnswerText.For(top.Entry), score, suggestions) { EntryIds = [top.Entry.Id] };
+        }
+
+        var kind = top.Confidence >= clarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
+        return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
+    }
+
+    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, PreparedQuestion prepared, bool followUp, bool comparison)
+    {
+        var top = result.Top;
+        if (top is null)
+        {
+            return DecisionFeatures.None;
+        }
+
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, focus).Distinct(StringComparer.Ordinal).ToList();
+        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, focus).Distinct(StringComparer.Ordinal).ToList();
+        var knownWords = words.Count(index.IsKnownWord);
+        var knownGrams = grams.Count(index.IsKnownGram);
+        var unknown = words.Where(w => !index.IsKnownWord(w)).Sum(w => index.WordWeight(-1));
+        var second = result.Candidates.Count > 1 ? result.Candidates[1] : null;
+        var asks = QuestionFocus.Asks(prepared.Text) || prepared.Text.Contains('?') || prepared.Text.Contains('？');
+        double[] domain =
+        [
+            words.Count == 0 ? 0 : (double)knownWords / words.Count,
+            grams.Count == 0 ? 0 : (double)knownGrams / grams.Count,
+            unknown / 10,
+            confidence,
+            asks ? 1 : 0,
+            Math.Log(1 + words.Count),
+            prepared.English ? 1 : 0,
+        ];
+        var topScore = top.LuceneScore;
+        var secondScore = second?.LuceneScore ?? 0;
+        double[] entry =
+        [
+            confidence,
+            confidence - (second?.Confidence ?? 0),
+            top.Coverage,
+            top.Closest,
+            topScore + secondScore <= 0 ? 0 : topScore / (topScore + secondScore),
+            top.NamesTopic ? 1 : 0,
+            result.Candidates.All(c => c.LuceneScore <= topScore) ? 1 : 0,
+            prepared.Corrections > 0 ? 1 : 0,
+            followUp ? 1 : 0,
+            comparison ? 1 : 0,
+            prepared.Story ? 1 : 0,
+            prepared.English ? 1 : 0,
+        ];
+        return new DecisionFeatures(domain, entry);
+    }
+
+    private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
+    {
         if (index.Knowledge.OutOfScope.FindIn(text) is not null)
         {
             // Another product (knowledge/out-of-scope.yaml): no entry may be offered as its answer.
@@ -82,38 +278,16 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
-            var confidence = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
+            var (confidence, coverage, closest) = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
             var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
-            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank));
+            var namesTopic = wordIds.Any(profile.NamingWords.Contains);
+            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank, coverage, closest, namesTopic));
         }
 
         candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
 
         // Read-only: a cached list is handed to every caller that asks the same question.
         return candidates.AsReadOnly();
-    }
-
-    /// <summary>Turns candidates into an answer, a "您是想问…" or out of scope, with the given thresholds.</summary>
-    public static KnowledgeAnswer Decide(RetrievalResult result, double answerThreshold, double clarifyThreshold)
-    {
-        var suggestions = result.Candidates
-            .Take(SuggestionCount)
-            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
-            .ToList();
-        var top = result.Top;
-        if (top is null)
-        {
-            return new KnowledgeAnswer(result.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
-        }
-
-        var score = Math.Round(top.Confidence, 4);
-        if (top.Confidence >= answerThreshold)
-        {
-            return new KnowledgeAnswer(result.Question, AnswerKind.Answer, top.Entry.Id, top.Entry.Title, AnswerText.For(top.Entry), score, suggestions);
-        }
-
-        var kind = top.Confidence >= clarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
-        return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
     }
 
     private Query BuildQuery(List<string> words, List<string> grams)
@@ -145,7 +319,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         }
     }
 
-    private double Confidence(int[] words, double[] wordWeights, int[] grams, double[] gramWeights, EntryProfile profile)
+    private (double Confidence, double Coverage, double Closest) Confidence(int[] words, double[] wordWeights, int[] grams, double[] gramWeights, EntryProfile profile)
     {
         var coverage = Blend(
             Coverage(words, wordWeights, profile.KeyWords, profile.AnswerWords),
@@ -161,7 +335,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             closest = Math.Max(closest, similarity);
         }
 
-        return (settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest);
+        return ((settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest), coverage, closest);
     }
 
     private double Blend(double wordScore, double gramScore, int gramCount) =>

@@ -5,6 +5,8 @@ public static class KnowledgeTexts
 {
     public const string FollowUpPrompt = "您可能还想了解（回复序号即可）：";
 
+    public const string ComparisonIntro = "这两个分开说：";
+
     public const string ClarifyPrompt = "您是想问下面哪一个？回复序号即可；都不是的话，换个说法再问我：";
 
     public const string OutOfScope =

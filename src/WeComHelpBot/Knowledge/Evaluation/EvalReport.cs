@@ -22,5 +22,14 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes, double Answ
 
     public IEnumerable<EvalOutcome> Misses => Outcomes.Where(o => o.Miss);
 
+    /// <summary>In-scope questions per kind, in the order kinds first appear; out-of-scope questions are <see cref="OutOfScope"/>.</summary>
+    public IReadOnlyList<KindReport> Kinds => Outcomes.Where(o => o.Case.InScope).GroupBy(o => o.Case.Kind).Select(g => KindReport.Of(g.Key, g)).ToList();
+
+    /// <summary>Every in-scope question.</summary>
+    public KindReport Overall => KindReport.Of("overall", Outcomes.Where(o => o.Case.InScope));
+
+    /// <summary>The out-of-scope questions: refused (or clarified) is right for them, answered is wrong.</summary>
+    public KindReport OutOfScope => KindReport.Of(EvalCase.OutOfScopeKind, Outcomes.Where(o => !o.Case.InScope));
+
     private static double Ratio(int count, int total) => total == 0 ? 1 : (double)count / total;
 }

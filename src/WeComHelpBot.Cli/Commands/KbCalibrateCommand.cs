@@ -41,6 +41,7 @@ public static class KbCalibrateCommand
             var retriever = services.GetRequiredService<KnowledgeRetriever>();
             var samples = DecisionCalibrator.Samples(retriever, cases);
 
+            output.WriteLine("首选条目正确的比例（排序，不看决策）：" + string.Join("，", samples.Where(s => s.InScope).GroupBy(s => s.Case.Kind).Select(g => $"{g.Key} {g.Average(s => s.ShownIsRight ? 1.0 : 0):0.000}")));
             var validated = DecisionCalibrator.CrossValidate(samples);
             output.WriteLine($"{DecisionCalibrator.Folds} 折交叉验证（按问题分折，每折由不含它的模型判定），{samples.Count} 个问题：");
             KbCommand.WriteKinds(output, Reports(validated));

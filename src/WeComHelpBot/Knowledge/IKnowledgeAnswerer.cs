@@ -5,6 +5,6 @@ public interface IKnowledgeAnswerer
 {
     KnowledgeAnswer Answer(string question);
 
-    /// <summary>Answers a message sent right after the entry <paramref name="previousEntryId"/> was shown (null: no context).</summary>
-    KnowledgeAnswer Answer(string question, string? previousEntryId) => Answer(question);
+    /// <summary>Answers a message sent right after the turn <paramref name="context"/> (null: no context).</summary>
+    KnowledgeAnswer Answer(string question, FollowUpContext? context) => Answer(question);
 }

@@ -30,8 +30,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
 
     public KnowledgeAnswer Answer(string question) => Answer(question, null);
 
-    /// <summary>Answers <paramref name="question"/>, read as a follow-up of the entry <paramref name="previousEntryId"/> when it is short.</summary>
-    public KnowledgeAnswer Answer(string question, string? previousEntryId) => Decide(Understand(question, previousEntryId));
+    /// <summary>Answers <paramref name="question"/>, read as a follow-up of the previous turn when it is short.</summary>
+    public KnowledgeAnswer Answer(string question, FollowUpContext? context) => Decide(Understand(question, context));
 
     /// <summary>All candidates for <paramref name="question"/>, best first. The candidate list is read-only and may be shared.</summary>
     public RetrievalResult Search(string question)
@@ -72,8 +72,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         return new PreparedQuestion(text, focus, corrections, !string.Equals(focus, corrected, StringComparison.Ordinal), english);
     }
 
-    /// <summary>Retrieval and the decision's features for one question, with the previous answer's entry as context.</summary>
-    public QuestionUnderstanding Understand(string question, string? previousEntryId = null)
+    /// <summary>Retrieval and the decision's features for one question, with the previous turn as context.</summary>
+    public QuestionUnderstanding Understand(string question, FollowUpContext? context = null)
     {
         question ??= string.Empty;
         var prepared = Prepare(question);
@@ -81,51 +81,70 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var focus = prepared.Focus;
         var followUp = false;
 
-        if (previousEntryId is not null && index.Knowledge.Find(previousEntryId) is { } previous && focus.Length <= settings.FollowUpMaxLength && !prepared.English)
+        if (context is not null && focus.Length <= settings.FollowUpMaxLength && !prepared.English
+            && FollowUp(prepared, result, context) is { } continued)
         {
-            // A short message right after an answer continues its topic: search it again with the previous topic
-            // named, and keep that reading when it lands on the previous entry or one of its related ones, or when the
-            // message alone finds nothing sure.
-            var merged = $"{previous.Title}，{focus}";
-            var mergedResult = new RetrievalResult(question, Retrieve(merged));
-            var context = previous.Related.Append(previous.Id).ToHashSet(StringComparer.Ordinal);
-            if (mergedResult.Top is { } mergedTop)
-            {
-                var plainScore = (result.Top?.Confidence ?? 0) + (result.Top is { } t && context.Contains(t.Entry.Id) ? FollowUpPreference : 0);
-                var mergedScore = mergedTop.Confidence + (context.Contains(mergedTop.Entry.Id) ? FollowUpPreference : 0);
-                if (mergedScore > plainScore && (context.Contains(mergedTop.Entry.Id) || (result.Top?.Confidence ?? 0) < settings.FollowUpPlainConfidence))
-                {
-                    result = mergedResult;
-                    focus = merged;
-                    followUp = true;
-                }
-            }
+            (result, focus) = continued;
+            followUp = true;
         }
 
         var top = result.Top;
         IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
         var comparison = false;
         var confidence = top?.Confidence ?? 0;
-        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (left, right))
+        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (left, right)
+            && Side(result, left) is { } a && Side(result, right) is { } b && a.Entry.Id != b.Entry.Id)
         {
-            var a = Retrieve(Prepare(left).Focus).FirstOrDefault();
-            var b = Retrieve(Prepare(right).Focus).FirstOrDefault();
-            if (a is not null && b is not null && a.Entry.Id != b.Entry.Id
-                && a.Confidence >= ComparisonSideConfidence && b.Confidence >= ComparisonSideConfidence)
+            comparison = true;
+            if (top.Entry.Id == a.Entry.Id || top.Entry.Id == b.Entry.Id)
             {
-                comparison = true;
+                // The first candidate is one side only: never that side alone, the two side by side.
+                shown = [a.Entry, b.Entry];
                 confidence = Math.Min(a.Confidence, b.Confidence);
-
-                // An overview entry that points to both sides answers the comparison by itself.
-                var overview = result.Candidates.Take(SuggestionCount)
-                    .FirstOrDefault(c => (c.Entry.Related.Contains(a.Entry.Id) || c.Entry.Id == a.Entry.Id) && (c.Entry.Related.Contains(b.Entry.Id) || c.Entry.Id == b.Entry.Id) && c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id);
-                shown = overview is not null ? [overview.Entry] : [a.Entry, b.Entry];
-                confidence = overview is not null ? Math.Max(confidence, overview.Confidence) : confidence;
             }
+
+            // Otherwise the first candidate covers both sides (an overview such as 三种验证方式各要多久) and answers alone.
         }
 
-        var features = Features(focus, result, confidence, prepared, followUp, comparison);
+        var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top.Entry.Id) : confidence;
+        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
+    }
+
+    /// <summary>
+    /// Reads a short message in the previous turn's context: the previous question and the message are searched together,
+    /// and of those candidates the one that also covers the message's own words wins (那个体户呢 after 公司最多能加多少人 →
+    /// the sole proprietor's limit, not the company's again). Null when the message stands on its own: it finds an entry
+    /// with confidence and that entry is not one the previous answer pointed to.
+    /// </summary>
+    private (RetrievalResult Result, string Focus)? FollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
+    {
+        var previous = context.EntryId is null ? null : index.Knowledge.Find(context.EntryId);
+        var near = previous is null ? [] : previous.Related.Append(previous.Id).ToHashSet(StringComparer.Ordinal);
+        var topic = context.Question is { Length: > 0 } q ? Prepare(q).Focus : previous?.Title;
+        if (topic is null)
+        {
+            return null;
+        }
+
+        var merged = $"{topic}，{prepared.Focus}";
+        var candidates = Retrieve(merged);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var ownCoverage = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
+        var best = candidates.Take(SuggestionCount + 2)
+            .MaxBy(c => c.Confidence + ownCoverage.GetValueOrDefault(c.Entry.Id) + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0))!;
+        var plainTop = plain.Top;
+        var standsAlone = plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence && !near.Contains(plainTop.Entry.Id);
+        if (standsAlone)
+        {
+            return null;
+        }
+
+        return (new RetrievalResult(plain.Question, [best, .. candidates.Where(c => c != best)]), merged);
     }
 
     /// <summary>Turns an understood question into an answer with the knowledge base's decision model.</summary>
@@ -199,7 +218,44 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
     }
 
-    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, PreparedQuestion prepared, bool followUp, bool comparison)
+    /// <summary>
+    /// One side of a comparison: among the whole question's candidates (and the side's own first one), the entry that
+    /// both fits the question and names the side best; null when the side finds nothing with some confidence.
+    /// </summary>
+    private RetrievalCandidate? Side(RetrievalResult whole, string side)
+    {
+        var own = Retrieve(Prepare(side).Focus);
+        if (own.Count == 0 || own[0].Confidence < ComparisonSideConfidence)
+        {
+            return null;
+        }
+
+        var sideConfidence = own.ToDictionary(c => c.Entry.Id, c => c.Confidence, StringComparer.Ordinal);
+        var pool = whole.Candidates.Take(SuggestionCount + 5).ToList();
+        if (pool.All(c => c.Entry.Id != own[0].Entry.Id))
+        {
+            pool.Add(own[0]);
+        }
+
+        return pool.MaxBy(c => c.Confidence + sideConfidence.GetValueOrDefault(c.Entry.Id));
+    }
+
+    /// <summary>The best confidence any single asking clause of a story reaches for <paramref name="entryId"/>: the question inside, weighed alone.</summary>
+    private double ClauseConfidence(string focus, string entryId)
+    {
+        var best = 0.0;
+        foreach (var clause in QuestionFocus.Split(focus).Where(QuestionFocus.Asks))
+        {
+            if (Retrieve(clause).FirstOrDefault(c => c.Entry.Id == entryId) is { } candidate)
+            {
+                best = Math.Max(best, candidate.Confidence);
+            }
+        }
+
+        return best;
+    }
+
+    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, bool comparison)
     {
         var top = result.Top;
         if (top is null)
@@ -240,6 +296,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             comparison ? 1 : 0,
             prepared.Story ? 1 : 0,
             prepared.English ? 1 : 0,
+            clauseConfidence,
         ];
         return new DecisionFeatures(domain, entry);
     }

@@ -108,9 +108,9 @@ public static class DecisionCalibrator
                     best = row;
                 }
 
-                // With no feasible pair, the one that errs least (wrong answers and answered out-of-scope questions alike).
-                var badness = row.Wrong + (1 - row.OutOfScopeRefused);
-                if (leastBad is null || badness < leastBad.Wrong + (1 - leastBad.OutOfScopeRefused) - 1e-9)
+                // With no feasible pair, the best trade: a wrong answer costs as much as four right ones, an answered
+                // out-of-scope question as much as two.
+                if (leastBad is null || Utility(row) > Utility(leastBad) + 1e-9)
                 {
                     leastBad = row;
                 }
@@ -120,6 +120,8 @@ public static class DecisionCalibrator
         var chosen = best ?? leastBad!;
         return (chosen.DomainThreshold, chosen.AnswerThreshold);
     }
+
+    private static double Utility(CalibrationRow row) => row.Right - (4 * row.Wrong) - (2 * (1 - row.OutOfScopeRefused));
 
     /// <summary>
     /// The clarify threshold: the lowest p_entry at which a "您是想问…" still offers the right entry at least as often as

@@ -32,6 +32,7 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "comparison",       // two topics named; the answer shows both
         "story",            // a long question reduced to its focus
         "english",
+        "clause_confidence", // a story's best single asking clause, alone (the confidence itself otherwise)
     ];
 
     /// <summary>No candidates at all: nothing to answer with.</summary>

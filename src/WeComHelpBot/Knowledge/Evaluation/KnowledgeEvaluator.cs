@@ -16,7 +16,7 @@ public static class KnowledgeEvaluator
         var outcomes = cases
             .Select(c =>
             {
-                var previous = c.Previous is null ? null : retriever.Answer(c.Previous).EntryId;
+                var previous = c.Previous is null ? null : new FollowUpContext(c.Previous, retriever.Answer(c.Previous).EntryId);
                 var understanding = retriever.Understand(c.Question, previous);
                 return new EvalOutcome(c, understanding.Result, retriever.Decide(understanding));
             })

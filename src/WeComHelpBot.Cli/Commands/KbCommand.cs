@@ -42,6 +42,21 @@ public static partial class KbCommand
             }
 
             output.WriteLine($"知识库检查通过：{result.FileCount} 个文件，{result.Knowledge.Entries.Count} 条条目，{result.Knowledge.Synonyms.Groups.Count} 组同义词（{directory}）");
+
+            // English content is optional: entries without it are listed as a warning, not a failure.
+            var withoutEnglish = result.Knowledge.Entries.Where(e => e.English is null).ToList();
+            if (withoutEnglish.Count > 0)
+            {
+                output.WriteLine($"警告：{withoutEnglish.Count} 条条目没有 en（英文内容），英文提问答不了它们：");
+                foreach (var entry in withoutEnglish)
+                {
+                    output.WriteLine($"  {entry.SourceFile}:{entry.Line}: {entry.Id}");
+                }
+            }
+
+            output.WriteLine(result.Knowledge.Decision is null
+                ? $"警告：没有 {KnowledgeLoader.DecisionFileName}，回答与否按置信度阈值决定；用 wecomhelp kb calibrate --write 拟合一个"
+                : $"决策模型：{KnowledgeLoader.DecisionFileName}（领域阈值 {result.Knowledge.Decision.DomainThreshold:0.000}，回答阈值 {result.Knowledge.Decision.AnswerThreshold:0.000}，追问阈值 {result.Knowledge.Decision.ClarifyThreshold:0.000}）");
             return 0;
         });
         return command;

@@ -12,4 +12,8 @@ internal sealed record EntryProfile(
     HashSet<int> KeyGrams,
     HashSet<int> AnswerGrams,
     IReadOnlyList<Phrasing> Phrasings,
-    HashSet<int> NamingWords);
+    HashSet<int> NamingWords,
+    EnglishProfile? English = null);
+
+/// <summary>The stemmed English words of an entry's en: block: title and questions (key), answer, and each phrasing.</summary>
+internal sealed record EnglishProfile(HashSet<int> KeyWords, HashSet<int> AnswerWords, IReadOnlyList<Phrasing> Phrasings);

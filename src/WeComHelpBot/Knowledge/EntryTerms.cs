@@ -12,7 +12,8 @@ internal sealed record EntryTerms(
     IReadOnlyList<EntryTerms.Piece> Questions,
     IReadOnlyList<EntryTerms.Piece> Tags,
     List<string> AnswerWords,
-    List<string> AnswerGrams)
+    List<string> AnswerGrams,
+    EntryTerms.EnglishTerms? English = null)
 {
     /// <summary>Bigrams of the title, the questions and the tags, in that order (the text of the grams field).</summary>
     public List<string> KeyGrams => [.. Title.Grams, .. Questions.SelectMany(q => q.Grams), .. Tags.SelectMany(t => t.Grams)];
@@ -31,7 +32,10 @@ internal sealed record EntryTerms(
             entry.Questions.Select(Of).ToList(),
             entry.Tags.Select(Of).ToList(),
             analyzer.Terms(KnowledgeIndex.AnswerField, TextNormalizer.ToSimplified(entry.Answer)),
-            analyzer.Terms(KnowledgeAnalyzer.GramsField, TextNormalizer.ToSimplified(entry.Answer)));
+            analyzer.Terms(KnowledgeAnalyzer.GramsField, TextNormalizer.ToSimplified(entry.Answer)),
+            entry.English is { } en
+                ? new EnglishTerms(analyzer.Terms(KnowledgeIndex.EnglishTitleField, en.Title), en.Questions.Select(q => analyzer.Terms(KnowledgeIndex.EnglishQuestionsField, q)).ToList(), analyzer.Terms(KnowledgeIndex.EnglishAnswerField, en.Answer))
+                : null);
     }
 
     /// <summary>
@@ -49,8 +53,17 @@ internal sealed record EntryTerms(
             Ids(keyPieces.SelectMany(p => p.Grams)),
             Ids(AnswerGrams),
             new[] { Title }.Concat(Questions).Select(p => new Phrasing(Ids(p.Words), Ids(p.Grams), 0, 0)).ToList(),
-            Ids(Title.Words.Concat(Tags.SelectMany(t => t.Words))));
+            Ids(Title.Words.Concat(Tags.SelectMany(t => t.Words))),
+            English is null
+                ? null
+                : new EnglishProfile(
+                    Ids(English.Title.Concat(English.Questions.SelectMany(q => q))),
+                    Ids(English.Answer),
+                    new[] { English.Title }.Concat(English.Questions).Select(q => new Phrasing(Ids(q), [], 0, 0)).ToList()));
     }
+
+    /// <summary>The stemmed words of the en: block's title, each question and the answer.</summary>
+    internal sealed record EnglishTerms(List<string> Title, IReadOnlyList<List<string>> Questions, List<string> Answer);
 
     /// <summary>One analysed text: its words and its character bigrams, in order.</summary>
     internal sealed record Piece(List<string> Words, List<string> Grams);

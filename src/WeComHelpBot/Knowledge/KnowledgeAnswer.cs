@@ -30,4 +30,7 @@ public sealed record KnowledgeAnswer(
 
     /// <summary>The entries the answer shows: one, or the two sides of a comparison (the first is <see cref="EntryId"/>).</summary>
     public IReadOnlyList<string> EntryIds { get; init; } = [];
+
+    /// <summary>The question was asked in English: the answer and the bot's words around it are in English.</summary>
+    public bool English { get; init; }
 }

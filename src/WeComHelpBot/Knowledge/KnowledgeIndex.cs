@@ -20,6 +20,9 @@ public sealed class KnowledgeIndex : IDisposable
     public const string QuestionsField = "questions";
     public const string TagsField = "tags";
     public const string AnswerField = "answer";
+    public const string EnglishTitleField = KnowledgeAnalyzer.EnglishFieldPrefix + "title";
+    public const string EnglishQuestionsField = KnowledgeAnalyzer.EnglishFieldPrefix + "questions";
+    public const string EnglishAnswerField = KnowledgeAnalyzer.EnglishFieldPrefix + "answer";
 
     private const int AnalysisChunk = 256;
 
@@ -70,13 +73,18 @@ public sealed class KnowledgeIndex : IDisposable
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
         foreach (var entry in analysed)
         {
-            Count(wordFrequency, entry.KeyWords.Concat(entry.AnswerWords).Distinct());
+            Count(wordFrequency, entry.KeyWords.Concat(entry.AnswerWords).Concat(entry.English?.KeyWords ?? []).Concat(entry.English?.AnswerWords ?? []).Distinct());
             Count(gramFrequency, entry.KeyGrams.Concat(entry.AnswerGrams).Distinct());
         }
 
         // Weights need every entry's frequencies, so phrasings are weighed in a second pass.
         documentCount = analysed.Count;
-        Profiles = analysed.Select(e => e with { Phrasings = e.Phrasings.Select(Weigh).ToList() }).ToList();
+        Profiles = analysed.Select(e => e with
+        {
+            Phrasings = e.Phrasings.Select(Weigh).ToList(),
+            English = e.English is null ? null : e.English with { Phrasings = e.English.Phrasings.Select(Weigh).ToList() },
+        }).ToList();
+        HasEnglish = Profiles.Any(p => p.English is not null);
         CheckDocumentOrder();
 
         // Key terms by how many entries use them: a slip is corrected to the more common of two same-sounding terms.
@@ -92,6 +100,9 @@ public sealed class KnowledgeIndex : IDisposable
         keyWordIds = keyCounts.Keys.ToHashSet();
         Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term));
     }
+
+    /// <summary>True when some entry has English content (an en: block).</summary>
+    public bool HasEnglish { get; }
 
     /// <summary>Words of titles, example questions and tags, the most used first.</summary>
     public IReadOnlyList<string> KeyTerms { get; }
@@ -177,6 +188,16 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var tag in terms.Tags)
         {
             document.Add(new TextField(TagsField, new TermListTokenStream(tag.Words)));
+        }
+
+        if (terms.English is { } english)
+        {
+            document.Add(new TextField(EnglishTitleField, new TermListTokenStream(english.Title)));
+            document.Add(new TextField(EnglishAnswerField, new TermListTokenStream(english.Answer)));
+            foreach (var question in english.Questions)
+            {
+                document.Add(new TextField(EnglishQuestionsField, new TermListTokenStream(question)));
+            }
         }
 
         return document;

@@ -42,12 +42,12 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var text = question.Trim();
         if (cache is null)
         {
-            return new RetrievalResult(question, Retrieve(Prepare(text).Focus));
+            return new RetrievalResult(question, Retrieve(Prepare(text)));
         }
 
         if (!cache.TryGet(index, settings, text, out var candidates))
         {
-            candidates = Retrieve(Prepare(text).Focus);
+            candidates = Retrieve(Prepare(text));
             cache.Add(index, settings, text, candidates);
         }
 
@@ -68,7 +68,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
 
         var english = LanguageDetector.IsEnglish(text);
         var (corrected, corrections) = english ? (text, 0) : index.Corrector.Correct(text);
-        var focus = QuestionFocus.Extract(corrected, clause => index.Analyzer.Terms(KnowledgeIndex.TitleField, clause).Where(index.IsKeyWord).Distinct(StringComparer.Ordinal));
+        var focus = english ? corrected : QuestionFocus.Extract(corrected, clause => index.Analyzer.Terms(KnowledgeIndex.TitleField, clause).Where(index.IsKeyWord).Distinct(StringComparer.Ordinal));
         return new PreparedQuestion(text, focus, corrections, !string.Equals(focus, corrected, StringComparison.Ordinal), english);
     }
 
@@ -96,14 +96,23 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             && Side(result, left) is { } a && Side(result, right) is { } b && a.Entry.Id != b.Entry.Id)
         {
             comparison = true;
-            if (top.Entry.Id == a.Entry.Id || top.Entry.Id == b.Entry.Id)
+
+            // An entry that points to both sides (or both to it) is the overview that compares them (三种验证方式各要多久);
+            // without one, a first candidate that is one side only is never shown alone: the two go side by side.
+            bool Links(KnowledgeEntry e, RetrievalCandidate side) => e.Related.Contains(side.Entry.Id) || side.Entry.Related.Contains(e.Id);
+            var overview = result.Candidates.Take(SuggestionCount + 5)
+                .FirstOrDefault(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && Links(c.Entry, a) && Links(c.Entry, b));
+            if (overview is not null)
             {
-                // The first candidate is one side only: never that side alone, the two side by side.
+                shown = [overview.Entry];
+                confidence = overview.Confidence;
+                result = result with { Candidates = [overview, .. result.Candidates.Where(c => c != overview)] };
+            }
+            else if (top.Entry.Id == a.Entry.Id || top.Entry.Id == b.Entry.Id)
+            {
                 shown = [a.Entry, b.Entry];
                 confidence = Math.Min(a.Confidence, b.Confidence);
             }
-
-            // Otherwise the first candidate covers both sides (an overview such as 三种验证方式各要多久) and answers alone.
         }
 
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top.Entry.Id) : confidence;
@@ -159,12 +168,12 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var result = understanding.Result;
         var suggestions = result.Candidates
             .Take(SuggestionCount)
-            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
+            .Select(c => new KnowledgeSuggestion(c.Entry.Id, understanding.English && c.Entry.English is { } en ? en.Title : c.Entry.Title, Math.Round(c.Confidence, 4)))
             .ToList();
         var top = result.Top;
         if (top is null || understanding.Shown.Count == 0)
         {
-            return new KnowledgeAnswer(understanding.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
+            return new KnowledgeAnswer(understanding.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions) { English = understanding.English };
         }
 
         AnswerKind kind;
@@ -183,15 +192,17 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         score = Math.Round(score, 4);
         if (kind != AnswerKind.Answer)
         {
-            return new KnowledgeAnswer(understanding.Question, kind, null, null, null, score, suggestions);
+            return new KnowledgeAnswer(understanding.Question, kind, null, null, null, score, suggestions) { English = understanding.English };
         }
 
         var shown = understanding.Shown;
         var first = shown[0];
-        var text = shown.Count == 1 ? AnswerText.For(first) : AnswerText.SideBySide(shown);
-        return new KnowledgeAnswer(understanding.Question, kind, first.Id, first.Title, text, score, suggestions)
+        var english = understanding.English && shown.All(e => e.English is not null);
+        var text = shown.Count == 1 ? AnswerText.For(first, english) : AnswerText.SideBySide(shown, english);
+        return new KnowledgeAnswer(understanding.Question, kind, first.Id, english ? first.English!.Title : first.Title, text, score, suggestions)
         {
             EntryIds = shown.Select(e => e.Id).ToList(),
+            English = english,
         };
     }
 
@@ -224,7 +235,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
     /// </summary>
     private RetrievalCandidate? Side(RetrievalResult whole, string side)
     {
-        var own = Retrieve(Prepare(side).Focus);
+        var own = Retrieve(Prepare(side));
         if (own.Count == 0 || own[0].Confidence < ComparisonSideConfidence)
         {
             return null;
@@ -299,6 +310,91 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             clauseConfidence,
         ];
         return new DecisionFeatures(domain, entry);
+    }
+
+    /// <summary>An English question searches the en: blocks (and any Chinese words in it); every other question the Chinese fields.</summary>
+    private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>
+        prepared.English && index.HasEnglish ? RetrieveEnglish(prepared.Text) : Retrieve(prepared.Focus);
+
+    private IReadOnlyList<RetrievalCandidate> RetrieveEnglish(string text)
+    {
+        if (index.Knowledge.OutOfScope.FindIn(text) is not null)
+        {
+            return [];
+        }
+
+        var english = index.Analyzer.Terms(KnowledgeIndex.EnglishTitleField, text).Where(t => !t.Any(Pinyin.IsHan)).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        var han = string.Join("，", HanRuns(text));
+        var chinese = han.Length == 0 ? [] : index.Analyzer.Terms(KnowledgeIndex.TitleField, han).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        if (english.Count + chinese.Count == 0 || index.Profiles.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        foreach (var word in english)
+        {
+            Add(query, KnowledgeIndex.EnglishTitleField, word, settings.TitleBoost, isGram: false);
+            Add(query, KnowledgeIndex.EnglishQuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(query, KnowledgeIndex.EnglishAnswerField, word, settings.AnswerBoost, isGram: false);
+        }
+
+        foreach (var word in chinese)
+        {
+            Add(query, KnowledgeIndex.TitleField, word, settings.TitleBoost, isGram: false);
+            Add(query, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(query, KnowledgeIndex.TagsField, word, settings.TagsBoost, isGram: false);
+        }
+
+        var hits = index.Searcher.Search(query, settings.Candidates);
+        if (hits.ScoreDocs.Length == 0)
+        {
+            return [];
+        }
+
+        var maxScore = hits.ScoreDocs.Max(h => h.Score);
+        var englishIds = english.Select(index.TermId).ToArray();
+        var englishWeights = englishIds.Select(index.WordWeight).ToArray();
+        var chineseIds = chinese.Select(index.TermId).ToArray();
+        var chineseWeights = chineseIds.Select(index.WordWeight).ToArray();
+        var total = englishWeights.Sum() + chineseWeights.Sum();
+        var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var profile = index.Profiles[hit.Doc];
+            var en = profile.English;
+
+            // Coverage of the whole question: English words by the en: block, Chinese words by the entry's Chinese text.
+            var covered = (en is null ? 0 : Coverage(englishIds, englishWeights, en.KeyWords, en.AnswerWords) * englishWeights.Sum())
+                + (Coverage(chineseIds, chineseWeights, profile.KeyWords, profile.AnswerWords) * chineseWeights.Sum());
+            var coverage = total <= 0 ? 0 : covered / total;
+            var closest = en is null ? 0 : en.Phrasings.Max(p => Dice(englishIds, englishWeights, p.Words, p.WordWeight));
+            var confidence = (settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest);
+            var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
+            var namesTopic = chineseIds.Any(profile.NamingWords.Contains) || (en is not null && englishIds.Any(en.Phrasings[0].Words.Contains));
+            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank, coverage, closest, namesTopic));
+        }
+
+        candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
+        return candidates.AsReadOnly();
+    }
+
+    private static IEnumerable<string> HanRuns(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var han = i < text.Length && Pinyin.IsHan(text[i]);
+            if (han && start < 0)
+            {
+                start = i;
+            }
+            else if (!han && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
     }
 
     private IReadOnlyList<RetrievalCandidate> Retrieve(string text)

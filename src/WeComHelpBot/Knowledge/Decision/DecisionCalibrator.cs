@@ -23,7 +23,7 @@ public static class DecisionCalibrator
         cases.Select(c =>
         {
             // The previous message's first candidate, not its decided answer: the features must not depend on a model.
-            var previous = c.Previous is null ? null : retriever.Search(c.Previous).Top?.Entry.Id;
+            var previous = c.Previous is null ? null : new FollowUpContext(c.Previous, retriever.Search(c.Previous).Top?.Entry.Id);
             return new CalibrationSample(c, retriever.Understand(c.Question, previous));
         }).ToList();
 

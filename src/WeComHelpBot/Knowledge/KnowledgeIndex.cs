@@ -98,7 +98,7 @@ public sealed class KnowledgeIndex : IDisposable
         Count(keyCounts, Profiles.SelectMany(p => p.KeyWords));
         KeyTerms = keyCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => names[kv.Key], StringComparer.Ordinal).Select(kv => names[kv.Key]).ToList();
         keyWordIds = keyCounts.Keys.ToHashSet();
-        Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term));
+        Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term), IsDictionaryWord);
     }
 
     /// <summary>True when some entry has English content (an en: block).</summary>
@@ -109,6 +109,19 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>Corrects slips on <see cref="KeyTerms"/> (homophones, one wrong character, pinyin initials).</summary>
     public Understanding.TypoCorrector Corrector { get; }
+
+    /// <summary>True when SmartCn's dictionary keeps <paramref name="piece"/> as one word, or drops it as a function word.</summary>
+    public bool IsDictionaryWord(string piece)
+    {
+        // SmartCn's own segmentation, without the synonym rewrite or the stop words of the analyzer.
+        using var tokenizer = new Lucene.Net.Analysis.Cn.Smart.HMMChineseTokenizer(new StringReader(piece));
+        var term = tokenizer.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        tokenizer.Reset();
+        var first = tokenizer.IncrementToken() ? term.ToString() : null;
+        var more = first is not null && tokenizer.IncrementToken();
+        tokenizer.End();
+        return first == piece && !more;
+    }
 
     /// <summary>True when some entry's title, example questions or tags use <paramref name="term"/> as a word.</summary>
     public bool IsKeyWord(string term) => vocabulary.TryGetValue(term, out var id) && keyWordIds.Contains(id);

@@ -97,18 +97,19 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         {
             comparison = true;
 
-            // An entry that points to both sides (or both to it) is the overview that compares them (三种验证方式各要多久);
-            // without one, a first candidate that is one side only is never shown alone: the two go side by side.
+            // An entry that points to both sides (or both to it) is the overview that compares them (三种验证方式怎么选);
+            // without one, the two sides go side by side: never one side alone.
             bool Links(KnowledgeEntry e, RetrievalCandidate side) => e.Related.Contains(side.Entry.Id) || side.Entry.Related.Contains(e.Id);
             var overview = result.Candidates.Take(SuggestionCount + 5)
-                .FirstOrDefault(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && Links(c.Entry, a) && Links(c.Entry, b));
+                .Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && Links(c.Entry, a) && Links(c.Entry, b))
+                .MaxBy(c => c.Confidence);
             if (overview is not null)
             {
                 shown = [overview.Entry];
                 confidence = overview.Confidence;
                 result = result with { Candidates = [overview, .. result.Candidates.Where(c => c != overview)] };
             }
-            else if (top.Entry.Id == a.Entry.Id || top.Entry.Id == b.Entry.Id)
+            else
             {
                 shown = [a.Entry, b.Entry];
                 confidence = Math.Min(a.Confidence, b.Confidence);
@@ -248,7 +249,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             pool.Add(own[0]);
         }
 
-        return pool.MaxBy(c => c.Confidence + sideConfidence.GetValueOrDefault(c.Entry.Id));
+        // The side's own words decide; the whole question breaks near ties toward what it asks about both (各能加几个人).
+        return pool.MaxBy(c => sideConfidence.GetValueOrDefault(c.Entry.Id) + (0.25 * c.Confidence));
     }
 
     /// <summary>The best confidence any single asking clause of a story reaches for <paramref name="entryId"/>: the question inside, weighed alone.</summary>

@@ -39,7 +39,11 @@ public static class DecisionCalibrator
     }
 
     /// <summary>Each sample decided by the model fitted on the other folds (thresholds chosen on those folds too).</summary>
-    public static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds = Folds)
+    public static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds = Folds) =>
+        CrossValidate(samples, folds, Fit);
+
+    /// <summary><see cref="CrossValidate(IReadOnlyList{CalibrationSample}, int)"/> with the fitting step given (tests watch what each fold is fitted on).</summary>
+    internal static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds, Func<IReadOnlyList<CalibrationSample>, DecisionModel> fit)
     {
         var decided = new (CalibrationSample, AnswerKind)[samples.Count];
         for (var fold = 0; fold < folds; fold++)
@@ -50,7 +54,7 @@ public static class DecisionCalibrator
                 continue;
             }
 
-            var model = Fit(training);
+            var model = fit(training);
             for (var i = 0; i < samples.Count; i++)
             {
                 if (samples[i].Fold(folds) == fold)
@@ -148,10 +152,9 @@ public static class DecisionCalibrator
     private static CalibrationRow Row(List<(CalibrationSample Sample, double Domain, double Entry)> scored, double domain, double answer, double clarify)
     {
         int inScope = 0, right = 0, wrong = 0, clarified = 0, outOfScope = 0, refused = 0;
-        var model = new DecisionModel(null!, null!, domain, answer, Math.Min(clarify, answer));
         foreach (var (sample, d, e) in scored)
         {
-            var kind = sample.Understanding.Shown.Count == 0 ? AnswerKind.OutOfScope : model.Decide(d, e);
+            var kind = sample.Understanding.Shown.Count == 0 ? AnswerKind.OutOfScope : DecisionModel.Decide(d, e, domain, answer, Math.Min(clarify, answer));
             if (sample.InScope)
             {
                 inScope++;

@@ -10,10 +10,13 @@ public sealed record DecisionModel(LogisticModel Domain, LogisticModel Entry, do
 {
     public AnswerKind Decide(DecisionFeatures features) => Decide(Domain.Probability(features.Domain), Entry.Probability(features.Entry));
 
-    public AnswerKind Decide(double domain, double entry) =>
-        domain < DomainThreshold ? AnswerKind.OutOfScope
-        : entry >= AnswerThreshold ? AnswerKind.Answer
-        : entry >= ClarifyThreshold ? AnswerKind.Clarify
+    public AnswerKind Decide(double domain, double entry) => Decide(domain, entry, DomainThreshold, AnswerThreshold, ClarifyThreshold);
+
+    /// <summary>The rule itself, for thresholds being tried out (the calibration's sweep).</summary>
+    public static AnswerKind Decide(double domain, double entry, double domainThreshold, double answerThreshold, double clarifyThreshold) =>
+        domain < domainThreshold ? AnswerKind.OutOfScope
+        : entry >= answerThreshold ? AnswerKind.Answer
+        : entry >= clarifyThreshold ? AnswerKind.Clarify
         : AnswerKind.OutOfScope;
 
     /// <summary>How sure the bot is: p_domain × p_entry, the probability that the answer is right.</summary>

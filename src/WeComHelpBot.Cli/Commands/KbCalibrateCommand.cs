@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Knowledge.Decision;
 using WeComHelpBot.Knowledge.Evaluation;
@@ -36,9 +37,30 @@ public static class KbCalibrateCommand
                 cases.AddRange(read);
             }
 
-            using var services = host.Start(parse);
-            var knowledge = services.GetRequiredService<KnowledgeBase>();
-            var retriever = services.GetRequiredService<KnowledgeRetriever>();
+            // The knowledge without decision.yaml: the model is what this command makes, and an old one may no longer fit the features.
+            var directory = CommonOptions.ToPaths(parse).KnowledgeDirectory;
+            var loaded = KnowledgeLoader.Load(directory, readDecision: false);
+            if (!loaded.IsValid)
+            {
+                error.WriteLine($"知识库有 {loaded.Problems.Count} 处问题（先运行 wecomhelp kb validate）：");
+                foreach (var problem in loaded.Problems)
+                {
+                    error.WriteLine(problem);
+                }
+
+                return 2;
+            }
+
+            if (cases.SelectMany(c => c.EntryIds.Select(id => (c, id))).FirstOrDefault(x => loaded.Knowledge.Find(x.id) is null) is { c: not null } missing)
+            {
+                error.WriteLine($"知识库里没有条目 {missing.id}（第 {missing.c.Line} 行：{missing.c.Question}）");
+                return 2;
+            }
+
+            using var services = host.CreateServices(parse);
+            var options = services.GetRequiredService<IOptions<RetrievalOptions>>();
+            using var index = new KnowledgeIndex(loaded.Knowledge, options);
+            var retriever = new KnowledgeRetriever(index, options);
             var samples = DecisionCalibrator.Samples(retriever, cases);
 
             output.WriteLine("首选条目正确的比例（排序，不看决策）：" + string.Join("，", samples.Where(s => s.InScope).GroupBy(s => s.Case.Kind).Select(g => $"{g.Key} {g.Average(s => s.ShownIsRight ? 1.0 : 0):0.000}")));
@@ -59,7 +81,7 @@ public static class KbCalibrateCommand
 
             if (parse.GetValue(write))
             {
-                var target = Path.Combine(CommonOptions.ToPaths(parse).KnowledgeDirectory, KnowledgeLoader.DecisionFileName);
+                var target = Path.Combine(directory, KnowledgeLoader.DecisionFileName);
                 var all = Reports(validated).ToList();
                 var comments = new[]
                 {

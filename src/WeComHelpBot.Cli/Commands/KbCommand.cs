@@ -132,7 +132,7 @@ public static partial class KbCommand
             }
             else
             {
-                WriteReport(output, report);
+                WriteReport(output, report, services.GetRequiredService<KnowledgeBase>().Decision);
             }
 
             if (parse.GetValue(sweep))
@@ -245,12 +245,15 @@ public static partial class KbCommand
         return null;
     }
 
-    private static void WriteReport(TextWriter output, EvalReport report)
+    private static void WriteReport(TextWriter output, EvalReport report, Knowledge.Decision.DecisionModel? decision)
     {
-        output.WriteLine($"评测 {report.Outcomes.Count} 个问题：范围内 {report.InScopeCount} 个，范围外 {report.OutOfScopeCount} 个（回答阈值 {report.AnswerThreshold:0.00}，追问阈值 {report.ClarifyThreshold:0.00}）");
+        var rule = decision is null
+            ? $"置信度回答阈值 {report.AnswerThreshold:0.00}，追问阈值 {report.ClarifyThreshold:0.00}"
+            : $"决策模型 {KnowledgeLoader.DecisionFileName}：领域阈值 {decision.DomainThreshold:0.000}，回答阈值 {decision.AnswerThreshold:0.000}，追问阈值 {decision.ClarifyThreshold:0.000}";
+        output.WriteLine($"评测 {report.Outcomes.Count} 个问题：范围内 {report.InScopeCount} 个，范围外 {report.OutOfScopeCount} 个（{rule}）");
         output.WriteLine($"top-1 准确率      {report.Top1:0.000}");
         output.WriteLine($"top-3 准确率      {report.Top3:0.000}");
-        output.WriteLine($"直接答对          {report.AnsweredCorrectly:0.000}（范围内问题里，置信度过了回答阈值且答对的比例）");
+        output.WriteLine($"直接答对          {report.AnsweredCorrectly:0.000}（范围内问题里，直接回答且答对的比例）");
         output.WriteLine($"范围外拒答率      {report.Rejection:0.000}（没有直接回答；其中明确说超出范围 {report.StrictRejection:0.000}）");
         WriteKinds(output, report.Kinds.Append(report.Overall).Append(report.OutOfScope));
         var misses = report.Misses.ToList();

@@ -14,7 +14,8 @@ public static class KnowledgeLoader
     public const int MinSection = 1;
     public const int MaxSection = 8;
 
-    public static KnowledgeLoadResult Load(string directory)
+    /// <param name="readDecision">False to leave decision.yaml out (`kb calibrate` refits it, also when it no longer fits the features).</param>
+    public static KnowledgeLoadResult Load(string directory, bool readDecision = true)
     {
         var problems = new List<KnowledgeProblem>();
         var entries = new List<KnowledgeEntry>();
@@ -31,7 +32,7 @@ public static class KnowledgeLoader
         var outOfScopeFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(OutOfScopeFileName, StringComparison.OrdinalIgnoreCase));
         var outOfScopeTerms = outOfScopeFile is null ? [] : OutOfScopeFileReader.Load(outOfScopeFile, problems);
         var decisionFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(DecisionFileName, StringComparison.OrdinalIgnoreCase));
-        var decision = decisionFile is null ? null : Decision.DecisionFileReader.Load(decisionFile, problems);
+        var decision = decisionFile is null || !readDecision ? null : Decision.DecisionFileReader.Load(decisionFile, problems);
         foreach (var file in files.Where(f => f != synonymFile && f != outOfScopeFile && f != decisionFile))
         {
             entries.AddRange(KnowledgeEntryReader.LoadEntries(file, problems, ids));

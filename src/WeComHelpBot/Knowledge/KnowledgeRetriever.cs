@@ -292,6 +292,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             asks ? 1 : 0,
             Math.Log(1 + words.Count),
             prepared.English ? 1 : 0,
+            words.Count == 0 ? 0 : (double)words.Count(index.IsKeyWord) / words.Count,
         ];
         var topScore = top.LuceneScore;
         var secondScore = second?.LuceneScore ?? 0;
@@ -310,6 +311,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             prepared.Story ? 1 : 0,
             prepared.English ? 1 : 0,
             clauseConfidence,
+            result.Candidates.All(c => c.Confidence <= top.Confidence) ? 1 : 0,
+            Math.Log(1 + topScore),
         ];
         return new DecisionFeatures(domain, entry);
     }

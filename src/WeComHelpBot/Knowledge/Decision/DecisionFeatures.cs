@@ -16,6 +16,7 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "asks",             // a question word or question mark
         "length",           // log(1 + content words)
         "english",
+        "key_words",        // share of the focus's content words that some title, example question or tag uses
     ];
 
     public static readonly IReadOnlyList<string> EntryNames =
@@ -33,6 +34,8 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "story",            // a long question reduced to its focus
         "english",
         "clause_confidence", // a story's best single asking clause, alone (the confidence itself otherwise)
+        "most_confident",   // no other candidate has a higher confidence than the first
+        "bm25",             // log(1 + the first entry's BM25 score)
     ];
 
     /// <summary>No candidates at all: nothing to answer with.</summary>

@@ -12,7 +12,7 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes, double Answ
     public double Top3 => Ratio(Outcomes.Count(o => o.Top3), InScopeCount);
 
     /// <summary>In-scope questions answered (not clarified) with the right entry.</summary>
-    public double AnsweredCorrectly => Ratio(Outcomes.Count(o => o.Top1 && o.Answer.Kind == AnswerKind.Answer), InScopeCount);
+    public double AnsweredCorrectly => Ratio(Outcomes.Count(o => o.Case.InScope && o.Verdict == EvalVerdict.Right), InScopeCount);
 
     /// <summary>Out-of-scope questions not answered (clarify or out-of-scope reply).</summary>
     public double Rejection => Ratio(Outcomes.Count(o => o.Rejected), OutOfScopeCount);

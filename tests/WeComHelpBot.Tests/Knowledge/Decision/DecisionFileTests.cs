@@ -30,7 +30,7 @@ public sealed class DecisionFileTests : IDisposable
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         var loaded = result.Knowledge.Decision!;
         Assert.Equal(0.7, loaded.AnswerThreshold);
-        Assert.Equal(Model().Entry.Weights, loaded.Entry.Weights);
+        Assert.Equal(Model().Entry.Weights.Select(w => Math.Round(w, 6)), loaded.Entry.Weights);
         var features = new DecisionFeatures(DecisionFeatures.DomainNames.Select(_ => 0.5).ToList(), DecisionFeatures.EntryNames.Select(_ => 0.5).ToList());
         Assert.Equal(Model().Score(features), loaded.Score(features), 9);
     }

@@ -33,6 +33,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<int, int> gramFrequency = [];
     private readonly int documentCount;
     private readonly HashSet<int> keyWordIds;
+    private readonly HashSet<int> namingWordIds;
 
     // Term lookups of the index's own vocabulary, done once: a query then skips the term dictionary seek per clause.
     private readonly ConcurrentDictionary<(string Field, string Term), TermContext?> termContexts = new();
@@ -98,6 +99,7 @@ public sealed class KnowledgeIndex : IDisposable
         Count(keyCounts, Profiles.SelectMany(p => p.KeyWords));
         KeyTerms = keyCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => names[kv.Key], StringComparer.Ordinal).Select(kv => names[kv.Key]).ToList();
         keyWordIds = keyCounts.Keys.ToHashSet();
+        namingWordIds = Profiles.SelectMany(p => p.NamingWords).ToHashSet();
         Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term), IsDictionaryWord);
     }
 
@@ -125,6 +127,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>True when some entry's title, example questions or tags use <paramref name="term"/> as a word.</summary>
     public bool IsKeyWord(string term) => vocabulary.TryGetValue(term, out var id) && keyWordIds.Contains(id);
+
+    /// <summary>True when some entry's title or tags use <paramref name="term"/>: a word that names a topic.</summary>
+    public bool IsNamingWord(string term) => vocabulary.TryGetValue(term, out var id) && namingWordIds.Contains(id);
 
     /// <summary>True when some entry uses <paramref name="term"/> as a word (anywhere, the answer included).</summary>
     public bool IsKnownWord(string term) => vocabulary.TryGetValue(term, out var id) && wordFrequency.ContainsKey(id);

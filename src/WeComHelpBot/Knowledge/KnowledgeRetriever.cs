@@ -144,11 +144,22 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             return null;
         }
 
+        // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself.
+        var ownTopic = index.Analyzer.Terms(KnowledgeIndex.TitleField, prepared.Focus).Any(index.IsNamingWord);
+        if (!ownTopic && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
+            && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
+        {
+            return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged);
+        }
+
         var ownCoverage = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
         var best = candidates.Take(SuggestionCount + 2)
             .MaxBy(c => c.Confidence + ownCoverage.GetValueOrDefault(c.Entry.Id) + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0))!;
+
+        // "那X呢" asks the previous question again about X: it never stands alone.
+        var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
         var plainTop = plain.Top;
-        var standsAlone = plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence && !near.Contains(plainTop.Entry.Id);
+        var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence && !near.Contains(plainTop.Entry.Id);
         if (standsAlone)
         {
             return null;

@@ -8,7 +8,7 @@ public static class ComparisonDetector
 {
     private static readonly string[] Joiners = ["还是", "和", "跟", "与", "vs", "VS", "或者", "对比", "比"];
 
-    private static readonly string[] Cues = ["哪个", "哪种", "哪一个", "区别", "不同", "差别", "对比", "比较", "还是", "vs", "VS", "一样吗", "选哪", "更快", "更好", "更便宜", "更慢", "分别", "各能", "各要", "一回事", "什么关系", "差在哪", "先做"];
+    private static readonly string[] Cues = ["哪个", "哪种", "哪一个", "区别", "不同", "差别", "对比", "比较", "还是", "vs", "VS", "一样吗", "选哪", "更快", "更好", "更便宜", "更慢", "分别", "各是", "各有", "各能", "各要", "各自", "一回事", "什么关系", "差在哪", "先做"];
 
     public static (string Left, string Right)? Split(string text)
     {

@@ -263,7 +263,7 @@ public static partial class KbCommand
             var top = miss.Result.Top;
             var got = top is null ? "无候选" : $"{top.Entry.Id} ({top.Confidence:0.000})";
             var shown = miss.Answer.Answered && miss.Answer.EntryIds.Count > 1 ? $"（显示 {string.Join(" + ", miss.Answer.EntryIds)}）" : string.Empty;
-            output.WriteLine($"  第 {miss.Case.Line} 行 <{miss.Case.Kind}> [{Label(miss.Case)}] {miss.Case.Question} → {got}，{KindText(miss.Answer.Kind)}{shown}");
+            output.WriteLine($"  第 {miss.Case.Line} 行 [{Label(miss.Case)}] {miss.Case.Question} → {got}，{KindText(miss.Answer.Kind)}{shown}（{miss.Case.Kind}）");
         }
     }
 

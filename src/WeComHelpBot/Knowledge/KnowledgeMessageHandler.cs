@@ -54,6 +54,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
             if (pick.Picked)
             {
                 logger.LogInformation("Picked offered entry {EntryId}", offered[pick.Index].Id);
+                await contextAccessor.SetAsync(turnContext, new FollowUpContext(offered[pick.Index].Title, offered[pick.Index].Id), cancellationToken);
                 await AnswerEntryAsync(turnContext, offered[pick.Index], null, cancellationToken);
                 return true;
             }

@@ -144,8 +144,15 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             return null;
         }
 
+        // A message about something the knowledge base does not know (天气怎么样) is no follow-up, whatever came before.
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, prepared.Focus);
+        if (words.Count(w => !index.IsKnownWord(w)) * 2 > words.Count && !QuestionFocus.Continues(prepared.Focus))
+        {
+            return null;
+        }
+
         // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself.
-        var ownTopic = index.Analyzer.Terms(KnowledgeIndex.TitleField, prepared.Focus).Any(index.IsNamingWord);
+        var ownTopic = words.Any(index.IsNamingWord);
         if (!ownTopic && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
             && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
         {

@@ -24,6 +24,11 @@ public static class QuestionFocus
         "朋友", "听说", "同事", "领导", "刚才", "之前", "今天", "昨天", "上周", "请问", "你好", "您好", "我们是", "我是", "常年",
     ];
 
+    private static readonly string[] Continuations = ["还是不行", "还不行", "不行", "没用", "不管用", "没反应", "还是失败", "又失败", "一样", "试了", "没好", "还没好"];
+
+    /// <summary>True when a short message says the last answer did not settle it ("还是不行", "试了没用").</summary>
+    public static bool Continues(string text) => Continuations.Any(c => text.Contains(c, StringComparison.Ordinal));
+
     /// <summary>True when <paramref name="clause"/> asks something.</summary>
     public static bool Asks(string clause) => QuestionWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
 

@@ -27,6 +27,7 @@ public static class KbCalibrateCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var cases = new List<EvalCase>();
+            var sources = new List<(string Path, int Count)>();
             foreach (var path in parse.GetValue(files)!)
             {
                 if (KbCommand.ReadCases(path, error) is not { } read)
@@ -35,6 +36,7 @@ public static class KbCalibrateCommand
                 }
 
                 cases.AddRange(read);
+                sources.Add((path, read.Count));
             }
 
             // The knowledge without decision.yaml: the model is what this command makes, and an old one may no longer fit the features.
@@ -67,6 +69,18 @@ public static class KbCalibrateCommand
             var validated = DecisionCalibrator.CrossValidate(samples);
             output.WriteLine($"{DecisionCalibrator.Folds} 折交叉验证（按问题分折，每折由不含它的模型判定），{samples.Count} 个问题：");
             KbCommand.WriteKinds(output, Reports(validated));
+            if (sources.Count > 1)
+            {
+                // The same held-out decisions, file by file: each file's questions were judged by models fitted without them.
+                var start = 0;
+                foreach (var (path, count) in sources)
+                {
+                    output.WriteLine();
+                    output.WriteLine($"其中 {Path.GetFileName(path)}（{count} 个问题）：");
+                    KbCommand.WriteKinds(output, Reports(validated.Skip(start).Take(count).ToList()));
+                    start += count;
+                }
+            }
 
             var model = DecisionCalibrator.Fit(samples);
             output.WriteLine();

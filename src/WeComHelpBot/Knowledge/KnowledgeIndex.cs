@@ -34,6 +34,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly int documentCount;
     private readonly HashSet<int> keyWordIds;
     private readonly HashSet<int> namingWordIds;
+    private readonly Dictionary<string, EntryProfile> profilesById;
 
     // Term lookups of the index's own vocabulary, done once: a query then skips the term dictionary seek per clause.
     private readonly ConcurrentDictionary<(string Field, string Term), TermContext?> termContexts = new();
@@ -100,6 +101,7 @@ public sealed class KnowledgeIndex : IDisposable
         KeyTerms = keyCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => names[kv.Key], StringComparer.Ordinal).Select(kv => names[kv.Key]).ToList();
         keyWordIds = keyCounts.Keys.ToHashSet();
         namingWordIds = Profiles.SelectMany(p => p.NamingWords).ToHashSet();
+        profilesById = Profiles.GroupBy(p => p.Entry.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term), IsDictionaryWord);
     }
 
@@ -127,6 +129,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>True when some entry's title, example questions or tags use <paramref name="term"/> as a word.</summary>
     public bool IsKeyWord(string term) => vocabulary.TryGetValue(term, out var id) && keyWordIds.Contains(id);
+
+    /// <summary>The analysed profile of the entry <paramref name="entryId"/>, or null when there is none.</summary>
+    internal EntryProfile? ProfileOf(string entryId) => profilesById.GetValueOrDefault(entryId);
 
     /// <summary>True when some entry's title or tags use <paramref name="term"/>: a word that names a topic.</summary>
     public bool IsNamingWord(string term) => vocabulary.TryGetValue(term, out var id) && namingWordIds.Contains(id);

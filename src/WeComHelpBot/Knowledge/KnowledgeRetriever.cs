@@ -34,7 +34,9 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
     public KnowledgeAnswer Answer(string question, FollowUpContext? context) => Decide(Understand(question, context));
 
     /// <summary>All candidates for <paramref name="question"/>, best first. The candidate list is read-only and may be shared.</summary>
-    public RetrievalResult Search(string question)
+    public RetrievalResult Search(string question) => Search(question, null);
+
+    private RetrievalResult Search(string question, PreparedQuestion? prepared)
     {
         question ??= string.Empty;
 
@@ -42,12 +44,12 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var text = question.Trim();
         if (cache is null)
         {
-            return new RetrievalResult(question, Retrieve(Prepare(text)));
+            return new RetrievalResult(question, Retrieve(prepared ?? Prepare(text)));
         }
 
         if (!cache.TryGet(index, settings, text, out var candidates))
         {
-            candidates = Retrieve(Prepare(text));
+            candidates = Retrieve(prepared ?? Prepare(text));
             cache.Add(index, settings, text, candidates);
         }
 
@@ -77,7 +79,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
     {
         question ??= string.Empty;
         var prepared = Prepare(question);
-        var result = Search(question);
+        var result = Search(question, prepared);
         var focus = prepared.Focus;
         var followUp = false;
 
@@ -116,7 +118,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             }
         }
 
-        var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top.Entry.Id) : confidence;
+        var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
         var features = Features(focus, result, confidence, clause, prepared, followUp, comparison);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
     }
@@ -254,36 +256,55 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
     /// </summary>
     private RetrievalCandidate? Side(RetrievalResult whole, string side)
     {
-        var own = Retrieve(Prepare(side));
-        if (own.Count == 0 || own[0].Confidence < ComparisonSideConfidence)
+        // Scored against the whole question's candidates only, without a search of its own: the whole question holds both
+        // sides' words, so both sides' entries are among its hits, and a comparison costs no more Lucene queries.
+        var pool = whole.Candidates.Take(SuggestionCount + 5).ToList();
+        var sideConfidence = ConfidenceFor(Prepare(side).Focus, pool);
+        if (sideConfidence.Count == 0 || sideConfidence.Values.Max() < ComparisonSideConfidence)
         {
             return null;
-        }
-
-        var sideConfidence = own.ToDictionary(c => c.Entry.Id, c => c.Confidence, StringComparer.Ordinal);
-        var pool = whole.Candidates.Take(SuggestionCount + 5).ToList();
-        if (pool.All(c => c.Entry.Id != own[0].Entry.Id))
-        {
-            pool.Add(own[0]);
         }
 
         // The side's own words decide; the whole question breaks near ties toward what it asks about both (各能加几个人).
         return pool.MaxBy(c => sideConfidence.GetValueOrDefault(c.Entry.Id) + (0.25 * c.Confidence));
     }
 
-    /// <summary>The best confidence any single asking clause of a story reaches for <paramref name="entryId"/>: the question inside, weighed alone.</summary>
-    private double ClauseConfidence(string focus, string entryId)
+    /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
+    private double ClauseConfidence(string focus, RetrievalCandidate top)
     {
         var best = 0.0;
         foreach (var clause in QuestionFocus.Split(focus).Where(QuestionFocus.Asks))
         {
-            if (Retrieve(clause).FirstOrDefault(c => c.Entry.Id == entryId) is { } candidate)
-            {
-                best = Math.Max(best, candidate.Confidence);
-            }
+            best = Math.Max(best, ConfidenceFor(clause, [top]).GetValueOrDefault(top.Entry.Id));
         }
 
         return best;
+    }
+
+    /// <summary>The confidence of <paramref name="text"/> for each of <paramref name="candidates"/>' entries, without a search.</summary>
+    private Dictionary<string, double> ConfidenceFor(string text, IReadOnlyList<RetrievalCandidate> candidates)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        if (words.Count == 0)
+        {
+            return scores;
+        }
+
+        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
+        var wordIds = words.Select(index.TermId).ToArray();
+        var gramIds = grams.Select(index.TermId).ToArray();
+        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
+        var gramWeights = gramIds.Select(index.GramWeight).ToArray();
+        foreach (var candidate in candidates)
+        {
+            if (index.ProfileOf(candidate.Entry.Id) is { } profile)
+            {
+                scores[candidate.Entry.Id] = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile).Confidence;
+            }
+        }
+
+        return scores;
     }
 
     private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, bool comparison)

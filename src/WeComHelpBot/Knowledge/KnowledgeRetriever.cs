@@ -161,9 +161,14 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged);
         }
 
+        // Each candidate of the joint search, weighed by how well it fits the joint text and the message's own words, the
+        // previous entry and its related ones a little more: that weight is the candidate's confidence as a follow-up.
         var ownCoverage = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
-        var best = candidates.Take(SuggestionCount + 2)
-            .MaxBy(c => c.Confidence + ownCoverage.GetValueOrDefault(c.Entry.Id) + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0))!;
+        double Fit(RetrievalCandidate c) =>
+            Math.Clamp((0.5 * c.Confidence) + (0.5 * ownCoverage.GetValueOrDefault(c.Entry.Id))
+                + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0), 0, 1);
+        var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
+        var best = reweighed[0];
 
         // "那X呢" asks the previous question again about X: it never stands alone.
         var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
@@ -174,7 +179,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             return null;
         }
 
-        return (new RetrievalResult(plain.Question, [best, .. candidates.Where(c => c != best)]), merged);
+        return (new RetrievalResult(plain.Question, reweighed), merged);
     }
 
     /// <summary>Turns an understood question into an answer with the knowledge base's decision model.</summary>

@@ -65,6 +65,102 @@ public sealed class KbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_ReportsEachKind_RightWrongClarifiedRefused()
+    {
+        File.WriteAllLines(evalFile,
+        [
+            """{"question":"打款好几天了没到账","kind":"colloquial","expected":"bank-transfer-timeout"}""",
+            """{"question":"個體戶能加幾個人","kind":"traditional","expected":"member-limits"}""",
+            """{"question":"会话存档在哪开","kind":"traditional","expected":"bank-transfer-timeout"}""",
+            """{"question":"今天天气怎么样","kind":"out-of-scope","expected":null}""",
+        ]);
+
+        var run = await CliRun.RunAsync(["kb", "eval", evalFile]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("colloquial") && l.Contains("1.000   0.000   0.000   0.000"));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("traditional") && l.Contains("0.500   0.500   0.000   0.000"));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("out-of-scope") && l.Contains("0.000   0.000"));
+        Assert.Contains(run.OutputLines, l => l.Contains("[bank-transfer-timeout] 会话存档在哪开 → security-archive") && l.EndsWith("（traditional）"));
+    }
+
+    [Fact]
+    public async Task EvalJson_GivesTheKindsAndTheMisses()
+    {
+        File.WriteAllLines(evalFile,
+        [
+            """{"question":"个体户能加几个人","kind":"plain","expected":"member-limits"}""",
+            """{"question":"那打款呢","kind":"followup","expected":"verify-bank-transfer","accept":["bank-transfer-timeout"],"previous":"对公打款验证需要几天"}""",
+            """{"question":"打款和成员上限有啥区别","kind":"comparison","expected":null,"both":["verify-bank-transfer","member-limits"]}""",
+            """{"question":"今天天气怎么样","expected":null}""",
+        ]);
+
+        var run = await CliRun.RunAsync(["kb", "eval", evalFile, "--json"]);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.Equal(4, root.GetProperty("questions").GetInt32());
+        Assert.Equal(3, root.GetProperty("overall").GetProperty("count").GetInt32());
+        Assert.Equal(["plain", "followup", "comparison"], root.GetProperty("kinds").EnumerateArray().Select(k => k.GetProperty("kind").GetString()));
+        Assert.Equal(1, root.GetProperty("outOfScope").GetProperty("count").GetInt32());
+        Assert.True(root.GetProperty("misses").ValueKind == System.Text.Json.JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task Eval_UnknownEntryInBoth_ExitsTwoWithTheLine()
+    {
+        File.WriteAllLines(evalFile, ["""{"question":"a 和 b 的区别","kind":"comparison","expected":null,"both":["member-limits","no-such-entry"]}"""]);
+
+        var run = await CliRun.RunAsync(["kb", "eval", evalFile]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(":1: 知识库里没有条目 no-such-entry", run.Error);
+    }
+
+    [Fact]
+    public async Task Calibrate_PrintsCrossValidationPerKind_AndWritesAModelThatLoads()
+    {
+        var knowledge = Directory.CreateTempSubdirectory("kb-calibrate-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(CliRun.ValidKnowledge))
+            {
+                File.Copy(file, Path.Combine(knowledge, Path.GetFileName(file)));
+            }
+
+            File.WriteAllLines(evalFile,
+            [
+                """{"question":"打款好几天了没到账","expected":"bank-transfer-timeout"}""",
+                """{"question":"银行打款一直没收到钱","kind":"colloquial","expected":"bank-transfer-timeout"}""",
+                """{"question":"個體戶能加幾個人","kind":"traditional","expected":"member-limits"}""",
+                """{"question":"公司最多放多少员工","expected":"member-limits"}""",
+                """{"question":"对公打款验证多久能好","expected":"verify-bank-transfer"}""",
+                """{"question":"会话存档在哪开","expected":"security-archive"}""",
+                """{"question":"今天天气怎么样","expected":null}""",
+                """{"question":"推荐一部电影","expected":null}""",
+                """{"question":"股票明天涨不涨","expected":null}""",
+            ]);
+
+            var run = await CliRun.RunAsync(["kb", "calibrate", evalFile, "--write"], knowledge: knowledge);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("5 折交叉验证", run.Output);
+            Assert.Contains(run.OutputLines, l => l.StartsWith("traditional"));
+            Assert.Contains(run.OutputLines, l => l.StartsWith("overall"));
+            Assert.Single(run.OutputLines, l => l.EndsWith("← 选中"));
+            Assert.True(File.Exists(Path.Combine(knowledge, "decision.yaml")));
+            var validate = await CliRun.RunAsync(["kb", "validate"], knowledge: knowledge);
+            Assert.Equal(0, validate.ExitCode);
+            Assert.Contains("决策模型：decision.yaml", validate.Output);
+        }
+        finally
+        {
+            Directory.Delete(knowledge, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task EvalSweep_ListsEveryThresholdAndMarksTheOneInUse()
     {
         File.WriteAllLines(evalFile, ["""{"question":"个体户能加几个人","expected":"member-limits"}"""]);

@@ -16,7 +16,9 @@ public sealed class KbGapsCommandTests : IDisposable
     public KbGapsCommandTests()
     {
         Directory.CreateDirectory(Knowledge);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "knowledge"), "*.yaml"))
+        // Without decision.yaml: these tests follow the gap pipeline on questions the confidence rule leaves unanswered.
+        // The calibrated decision answers 认证费能开发票吗 with the fee entry, which would close the group they watch.
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "knowledge"), "*.yaml").Where(f => Path.GetFileName(f) != "decision.yaml"))
         {
             File.Copy(file, Path.Combine(Knowledge, Path.GetFileName(file)));
         }

@@ -16,6 +16,7 @@ public static partial class KbCommand
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Stats());
         command.Subcommands.Add(Eval(host));
+        command.Subcommands.Add(KbCalibrateCommand.Create(host));
         command.Subcommands.Add(Stale(host));
         command.Subcommands.Add(KbGapsCommand.Create(host));
         return command;
@@ -41,6 +42,21 @@ public static partial class KbCommand
             }
 
             output.WriteLine($"知识库检查通过：{result.FileCount} 个文件，{result.Knowledge.Entries.Count} 条条目，{result.Knowledge.Synonyms.Groups.Count} 组同义词（{directory}）");
+
+            // English content is optional: entries without it are listed as a warning, not a failure.
+            var withoutEnglish = result.Knowledge.Entries.Where(e => e.English is null).ToList();
+            if (withoutEnglish.Count > 0)
+            {
+                output.WriteLine($"警告：{withoutEnglish.Count} 条条目没有 en（英文内容），英文提问答不了它们：");
+                foreach (var entry in withoutEnglish)
+                {
+                    output.WriteLine($"  {entry.SourceFile}:{entry.Line}: {entry.Id}");
+                }
+            }
+
+            output.WriteLine(result.Knowledge.Decision is null
+                ? $"警告：没有 {KnowledgeLoader.DecisionFileName}，回答与否按置信度阈值决定；用 wecomhelp kb calibrate --write 拟合一个"
+                : $"决策模型：{KnowledgeLoader.DecisionFileName}（领域阈值 {result.Knowledge.Decision.DomainThreshold:0.000}，回答阈值 {result.Knowledge.Decision.AnswerThreshold:0.000}，追问阈值 {result.Knowledge.Decision.ClarifyThreshold:0.000}）");
             return 0;
         });
         return command;
@@ -84,46 +100,41 @@ public static partial class KbCommand
         var file = new Argument<string>("file") { Description = "评测集 JSONL：每行 {\"question\":\"…\",\"expected\":\"条目 id\"}，范围外的问题 expected 为 null" };
         var minTop1 = new Option<double?>("--min-top1") { Description = "top-1 准确率低于它时退出码 1" };
         var minReject = new Option<double?>("--min-reject") { Description = "范围外拒答率低于它时退出码 1" };
-        var sweep = new Option<bool>("--sweep") { Description = "列出阈值 0.00–1.00（步长 0.05）下的准确率、覆盖率和拒答率" };
-        var command = new Command("eval", "用评测集衡量检索效果：top-1、top-3、范围外拒答率和每个未命中");
+        var sweep = new Option<bool>("--sweep") { Description = "列出置信度阈值 0.00–1.00（步长 0.05）下的准确率、覆盖率和拒答率" };
+        var json = new Option<bool>("--json") { Description = "输出一行 JSON：总体、每类问题、范围外和每个未命中" };
+        var command = new Command("eval", "用评测集衡量效果：每类问题答对、答错、追问、拒答的比例，top-1、top-3、范围外拒答率和每个未命中");
         command.Arguments.Add(file);
         command.Options.Add(minTop1);
         command.Options.Add(minReject);
         command.Options.Add(sweep);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
+            if (ReadCases(path, error) is not { } cases)
             {
-                error.WriteLine($"找不到评测文件 {path}");
-                return 2;
-            }
-
-            IReadOnlyList<EvalCase> cases;
-            try
-            {
-                using var reader = new StreamReader(path);
-                cases = EvalCaseReader.Read(path, reader);
-            }
-            catch (FormatException ex)
-            {
-                error.WriteLine(ex.Message);
                 return 2;
             }
 
             using var services = host.Start(parse);
 
-            var knowledge = services.GetRequiredService<KnowledgeBase>();
-            if (cases.FirstOrDefault(c => c.Expected is not null && knowledge.Find(c.Expected) is null) is { } unknown)
+            if (!AllEntriesExist(services.GetRequiredService<KnowledgeBase>(), path, cases, error))
             {
-                error.WriteLine($"{path}:{unknown.Line}: 知识库里没有条目 {unknown.Expected}");
                 return 2;
             }
 
             var report = KnowledgeEvaluator.Evaluate(services.GetRequiredService<KnowledgeRetriever>(), cases);
-            WriteReport(output, report);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CliJson.Serialize(EvalJson.From(report)));
+            }
+            else
+            {
+                WriteReport(output, report, services.GetRequiredService<KnowledgeBase>().Decision);
+            }
+
             if (parse.GetValue(sweep))
             {
                 WriteSweep(output, KnowledgeEvaluator.Sweep(report));
@@ -145,6 +156,40 @@ public static partial class KbCommand
             return failed ? 1 : 0;
         });
         return command;
+    }
+
+    internal static IReadOnlyList<EvalCase>? ReadCases(string path, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"找不到评测文件 {path}");
+            return null;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(path);
+            return EvalCaseReader.Read(path, reader);
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine(ex.Message);
+            return null;
+        }
+    }
+
+    internal static bool AllEntriesExist(KnowledgeBase knowledge, string path, IReadOnlyList<EvalCase> cases, TextWriter error)
+    {
+        foreach (var evalCase in cases)
+        {
+            if (evalCase.EntryIds.FirstOrDefault(id => knowledge.Find(id) is null) is { } missing)
+            {
+                error.WriteLine($"{path}:{evalCase.Line}: 知识库里没有条目 {missing}");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Command Stale(BotHost host)
@@ -200,22 +245,39 @@ public static partial class KbCommand
         return null;
     }
 
-    private static void WriteReport(TextWriter output, EvalReport report)
+    private static void WriteReport(TextWriter output, EvalReport report, Knowledge.Decision.DecisionModel? decision)
     {
-        output.WriteLine($"评测 {report.Outcomes.Count} 个问题：范围内 {report.InScopeCount} 个，范围外 {report.OutOfScopeCount} 个（回答阈值 {report.AnswerThreshold:0.00}，追问阈值 {report.ClarifyThreshold:0.00}）");
+        var rule = decision is null
+            ? $"置信度回答阈值 {report.AnswerThreshold:0.00}，追问阈值 {report.ClarifyThreshold:0.00}"
+            : $"决策模型 {KnowledgeLoader.DecisionFileName}：领域阈值 {decision.DomainThreshold:0.000}，回答阈值 {decision.AnswerThreshold:0.000}，追问阈值 {decision.ClarifyThreshold:0.000}";
+        output.WriteLine($"评测 {report.Outcomes.Count} 个问题：范围内 {report.InScopeCount} 个，范围外 {report.OutOfScopeCount} 个（{rule}）");
         output.WriteLine($"top-1 准确率      {report.Top1:0.000}");
         output.WriteLine($"top-3 准确率      {report.Top3:0.000}");
-        output.WriteLine($"直接答对          {report.AnsweredCorrectly:0.000}（范围内问题里，置信度过了回答阈值且答对的比例）");
+        output.WriteLine($"直接答对          {report.AnsweredCorrectly:0.000}（范围内问题里，直接回答且答对的比例）");
         output.WriteLine($"范围外拒答率      {report.Rejection:0.000}（没有直接回答；其中明确说超出范围 {report.StrictRejection:0.000}）");
+        WriteKinds(output, report.Kinds.Append(report.Overall).Append(report.OutOfScope));
         var misses = report.Misses.ToList();
         output.WriteLine(misses.Count == 0 ? "没有未命中。" : $"未命中 {misses.Count} 个：");
         foreach (var miss in misses)
         {
             var top = miss.Result.Top;
             var got = top is null ? "无候选" : $"{top.Entry.Id} ({top.Confidence:0.000})";
-            output.WriteLine($"  第 {miss.Case.Line} 行 [{miss.Case.Expected ?? "范围外"}] {miss.Case.Question} → {got}，{KindText(miss.Answer.Kind)}");
+            var shown = miss.Answer.Answered && miss.Answer.EntryIds.Count > 1 ? $"（显示 {string.Join(" + ", miss.Answer.EntryIds)}）" : string.Empty;
+            output.WriteLine($"  第 {miss.Case.Line} 行 [{Label(miss.Case)}] {miss.Case.Question} → {got}，{KindText(miss.Answer.Kind)}{shown}（{miss.Case.Kind}）");
         }
     }
+
+    internal static void WriteKinds(TextWriter output, IEnumerable<KindReport> kinds)
+    {
+        output.WriteLine("类别              数量   答对    答错    追问    拒答");
+        foreach (var kind in kinds)
+        {
+            output.WriteLine($"{kind.Kind,-16} {kind.Count,5}   {kind.RightShare:0.000}   {kind.WrongShare:0.000}   {kind.ClarifiedShare:0.000}   {kind.RefusedShare:0.000}");
+        }
+    }
+
+    private static string Label(EvalCase evalCase) =>
+        evalCase.Both.Count > 0 ? string.Join(" + ", evalCase.Both) : evalCase.Expected ?? "范围外";
 
     private static void WriteSweep(TextWriter output, IReadOnlyList<SweepRow> rows)
     {

@@ -14,6 +14,17 @@ public static partial class AnswerText
             ? $"{entry.Answer.TrimEnd()}\n{KnowledgeTexts.FreshnessNote(entry.Reviewed)}"
             : entry.Answer.TrimEnd();
 
+    /// <summary>The entry's reply in English (its en: answer, with the English freshness note) or in Chinese.</summary>
+    public static string For(KnowledgeEntry entry, bool english) =>
+        !english || entry.English is not { } en ? For(entry)
+        : NeedsFreshnessNote(entry.Answer) ? $"{en.Answer.TrimEnd()}\n{KnowledgeTexts.EnglishFreshnessNote(entry.Reviewed)}"
+        : en.Answer.TrimEnd();
+
+    /// <summary>Two (or more) entries side by side, for a question that compares them: each under its title, answer as written.</summary>
+    public static string SideBySide(IReadOnlyList<KnowledgeEntry> entries, bool english = false) =>
+        (english ? KnowledgeTexts.EnglishComparisonIntro : KnowledgeTexts.ComparisonIntro) + "\n"
+        + string.Join("\n\n", entries.Select(e => $"【{(english && e.English is { } en ? en.Title : e.Title)}】\n{For(e, english)}"));
+
     /// <summary>True when the text gives a number with a unit of money, people or time.</summary>
     public static bool NeedsFreshnessNote(string answer) => FactPattern().IsMatch(answer);
 

@@ -1,3 +1,5 @@
+using WeComHelpBot.Recognition;
+
 namespace WeComHelpBot.Knowledge;
 
 /// <summary>
@@ -10,20 +12,30 @@ internal sealed record EntryTerms(
     IReadOnlyList<EntryTerms.Piece> Questions,
     IReadOnlyList<EntryTerms.Piece> Tags,
     List<string> AnswerWords,
-    List<string> AnswerGrams)
+    List<string> AnswerGrams,
+    EntryTerms.EnglishTerms? English = null)
 {
     /// <summary>Bigrams of the title, the questions and the tags, in that order (the text of the grams field).</summary>
     public List<string> KeyGrams => [.. Title.Grams, .. Questions.SelectMany(q => q.Grams), .. Tags.SelectMany(t => t.Grams)];
 
     public static EntryTerms Analyse(KnowledgeEntry entry, KnowledgeAnalyzer analyzer)
     {
-        Piece Of(string text) => new(analyzer.Terms(KnowledgeIndex.TitleField, text), analyzer.Terms(KnowledgeAnalyzer.GramsField, text));
+        // The same traditional→simplified step as the questions get, so a character the table folds is folded on both sides.
+        Piece Of(string text)
+        {
+            text = TextNormalizer.ToSimplified(text);
+            return new(analyzer.Terms(KnowledgeIndex.TitleField, text), analyzer.Terms(KnowledgeAnalyzer.GramsField, text));
+        }
+
         return new EntryTerms(
             Of(entry.Title),
             entry.Questions.Select(Of).ToList(),
             entry.Tags.Select(Of).ToList(),
-            analyzer.Terms(KnowledgeIndex.AnswerField, entry.Answer),
-            analyzer.Terms(KnowledgeAnalyzer.GramsField, entry.Answer));
+            analyzer.Terms(KnowledgeIndex.AnswerField, TextNormalizer.ToSimplified(entry.Answer)),
+            analyzer.Terms(KnowledgeAnalyzer.GramsField, TextNormalizer.ToSimplified(entry.Answer)),
+            entry.English is { } en
+                ? new EnglishTerms(analyzer.Terms(KnowledgeIndex.EnglishTitleField, en.Title), en.Questions.Select(q => analyzer.Terms(KnowledgeIndex.EnglishQuestionsField, q)).ToList(), analyzer.Terms(KnowledgeIndex.EnglishAnswerField, en.Answer))
+                : null);
     }
 
     /// <summary>
@@ -40,8 +52,18 @@ internal sealed record EntryTerms(
             Ids(AnswerWords),
             Ids(keyPieces.SelectMany(p => p.Grams)),
             Ids(AnswerGrams),
-            new[] { Title }.Concat(Questions).Select(p => new Phrasing(Ids(p.Words), Ids(p.Grams), 0, 0)).ToList());
+            new[] { Title }.Concat(Questions).Select(p => new Phrasing(Ids(p.Words), Ids(p.Grams), 0, 0)).ToList(),
+            Ids(Title.Words.Concat(Tags.SelectMany(t => t.Words))),
+            English is null
+                ? null
+                : new EnglishProfile(
+                    Ids(English.Title.Concat(English.Questions.SelectMany(q => q))),
+                    Ids(English.Answer),
+                    new[] { English.Title }.Concat(English.Questions).Select(q => new Phrasing(Ids(q), [], 0, 0)).ToList()));
     }
+
+    /// <summary>The stemmed words of the en: block's title, each question and the answer.</summary>
+    internal sealed record EnglishTerms(List<string> Title, IReadOnlyList<List<string>> Questions, List<string> Answer);
 
     /// <summary>One analysed text: its words and its character bigrams, in order.</summary>
     internal sealed record Piece(List<string> Words, List<string> Grams);

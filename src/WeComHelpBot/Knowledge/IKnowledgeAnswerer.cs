@@ -4,4 +4,7 @@ namespace WeComHelpBot.Knowledge;
 public interface IKnowledgeAnswerer
 {
     KnowledgeAnswer Answer(string question);
+
+    /// <summary>Answers a message sent right after the turn <paramref name="context"/> (null: no context).</summary>
+    KnowledgeAnswer Answer(string question, FollowUpContext? context) => Answer(question);
 }

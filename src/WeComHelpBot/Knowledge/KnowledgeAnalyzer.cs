@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -19,6 +20,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
 {
     public const string GramsField = "grams";
 
+    /// <summary>Fields whose name starts with this hold English (en: blocks): lower case, English stop words, Porter stems.</summary>
+    public const string EnglishFieldPrefix = "en_";
+
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     // Words that carry no topic: particles, pronouns and the generic "how/what/can" of questions.
@@ -34,6 +38,12 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "和", "与", "及", "跟", "或", "或者", "还是", "在", "把", "被", "让", "给", "对", "从", "到", "用", "于", "为", "以",
         "一个", "个", "一", "些", "一些", "有", "没", "没有", "不", "呗", "吗啊", "呃", "现在", "已经", "然后", "但是", "所以", "因为",
     ];
+
+    // Lucene's English stop words plus the question words that name no topic ("how do I", "what is", "can we").
+    private static readonly CharArraySet EnglishStopWords = new(
+        Version,
+        EnglishAnalyzer.DefaultStopSet.Cast<object>().Select(w => w.ToString()!).Concat(["how", "what", "which", "when", "where", "why", "do", "does", "did", "can", "could", "i", "we", "my", "our", "you", "your", "me", "us", "should", "would", "need", "want", "is", "are", "am", "it's", "please", "hi", "hello"]).ToList(),
+        true);
 
     private readonly NormalizeCharMap? charMap;
     private readonly CharArraySet stopWords;
@@ -76,6 +86,16 @@ public sealed class KnowledgeAnalyzer : Analyzer
             return new TokenStreamComponents(standard, grams);
         }
 
+        if (fieldName.StartsWith(EnglishFieldPrefix, StringComparison.Ordinal))
+        {
+            var latin = new StandardTokenizer(Version, reader);
+            TokenStream english = new EnglishPossessiveFilter(Version, latin);
+            english = new LowerCaseFilter(Version, english);
+            english = new StopFilter(Version, english, EnglishStopWords);
+            english = new PorterStemFilter(english);
+            return new TokenStreamComponents(latin, english);
+        }
+
         var tokenizer = new HMMChineseTokenizer(reader);
         TokenStream words = new CJKWidthFilter(tokenizer);
         words = new LowerCaseFilter(Version, words);
@@ -84,5 +104,5 @@ public sealed class KnowledgeAnalyzer : Analyzer
     }
 
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        charMap is null ? reader : new MappingCharFilter(charMap, reader);
+        charMap is null || fieldName.StartsWith(EnglishFieldPrefix, StringComparison.Ordinal) ? reader : new MappingCharFilter(charMap, reader);
 }

@@ -27,4 +27,10 @@ public sealed record KnowledgeAnswer(
     IReadOnlyList<KnowledgeSuggestion> Suggestions)
 {
     public bool Answered => Kind == AnswerKind.Answer;
+
+    /// <summary>The entries the answer shows: one, or the two sides of a comparison (the first is <see cref="EntryId"/>).</summary>
+    public IReadOnlyList<string> EntryIds { get; init; } = [];
+
+    /// <summary>The question was asked in English: the answer and the bot's words around it are in English.</summary>
+    public bool English { get; init; }
 }

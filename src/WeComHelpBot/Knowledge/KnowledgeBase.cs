@@ -5,8 +5,9 @@ public sealed class KnowledgeBase
 {
     private readonly Dictionary<string, KnowledgeEntry> byId;
 
-    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries, SynonymMap synonyms, OutOfScopeTerms? outOfScope = null)
+    public KnowledgeBase(IReadOnlyList<KnowledgeEntry> entries, SynonymMap synonyms, OutOfScopeTerms? outOfScope = null, Decision.DecisionModel? decision = null)
     {
+        Decision = decision;
         Entries = entries;
         Synonyms = synonyms;
         OutOfScope = outOfScope ?? OutOfScopeTerms.Empty;
@@ -23,6 +24,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Other products and topics a question may name that make it out of scope.</summary>
     public OutOfScopeTerms OutOfScope { get; }
+
+    /// <summary>The calibrated decision from decision.yaml, or null when the folder has none yet.</summary>
+    public Decision.DecisionModel? Decision { get; }
 
     public KnowledgeEntry? Find(string id) => byId.GetValueOrDefault(id);
 }

@@ -12,4 +12,5 @@ public sealed record KnowledgeEntry(
     IReadOnlyList<string> Related,
     string? Flow,
     string SourceFile,
-    int Line);
+    int Line,
+    EnglishContent? English = null);

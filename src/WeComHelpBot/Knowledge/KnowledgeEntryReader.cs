@@ -12,7 +12,9 @@ namespace WeComHelpBot.Knowledge;
 internal static partial class KnowledgeEntryReader
 {
     private static readonly HashSet<string> KnownFields =
-        ["id", "title", "section", "reviewed", "tags", "questions", "answer", "related", "flow"];
+        ["id", "title", "section", "reviewed", "tags", "questions", "answer", "related", "flow", "en"];
+
+    private static readonly HashSet<string> EnglishFields = ["title", "questions", "answer"];
 
     /// <param name="ids">Every id seen, valid entry or not: duplicates are found among all of them.</param>
     public static List<KnowledgeEntry> LoadEntries(string file, List<KnowledgeProblem> problems, List<KnowledgeIdLocation> ids)
@@ -85,6 +87,7 @@ internal static partial class KnowledgeEntryReader
         var tags = ReadList(file, node, "tags", required: false, problems, label);
         var related = ReadList(file, node, "related", required: false, problems, label);
         var flow = OptionalScalar(file, node, "flow", problems, label);
+        var english = ReadEnglish(file, node, problems, label);
 
         if (questions is not null && questions.Count < KnowledgeLoader.MinQuestions)
         {
@@ -104,7 +107,41 @@ internal static partial class KnowledgeEntryReader
             return null;
         }
 
-        return new KnowledgeEntry(id, title.Trim(), section.Value, reviewed.Value, tags ?? [], questions, answer, related ?? [], flow, file, line);
+        return new KnowledgeEntry(id, title.Trim(), section.Value, reviewed.Value, tags ?? [], questions, answer, related ?? [], flow, file, line, english);
+    }
+
+    /// <summary>The optional en: block (title, questions, answer), checked like the Chinese fields; null when absent or broken.</summary>
+    private static EnglishContent? ReadEnglish(string file, YamlMappingNode node, List<KnowledgeProblem> problems, string label)
+    {
+        if (!TryGet(node, "en", out var value))
+        {
+            return null;
+        }
+
+        if (value is not YamlMappingNode en)
+        {
+            problems.Add(new KnowledgeProblem(file, Line(value), $"条目 {label} 的 en 应当包含 title、questions、answer 三项"));
+            return null;
+        }
+
+        foreach (var key in en.Children.Keys)
+        {
+            if (key is YamlScalarNode { Value: { } name } && !EnglishFields.Contains(name))
+            {
+                problems.Add(new KnowledgeProblem(file, Line(key), $"en 里的未知字段 {name}（可用字段：{string.Join("、", EnglishFields)}）"));
+            }
+        }
+
+        var enLabel = $"{label} 的 en";
+        var title = RequiredScalar(file, en, "title", problems, enLabel);
+        var answer = RequiredScalar(file, en, "answer", problems, enLabel)?.Trim();
+        var questions = ReadList(file, en, "questions", required: true, problems, enLabel);
+        if (questions is { Count: 0 })
+        {
+            problems.Add(new KnowledgeProblem(file, LineOf(en, "questions"), $"条目 {enLabel} 至少要有一个英文示例问题"));
+        }
+
+        return title is null || answer is null || questions is not { Count: > 0 } ? null : new EnglishContent(title.Trim(), questions, answer);
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

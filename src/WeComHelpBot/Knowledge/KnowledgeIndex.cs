@@ -20,6 +20,9 @@ public sealed class KnowledgeIndex : IDisposable
     public const string QuestionsField = "questions";
     public const string TagsField = "tags";
     public const string AnswerField = "answer";
+    public const string EnglishTitleField = KnowledgeAnalyzer.EnglishFieldPrefix + "title";
+    public const string EnglishQuestionsField = KnowledgeAnalyzer.EnglishFieldPrefix + "questions";
+    public const string EnglishAnswerField = KnowledgeAnalyzer.EnglishFieldPrefix + "answer";
 
     private const int AnalysisChunk = 256;
 
@@ -29,6 +32,9 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<int, int> wordFrequency = [];
     private readonly Dictionary<int, int> gramFrequency = [];
     private readonly int documentCount;
+    private readonly HashSet<int> keyWordIds;
+    private readonly HashSet<int> namingWordIds;
+    private readonly Dictionary<string, EntryProfile> profilesById;
 
     // Term lookups of the index's own vocabulary, done once: a query then skips the term dictionary seek per clause.
     private readonly ConcurrentDictionary<(string Field, string Term), TermContext?> termContexts = new();
@@ -69,15 +75,72 @@ public sealed class KnowledgeIndex : IDisposable
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
         foreach (var entry in analysed)
         {
-            Count(wordFrequency, entry.KeyWords.Concat(entry.AnswerWords).Distinct());
+            Count(wordFrequency, entry.KeyWords.Concat(entry.AnswerWords).Concat(entry.English?.KeyWords ?? []).Concat(entry.English?.AnswerWords ?? []).Distinct());
             Count(gramFrequency, entry.KeyGrams.Concat(entry.AnswerGrams).Distinct());
         }
 
         // Weights need every entry's frequencies, so phrasings are weighed in a second pass.
         documentCount = analysed.Count;
-        Profiles = analysed.Select(e => e with { Phrasings = e.Phrasings.Select(Weigh).ToList() }).ToList();
+        Profiles = analysed.Select(e => e with
+        {
+            Phrasings = e.Phrasings.Select(Weigh).ToList(),
+            English = e.English is null ? null : e.English with { Phrasings = e.English.Phrasings.Select(Weigh).ToList() },
+        }).ToList();
+        HasEnglish = Profiles.Any(p => p.English is not null);
         CheckDocumentOrder();
+
+        // Key terms by how many entries use them: a slip is corrected to the more common of two same-sounding terms.
+        var names = new string[vocabulary.Count];
+        foreach (var (term, id) in vocabulary)
+        {
+            names[id] = term;
+        }
+
+        var keyCounts = new Dictionary<int, int>();
+        Count(keyCounts, Profiles.SelectMany(p => p.KeyWords));
+        KeyTerms = keyCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => names[kv.Key], StringComparer.Ordinal).Select(kv => names[kv.Key]).ToList();
+        keyWordIds = keyCounts.Keys.ToHashSet();
+        namingWordIds = Profiles.SelectMany(p => p.NamingWords).ToHashSet();
+        profilesById = Profiles.GroupBy(p => p.Entry.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Corrector = new Understanding.TypoCorrector(KeyTerms, term => vocabulary.ContainsKey(term), IsDictionaryWord);
     }
+
+    /// <summary>True when some entry has English content (an en: block).</summary>
+    public bool HasEnglish { get; }
+
+    /// <summary>Words of titles, example questions and tags, the most used first.</summary>
+    public IReadOnlyList<string> KeyTerms { get; }
+
+    /// <summary>Corrects slips on <see cref="KeyTerms"/> (homophones, one wrong character, pinyin initials).</summary>
+    public Understanding.TypoCorrector Corrector { get; }
+
+    /// <summary>True when SmartCn's dictionary keeps <paramref name="piece"/> as one word, or drops it as a function word.</summary>
+    public bool IsDictionaryWord(string piece)
+    {
+        // SmartCn's own segmentation, without the synonym rewrite or the stop words of the analyzer.
+        using var tokenizer = new Lucene.Net.Analysis.Cn.Smart.HMMChineseTokenizer(new StringReader(piece));
+        var term = tokenizer.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        tokenizer.Reset();
+        var first = tokenizer.IncrementToken() ? term.ToString() : null;
+        var more = first is not null && tokenizer.IncrementToken();
+        tokenizer.End();
+        return first == piece && !more;
+    }
+
+    /// <summary>True when some entry's title, example questions or tags use <paramref name="term"/> as a word.</summary>
+    public bool IsKeyWord(string term) => vocabulary.TryGetValue(term, out var id) && keyWordIds.Contains(id);
+
+    /// <summary>The analysed profile of the entry <paramref name="entryId"/>, or null when there is none.</summary>
+    internal EntryProfile? ProfileOf(string entryId) => profilesById.GetValueOrDefault(entryId);
+
+    /// <summary>True when some entry's title or tags use <paramref name="term"/>: a word that names a topic.</summary>
+    public bool IsNamingWord(string term) => vocabulary.TryGetValue(term, out var id) && namingWordIds.Contains(id);
+
+    /// <summary>True when some entry uses <paramref name="term"/> as a word (anywhere, the answer included).</summary>
+    public bool IsKnownWord(string term) => vocabulary.TryGetValue(term, out var id) && wordFrequency.ContainsKey(id);
+
+    /// <summary>True when some entry uses <paramref name="term"/> as a character bigram.</summary>
+    public bool IsKnownGram(string term) => vocabulary.TryGetValue(term, out var id) && gramFrequency.ContainsKey(id);
 
     public KnowledgeBase Knowledge { get; }
 
@@ -148,6 +211,16 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var tag in terms.Tags)
         {
             document.Add(new TextField(TagsField, new TermListTokenStream(tag.Words)));
+        }
+
+        if (terms.English is { } english)
+        {
+            document.Add(new TextField(EnglishTitleField, new TermListTokenStream(english.Title)));
+            document.Add(new TextField(EnglishAnswerField, new TermListTokenStream(english.Answer)));
+            foreach (var question in english.Questions)
+            {
+                document.Add(new TextField(EnglishQuestionsField, new TermListTokenStream(question)));
+            }
         }
 
         return document;

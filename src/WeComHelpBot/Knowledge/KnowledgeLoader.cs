@@ -9,11 +9,13 @@ public static class KnowledgeLoader
 {
     public const string SynonymsFileName = "synonyms.yaml";
     public const string OutOfScopeFileName = "out-of-scope.yaml";
+    public const string DecisionFileName = "decision.yaml";
     public const int MinQuestions = 5;
     public const int MinSection = 1;
     public const int MaxSection = 8;
 
-    public static KnowledgeLoadResult Load(string directory)
+    /// <param name="readDecision">False to leave decision.yaml out (`kb calibrate` refits it, also when it no longer fits the features).</param>
+    public static KnowledgeLoadResult Load(string directory, bool readDecision = true)
     {
         var problems = new List<KnowledgeProblem>();
         var entries = new List<KnowledgeEntry>();
@@ -29,7 +31,9 @@ public static class KnowledgeLoader
         var synonyms = synonymFile is null ? SynonymMap.Empty : SynonymFileReader.Load(synonymFile, problems);
         var outOfScopeFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(OutOfScopeFileName, StringComparison.OrdinalIgnoreCase));
         var outOfScopeTerms = outOfScopeFile is null ? [] : OutOfScopeFileReader.Load(outOfScopeFile, problems);
-        foreach (var file in files.Where(f => f != synonymFile && f != outOfScopeFile))
+        var decisionFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(DecisionFileName, StringComparison.OrdinalIgnoreCase));
+        var decision = decisionFile is null || !readDecision ? null : Decision.DecisionFileReader.Load(decisionFile, problems);
+        foreach (var file in files.Where(f => f != synonymFile && f != outOfScopeFile && f != decisionFile))
         {
             entries.AddRange(KnowledgeEntryReader.LoadEntries(file, problems, ids));
         }
@@ -44,7 +48,7 @@ public static class KnowledgeLoader
         KnowledgeCrossFileChecker.Check(entries, ids, problems);
         var valid = entries.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var outOfScope = new OutOfScopeTerms(outOfScopeTerms.Select(t => t.Term));
-        return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms, outOfScope), problems, files.Count);
+        return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms, outOfScope, decision), problems, files.Count);
     }
 
     /// <summary>Loads and throws <see cref="KnowledgeLoadException"/> on any problem: the bot refuses to start with a broken file.</summary>

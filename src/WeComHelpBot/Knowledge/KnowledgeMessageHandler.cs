@@ -16,9 +16,13 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
 {
     public const string PendingProperty = "knowledge.pending";
 
+    /// <summary>The last question answered from the knowledge base and its entry: a short message after it is read as its follow-up.</summary>
+    public const string ContextProperty = "knowledge.context";
+
     private readonly IKnowledgeAnswerer answerer;
     private readonly KnowledgeBase knowledge;
     private readonly IStatePropertyAccessor<PendingChoices> pendingAccessor;
+    private readonly IStatePropertyAccessor<FollowUpContext> contextAccessor;
     private readonly ILogger<KnowledgeMessageHandler> logger;
     private readonly IReadOnlyList<IKnowledgeTurnObserver> observers;
 
@@ -34,8 +38,8 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         this.logger = logger;
         this.observers = observers?.ToList() ?? [];
         pendingAccessor = conversationState.CreateProperty<PendingChoices>(PendingProperty);
+        contextAccessor = conversationState.CreateProperty<FollowUpContext>(ContextProperty);
     }
-
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
@@ -48,6 +52,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
             if (pick.Picked)
             {
                 logger.LogInformation("Picked offered entry {EntryId}", offered[pick.Index].Id);
+                await contextAccessor.SetAsync(turnContext, new FollowUpContext(offered[pick.Index].Title, offered[pick.Index].Id), cancellationToken);
                 await AnswerEntryAsync(turnContext, offered[pick.Index], null, cancellationToken);
                 return true;
             }
@@ -59,8 +64,18 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
             }
         }
 
-        var answer = answerer.Answer(text);
+        var context = await contextAccessor.GetAsync(turnContext, cancellationToken: cancellationToken);
+        var answer = answerer.Answer(text, context);
         logger.LogInformation("Knowledge {Kind} {EntryId} with confidence {Score}", answer.Kind, answer.EntryId, answer.Score);
+        if (answer.Kind == AnswerKind.Answer && answer.EntryId is not null)
+        {
+            await contextAccessor.SetAsync(turnContext, new FollowUpContext(text, answer.EntryId), cancellationToken);
+        }
+        else
+        {
+            await contextAccessor.DeleteAsync(turnContext, cancellationToken);
+        }
+
         switch (answer.Kind)
         {
             case AnswerKind.Answer when knowledge.Find(answer.EntryId!) is { } entry:
@@ -72,12 +87,13 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
                 break;
             case AnswerKind.Clarify when answer.Suggestions.Count > 0:
                 var clarifyExtras = await NotAnsweredExtrasAsync(turnContext, answer, cancellationToken);
-                await OfferAsync(turnContext, answer.Suggestions.Select(s => s.EntryId), KnowledgeTexts.ClarifyPrompt, clarifyExtras, cancellationToken);
+                await OfferAsync(turnContext, answer.Suggestions.Select(s => s.EntryId), answer.English ? KnowledgeTexts.EnglishClarifyPrompt : KnowledgeTexts.ClarifyPrompt, clarifyExtras, answer.English, cancellationToken);
                 break;
             default:
                 var extras = await NotAnsweredExtrasAsync(turnContext, answer, cancellationToken);
+                var outOfScope = answer.English ? KnowledgeTexts.EnglishOutOfScope : KnowledgeTexts.OutOfScope;
                 await turnContext.SendActivityAsync(
-                    extras.IsEmpty ? MessageFactory.Text(KnowledgeTexts.OutOfScope) : WithExtras(turnContext, KnowledgeTexts.OutOfScope, [], extras),
+                    extras.IsEmpty ? MessageFactory.Text(outOfScope) : WithExtras(turnContext, outOfScope, [], extras),
                     cancellationToken);
                 await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
                 break;
@@ -88,14 +104,16 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
 
     private async Task AnswerEntryAsync(ITurnContext<IMessageActivity> turnContext, KnowledgeEntry entry, KnowledgeAnswer? answer, CancellationToken cancellationToken)
     {
-        await turnContext.SendActivityAsync(AnswerText.For(entry), cancellationToken: cancellationToken);
+        // The answer's own text when there is one: it may be in English, or two entries side by side for a comparison.
+        await turnContext.SendActivityAsync(answer?.Text ?? AnswerText.For(entry), cancellationToken: cancellationToken);
         var extras = KnowledgeReplyExtras.None;
         foreach (var observer in observers)
         {
             extras = extras.Add(await observer.OnAnsweredAsync(turnContext, entry, answer, cancellationToken));
         }
 
-        await OfferAsync(turnContext, entry.Related, KnowledgeTexts.FollowUpPrompt, extras, cancellationToken);
+        var english = answer?.English == true;
+        await OfferAsync(turnContext, entry.Related, english ? KnowledgeTexts.EnglishFollowUpPrompt : KnowledgeTexts.FollowUpPrompt, extras, english, cancellationToken);
     }
 
     private async Task<KnowledgeReplyExtras> NotAnsweredExtrasAsync(ITurnContext turnContext, KnowledgeAnswer answer, CancellationToken cancellationToken)
@@ -110,7 +128,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
     }
 
     /// <summary>Offers entries as numbered choices, with the extras' lines under them; buttons for both where the channel has them.</summary>
-    private async Task OfferAsync(ITurnContext<IMessageActivity> turnContext, IEnumerable<string> entryIds, string prompt, KnowledgeReplyExtras extras, CancellationToken cancellationToken)
+    private async Task OfferAsync(ITurnContext<IMessageActivity> turnContext, IEnumerable<string> entryIds, string prompt, KnowledgeReplyExtras extras, bool english, CancellationToken cancellationToken)
     {
         var entries = entryIds.Select(knowledge.Find).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
         if (entries.Count == 0)
@@ -124,7 +142,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
             return;
         }
 
-        var choices = entries.Select(e => new Choice(e.Title)).ToList();
+        var choices = entries.Select(e => new Choice(english && e.English is { } en ? en.Title : e.Title)).ToList();
         await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderFor(turnContext.Activity.ChannelId, prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
         await pendingAccessor.SetAsync(turnContext, new PendingChoices { EntryIds = entries.Select(e => e.Id).ToList() }, cancellationToken);
     }

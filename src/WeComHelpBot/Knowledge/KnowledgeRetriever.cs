@@ -1,6 +1,9 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge.Decision;
+using WeComHelpBot.Knowledge.Understanding;
+using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Knowledge;
 
@@ -9,9 +12,13 @@ namespace WeComHelpBot.Knowledge;
 /// in 0..1: the share of the question's topical weight (IDF of its words and character bigrams) that the entry
 /// covers. A question about something the knowledge base never mentions (weather, personal WeChat, another app)
 /// keeps its distinctive words uncovered, so its confidence stays low whatever BM25 ranks first.
+/// Before retrieval a question is prepared (<see cref="Prepare"/>: traditional characters simplified, slips corrected,
+/// a story reduced to its question); <see cref="Understand"/> adds follow-ups, comparisons and the decision's features
+/// (KnowledgeRetriever.Understanding.cs), English questions search the en: blocks (KnowledgeRetriever.English.cs), and
+/// the calibrated <see cref="DecisionModel"/> of knowledge/decision.yaml decides to answer, clarify or refuse.
 /// With a <see cref="RetrievalResultCache"/>, a question asked again reuses its candidates.
 /// </summary>
-public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalOptions> options, RetrievalResultCache? cache = null) : IKnowledgeAnswerer
+public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalOptions> options, RetrievalResultCache? cache = null) : IKnowledgeAnswerer
 {
     public const int SuggestionCount = 3;
 
@@ -19,11 +26,21 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
 
     public RetrievalOptions Options => settings;
 
-    public KnowledgeAnswer Answer(string question) =>
-        Decide(Search(question), settings.AnswerThreshold, settings.ClarifyThreshold);
+    /// <summary>The entries a follow-up may continue with, besides the previous entry itself, get this much extra rank.</summary>
+    private const double FollowUpPreference = 0.1;
+
+    /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
+    private const double ComparisonSideConfidence = 0.3;
+
+    public KnowledgeAnswer Answer(string question) => Answer(question, null);
+
+    /// <summary>Answers <paramref name="question"/>, read as a follow-up of the previous turn when it is short.</summary>
+    public KnowledgeAnswer Answer(string question, FollowUpContext? context) => Decide(Understand(question, context));
 
     /// <summary>All candidates for <paramref name="question"/>, best first. The candidate list is read-only and may be shared.</summary>
-    public RetrievalResult Search(string question)
+    public RetrievalResult Search(string question) => Search(question, null);
+
+    private RetrievalResult Search(string question, PreparedQuestion? prepared)
     {
         question ??= string.Empty;
 
@@ -31,25 +48,115 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         var text = question.Trim();
         if (cache is null)
         {
-            return new RetrievalResult(question, Retrieve(text));
+            return new RetrievalResult(question, Retrieve(prepared ?? Prepare(text)));
         }
 
         if (!cache.TryGet(index, settings, text, out var candidates))
         {
-            candidates = Retrieve(text);
+            candidates = Retrieve(prepared ?? Prepare(text));
             cache.Add(index, settings, text, candidates);
         }
 
         return new RetrievalResult(question, candidates);
     }
 
-    private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
+    /// <summary>
+    /// The question simplified (traditional characters), its slips corrected and, when it is a story, reduced to its
+    /// focus: the text retrieval searches.
+    /// </summary>
+    public PreparedQuestion Prepare(string question)
     {
+        var text = TextNormalizer.ToSimplified(question ?? string.Empty).Trim();
         if (text.Length > settings.MaxQueryLength)
         {
             text = text[..settings.MaxQueryLength];
         }
 
+        var english = LanguageDetector.IsEnglish(text);
+        var (corrected, corrections) = english ? (text, 0) : index.Corrector.Correct(text);
+        var focus = english ? corrected : QuestionFocus.Extract(corrected, clause => index.Analyzer.Terms(KnowledgeIndex.TitleField, clause).Where(index.IsKeyWord).Distinct(StringComparer.Ordinal));
+        return new PreparedQuestion(text, focus, corrections, !string.Equals(focus, corrected, StringComparison.Ordinal), english);
+    }
+
+    /// <summary>Turns an understood question into an answer with the knowledge base's decision model.</summary>
+    public KnowledgeAnswer Decide(QuestionUnderstanding understanding) => Decide(understanding, index.Knowledge.Decision);
+
+    /// <summary>
+    /// Turns an understood question into an answer, a "您是想问…" or out of scope. Without a fitted model (a knowledge
+    /// folder with no decision.yaml yet) the top entry's confidence is held against the thresholds in the settings.
+    /// </summary>
+    public KnowledgeAnswer Decide(QuestionUnderstanding understanding, DecisionModel? model)
+    {
+        var result = understanding.Result;
+        var suggestions = result.Candidates
+            .Take(SuggestionCount)
+            .Select(c => new KnowledgeSuggestion(c.Entry.Id, understanding.English && c.Entry.English is { } en ? en.Title : c.Entry.Title, Math.Round(c.Confidence, 4)))
+            .ToList();
+        var top = result.Top;
+        if (top is null || understanding.Shown.Count == 0)
+        {
+            return new KnowledgeAnswer(understanding.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions) { English = understanding.English };
+        }
+
+        AnswerKind kind;
+        double score;
+        if (model is null)
+        {
+            score = top.Confidence;
+            kind = score >= settings.AnswerThreshold ? AnswerKind.Answer : score >= settings.ClarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
+        }
+        else
+        {
+            score = model.Score(understanding.Features);
+            kind = model.Decide(understanding.Features);
+        }
+
+        score = Math.Round(score, 4);
+        if (kind != AnswerKind.Answer)
+        {
+            return new KnowledgeAnswer(understanding.Question, kind, null, null, null, score, suggestions) { English = understanding.English };
+        }
+
+        var shown = understanding.Shown;
+        var first = shown[0];
+        var english = understanding.English && shown.All(e => e.English is not null);
+        var text = shown.Count == 1 ? AnswerText.For(first, english) : AnswerText.SideBySide(shown, english);
+        return new KnowledgeAnswer(understanding.Question, kind, first.Id, english ? first.English!.Title : first.Title, text, score, suggestions)
+        {
+            EntryIds = shown.Select(e => e.Id).ToList(),
+            English = english,
+        };
+    }
+
+    /// <summary>Turns candidates into an answer, a "您是想问…" or out of scope with the given confidence thresholds (the rule before the calibrated decision; kept for `kb eval --sweep`).</summary>
+    public static KnowledgeAnswer Decide(RetrievalResult result, double answerThreshold, double clarifyThreshold)
+    {
+        var suggestions = result.Candidates
+            .Take(SuggestionCount)
+            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
+            .ToList();
+        var top = result.Top;
+        if (top is null)
+        {
+            return new KnowledgeAnswer(result.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
+        }
+
+        var score = Math.Round(top.Confidence, 4);
+        if (top.Confidence >= answerThreshold)
+        {
+            return new KnowledgeAnswer(result.Question, AnswerKind.Answer, top.Entry.Id, top.Entry.Title, AnswerText.For(top.Entry), score, suggestions) { EntryIds = [top.Entry.Id] };
+        }
+
+        var kind = top.Confidence >= clarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
+        return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
+    }
+
+    /// <summary>An English question searches the en: blocks (and any Chinese words in it); every other question the Chinese fields.</summary>
+    private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>
+        prepared.English && index.HasEnglish ? RetrieveEnglish(prepared.Text) : Retrieve(prepared.Focus);
+
+    private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
+    {
         if (index.Knowledge.OutOfScope.FindIn(text) is not null)
         {
             // Another product (knowledge/out-of-scope.yaml): no entry may be offered as its answer.
@@ -82,38 +189,16 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
-            var confidence = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
+            var (confidence, coverage, closest) = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
             var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
-            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank));
+            var namesTopic = wordIds.Any(profile.NamingWords.Contains);
+            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank, coverage, closest, namesTopic));
         }
 
         candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
 
         // Read-only: a cached list is handed to every caller that asks the same question.
         return candidates.AsReadOnly();
-    }
-
-    /// <summary>Turns candidates into an answer, a "您是想问…" or out of scope, with the given thresholds.</summary>
-    public static KnowledgeAnswer Decide(RetrievalResult result, double answerThreshold, double clarifyThreshold)
-    {
-        var suggestions = result.Candidates
-            .Take(SuggestionCount)
-            .Select(c => new KnowledgeSuggestion(c.Entry.Id, c.Entry.Title, Math.Round(c.Confidence, 4)))
-            .ToList();
-        var top = result.Top;
-        if (top is null)
-        {
-            return new KnowledgeAnswer(result.Question, AnswerKind.OutOfScope, null, null, null, 0, suggestions);
-        }
-
-        var score = Math.Round(top.Confidence, 4);
-        if (top.Confidence >= answerThreshold)
-        {
-            return new KnowledgeAnswer(result.Question, AnswerKind.Answer, top.Entry.Id, top.Entry.Title, AnswerText.For(top.Entry), score, suggestions);
-        }
-
-        var kind = top.Confidence >= clarifyThreshold ? AnswerKind.Clarify : AnswerKind.OutOfScope;
-        return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
     }
 
     private Query BuildQuery(List<string> words, List<string> grams)
@@ -145,7 +230,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
         }
     }
 
-    private double Confidence(int[] words, double[] wordWeights, int[] grams, double[] gramWeights, EntryProfile profile)
+    private (double Confidence, double Coverage, double Closest) Confidence(int[] words, double[] wordWeights, int[] grams, double[] gramWeights, EntryProfile profile)
     {
         var coverage = Blend(
             Coverage(words, wordWeights, profile.KeyWords, profile.AnswerWords),
@@ -161,7 +246,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndex index, IOptions<RetrievalO
             closest = Math.Max(closest, similarity);
         }
 
-        return (settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest);
+        return ((settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest), coverage, closest);
     }
 
     private double Blend(double wordScore, double gramScore, int gramCount) =>

@@ -5,6 +5,23 @@ public static class KnowledgeTexts
 {
     public const string FollowUpPrompt = "您可能还想了解：";
 
+    public const string ComparisonIntro = "这两个分开说：";
+
+    // The bot answers in the language asked: these are the English counterparts of the sentences around an answer.
+    public const string EnglishComparisonIntro = "Here are both, one after the other:";
+
+    public const string EnglishFollowUpPrompt = "You may also want to know:";
+
+    public const string EnglishClarifyPrompt = "Which of these do you mean? If none, ask again in other words:";
+
+    public const string EnglishOutOfScope =
+        "Sorry, that is outside what I can answer: I only know about registering and setting up WeCom (企业微信) for an organisation. " +
+        "Ask me about the materials to prepare, the verification methods, WeChat certification and its fee, member limits, " +
+        "importing members, security settings, or common registration failures. Say \"转人工\" to reach a person.";
+
+    public static string EnglishFreshnessNote(DateOnly reviewed) =>
+        $"(Official rules prevail; this answer was last checked on {reviewed:yyyy-MM-dd}.)";
+
     public const string ClarifyPrompt = "您是想问下面哪一个？都不是的话，换个说法再问我：";
 
     public const string OutOfScope =

@@ -1,14 +1,17 @@
 namespace WeComHelpBot.Knowledge;
 
 /// <summary>
-/// Retrieval settings (section "Knowledge:Retrieval"). The thresholds were chosen from `wecomhelp kb eval --sweep`
-/// on tests/WeComHelpBot.Tests/Knowledge/kb-eval.jsonl; see knowledge/README.md.
+/// Retrieval settings (section "Knowledge:Retrieval"). The decision to answer is knowledge/decision.yaml's calibrated
+/// model; the two thresholds here are the fallback for a knowledge folder without one (see knowledge/README.md).
 /// </summary>
 public sealed class RetrievalOptions
 {
     public const string SectionName = "Knowledge:Retrieval";
 
-    /// <summary>Confidence at or above which the bot answers with the top entry.</summary>
+    /// <summary>
+    /// Confidence at or above which the bot answers with the top entry, used only when the knowledge folder has no
+    /// fitted decision.yaml (a new knowledge base before `wecomhelp kb calibrate`).
+    /// </summary>
     public double AnswerThreshold { get; set; } = 0.35;
 
     /// <summary>Confidence at or above which (and below <see cref="AnswerThreshold"/>) the bot asks "您是想问…".</summary>
@@ -50,6 +53,12 @@ public sealed class RetrievalOptions
 
     /// <summary>Longer questions are cut to this many characters before analysis.</summary>
     public int MaxQueryLength { get; set; } = 200;
+
+    /// <summary>A message of at most this many characters right after an answer may be read as a follow-up of it.</summary>
+    public int FollowUpMaxLength { get; set; } = 12;
+
+    /// <summary>Below this confidence on its own, a short message after an answer is read in the previous answer's context.</summary>
+    public double FollowUpPlainConfidence { get; set; } = 0.45;
 
     /// <summary>At most this many distinct terms of a question are searched.</summary>
     public int MaxQueryTerms { get; set; } = 32;

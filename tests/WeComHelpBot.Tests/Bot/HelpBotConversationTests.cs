@@ -141,5 +141,32 @@ public sealed class HelpBotConversationTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task EnglishQuestion_IsAnsweredInEnglish_WithTheFollowUpsInEnglish()
+    {
+        await Flow()
+            .Send("How many members can a sole proprietor add?")
+            .AssertReply(a => Assert.StartsWith("A company starts with up to 200 members", a.AsMessageActivity().Text))
+            .AssertReply(a =>
+            {
+                var text = a.AsMessageActivity().Text;
+                Assert.StartsWith(KnowledgeTexts.EnglishFollowUpPrompt, text);
+                Assert.Contains("(1) Bank transfer verification – how long it takes", text);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task StillNotWorking_AfterAnAnswer_ContinuesThatTopic()
+    {
+        await Flow()
+            .Send("打款好几天了还没到账咋办")
+            .AssertReply(_ => { })
+            .AssertReply(_ => { })
+            .Send("还是不行")
+            .AssertReply(a => Assert.StartsWith("先找到银行回执上的流水号", a.AsMessageActivity().Text))
+            .StartTestAsync();
+    }
+
     private TestFlow Flow() => new(adapter, bot);
 }

@@ -5,6 +5,10 @@ public static class KnowledgeEvaluator
 {
     public const double SweepStep = 0.05;
 
+    /// <summary>
+    /// Asks every question as the bot would (a follow-up after its <see cref="EvalCase.Previous"/> message, in the
+    /// context of the entry that message got) and judges the answer.
+    /// </summary>
     public static EvalReport Evaluate(KnowledgeRetriever retriever, IEnumerable<EvalCase> cases)
     {
         var answer = retriever.Options.AnswerThreshold;
@@ -12,8 +16,9 @@ public static class KnowledgeEvaluator
         var outcomes = cases
             .Select(c =>
             {
-                var result = retriever.Search(c.Question);
-                return new EvalOutcome(c, result, KnowledgeRetriever.Decide(result, answer, clarify));
+                var previous = c.Previous is null ? null : new FollowUpContext(c.Previous, retriever.Answer(c.Previous).EntryId);
+                var understanding = retriever.Understand(c.Question, previous);
+                return new EvalOutcome(c, understanding.Result, retriever.Decide(understanding));
             })
             .ToList();
         return new EvalReport(outcomes, answer, clarify);

@@ -55,10 +55,10 @@ public sealed class ContentGapFinderTests : IDisposable
     [Fact]
     public void QuestionNearAnEntry_ProposesThatEntry()
     {
-        var gap = Assert.Single(finder.Find([Ask("认证费能开发票吗", GapSource.LowConfidence), Ask("认证费可以开发票吗", GapSource.LowConfidence)]).Gaps);
+        var gap = Assert.Single(finder.Find([Ask("扫脸的时候手机没反应", GapSource.LowConfidence), Ask("扫脸时手机没有反应", GapSource.LowConfidence)]).Gaps);
 
         Assert.False(gap.NeedsNewEntry);
-        Assert.Equal("verify-wechat-cert", gap.ProposedEntry!.Id);
+        Assert.Equal("verify-face", gap.ProposedEntry!.Id);
         Assert.True(gap.Confidence >= new RetrievalOptions().ClarifyThreshold);
     }
 

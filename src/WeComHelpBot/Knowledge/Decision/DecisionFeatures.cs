@@ -1,0 +1,43 @@
+namespace WeComHelpBot.Knowledge.Decision;
+
+/// <summary>
+/// What the decision reads about one question. <see cref="Domain"/> answers "is this about registering WeCom?";
+/// <see cref="Entry"/> answers "does the first entry answer it?". The order of each list is <see cref="DomainNames"/>
+/// and <see cref="EntryNames"/>, the names knowledge/decision.yaml uses.
+/// </summary>
+public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyList<double> Entry)
+{
+    public static readonly IReadOnlyList<string> DomainNames =
+    [
+        "known_words",      // share of the focus's content words the knowledge base uses
+        "known_grams",      // share of its character bigrams the knowledge base uses
+        "unknown_weight",   // summed IDF of content words the knowledge base never uses (scaled /10)
+        "top_confidence",
+        "asks",             // a question word or question mark
+        "length",           // log(1 + content words)
+        "english",
+        "key_words",        // share of the focus's content words that some title, example question or tag uses
+    ];
+
+    public static readonly IReadOnlyList<string> EntryNames =
+    [
+        "confidence",       // the first entry's confidence (coverage and closeness mixed)
+        "margin",           // first minus second confidence
+        "coverage",         // share of the focus's weight the first entry covers
+        "closest",          // closeness to the entry's nearest example question
+        "bm25_share",       // first BM25 score / (first + second)
+        "names_key_term",   // the question names one of the entry's tags or title words
+        "agrees",           // BM25 alone ranks the same entry first
+        "corrected",        // a typo was corrected
+        "follow_up",        // read in the context of the previous answer
+        "comparison",       // two topics named; the answer shows both
+        "story",            // a long question reduced to its focus
+        "english",
+        "clause_confidence", // a story's best single asking clause, alone (the confidence itself otherwise)
+        "most_confident",   // no other candidate has a higher confidence than the first
+        "bm25",             // log(1 + the first entry's BM25 score)
+    ];
+
+    /// <summary>No candidates at all: nothing to answer with.</summary>
+    public static DecisionFeatures None { get; } = new(new double[DomainNames.Count], new double[EntryNames.Count]);
+}

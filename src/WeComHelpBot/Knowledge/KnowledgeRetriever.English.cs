@@ -1,0 +1,89 @@
+using Lucene.Net.Search;
+using WeComHelpBot.Recognition;
+
+namespace WeComHelpBot.Knowledge;
+
+// Retrieval for questions asked in English: the entries' en: blocks, plus any Chinese words in the question.
+public sealed partial class KnowledgeRetriever
+{
+    private IReadOnlyList<RetrievalCandidate> RetrieveEnglish(string text)
+    {
+        if (index.Knowledge.OutOfScope.FindIn(text) is not null)
+        {
+            return [];
+        }
+
+        var english = index.Analyzer.Terms(KnowledgeIndex.EnglishTitleField, text).Where(t => !t.Any(Pinyin.IsHan)).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        var han = string.Join("，", HanRuns(text));
+        var chinese = han.Length == 0 ? [] : index.Analyzer.Terms(KnowledgeIndex.TitleField, han).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        if (english.Count + chinese.Count == 0 || index.Profiles.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        foreach (var word in english)
+        {
+            Add(query, KnowledgeIndex.EnglishTitleField, word, settings.TitleBoost, isGram: false);
+            Add(query, KnowledgeIndex.EnglishQuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(query, KnowledgeIndex.EnglishAnswerField, word, settings.AnswerBoost, isGram: false);
+        }
+
+        foreach (var word in chinese)
+        {
+            Add(query, KnowledgeIndex.TitleField, word, settings.TitleBoost, isGram: false);
+            Add(query, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(query, KnowledgeIndex.TagsField, word, settings.TagsBoost, isGram: false);
+        }
+
+        var hits = index.Searcher.Search(query, settings.Candidates);
+        if (hits.ScoreDocs.Length == 0)
+        {
+            return [];
+        }
+
+        var maxScore = hits.ScoreDocs.Max(h => h.Score);
+        var englishIds = english.Select(index.TermId).ToArray();
+        var englishWeights = englishIds.Select(index.WordWeight).ToArray();
+        var chineseIds = chinese.Select(index.TermId).ToArray();
+        var chineseWeights = chineseIds.Select(index.WordWeight).ToArray();
+        var total = englishWeights.Sum() + chineseWeights.Sum();
+        var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var profile = index.Profiles[hit.Doc];
+            var en = profile.English;
+
+            // Coverage of the whole question: English words by the en: block, Chinese words by the entry's Chinese text.
+            var covered = (en is null ? 0 : Coverage(englishIds, englishWeights, en.KeyWords, en.AnswerWords) * englishWeights.Sum())
+                + (Coverage(chineseIds, chineseWeights, profile.KeyWords, profile.AnswerWords) * chineseWeights.Sum());
+            var coverage = total <= 0 ? 0 : covered / total;
+            var closest = en is null ? 0 : en.Phrasings.Max(p => Dice(englishIds, englishWeights, p.Words, p.WordWeight));
+            var confidence = (settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest);
+            var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
+            var namesTopic = chineseIds.Any(profile.NamingWords.Contains) || (en is not null && englishIds.Any(en.Phrasings[0].Words.Contains));
+            candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank, coverage, closest, namesTopic));
+        }
+
+        candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
+        return candidates.AsReadOnly();
+    }
+
+    private static IEnumerable<string> HanRuns(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var han = i < text.Length && Pinyin.IsHan(text[i]);
+            if (han && start < 0)
+            {
+                start = i;
+            }
+            else if (!han && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using WeComHelpBot.Knowledge.Decision;
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Knowledge;
+
+// How a question is understood before the decision: follow-ups, comparisons, stories and the decision's features.
+public sealed partial class KnowledgeRetriever
+{
+    /// <summary>Retrieval and the decision's features for one question, with the previous turn as context.</summary>
+    public QuestionUnderstanding Understand(string question, FollowUpContext? context = null)
+    {
+        question ??= string.Empty;
+        var prepared = Prepare(question);
+        var result = Search(question, prepared);
+        var focus = prepared.Focus;
+        var followUp = false;
+
+        if (context is not null && focus.Length <= settings.FollowUpMaxLength && !prepared.English
+            && FollowUp(prepared, result, context) is { } continued)
+        {
+            (result, focus) = continued;
+            followUp = true;
+        }
+
+        var top = result.Top;
+        IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
+        var comparison = false;
+        var confidence = top?.Confidence ?? 0;
+        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (left, right)
+            && Side(result, left) is { } a && Side(result, right) is { } b && a.Entry.Id != b.Entry.Id)
+        {
+            comparison = true;
+
+            // An entry that points to both sides (or both to it) is the overview that compares them (三种验证方式怎么选);
+            // without one, the two sides go side by side: never one side alone.
+            bool Links(KnowledgeEntry e, RetrievalCandidate side) => e.Related.Contains(side.Entry.Id) || side.Entry.Related.Contains(e.Id);
+            var overview = result.Candidates.Take(SuggestionCount + 5)
+                .Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && Links(c.Entry, a) && Links(c.Entry, b))
+                .MaxBy(c => c.Confidence);
+            if (overview is not null)
+            {
+                shown = [overview.Entry];
+                confidence = overview.Confidence;
+                result = result with { Candidates = [overview, .. result.Candidates.Where(c => c != overview)] };
+            }
+            else
+            {
+                shown = [a.Entry, b.Entry];
+                confidence = Math.Min(a.Confidence, b.Confidence);
+            }
+        }
+
+        var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
+        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison);
+        return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
+    }
+
+    /// <summary>
+    /// Reads a short message in the previous turn's context: the previous question and the message are searched together,
+    /// and of those candidates the one that also covers the message's own words wins (那个体户呢 after 公司最多能加多少人 →
+    /// the sole proprietor's limit, not the company's again). Null when the message stands on its own: it finds an entry
+    /// with confidence and that entry is not one the previous answer pointed to.
+    /// </summary>
+    private (RetrievalResult Result, string Focus)? FollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
+    {
+        var previous = context.EntryId is null ? null : index.Knowledge.Find(context.EntryId);
+        var near = previous is null ? [] : previous.Related.Append(previous.Id).ToHashSet(StringComparer.Ordinal);
+        var topic = context.Question is { Length: > 0 } q ? Prepare(q).Focus : previous?.Title;
+        if (topic is null)
+        {
+            return null;
+        }
+
+        var merged = $"{topic}，{prepared.Focus}";
+        var candidates = Retrieve(merged);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // A message about something the knowledge base does not know (天气怎么样) is no follow-up, whatever came before.
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, prepared.Focus);
+        if (words.Count(w => !index.IsKnownWord(w)) * 2 > words.Count && !QuestionFocus.Continues(prepared.Focus))
+        {
+            return null;
+        }
+
+        // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself.
+        var ownTopic = words.Any(index.IsNamingWord);
+        if (!ownTopic && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
+            && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
+        {
+            return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged);
+        }
+
+        // Each candidate of the joint search, weighed by how well it fits the joint text and the message's own words, the
+        // previous entry and its related ones a little more: that weight is the candidate's confidence as a follow-up.
+        var ownCoverage = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
+        double Fit(RetrievalCandidate c) =>
+            Math.Clamp((0.5 * c.Confidence) + (0.5 * ownCoverage.GetValueOrDefault(c.Entry.Id))
+                + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0), 0, 1);
+        var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
+        var best = reweighed[0];
+
+        // "那X呢" asks the previous question again about X: it never stands alone.
+        var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
+        var plainTop = plain.Top;
+        var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence && !near.Contains(plainTop.Entry.Id);
+        if (standsAlone)
+        {
+            return null;
+        }
+
+        return (new RetrievalResult(plain.Question, reweighed), merged);
+    }
+
+    /// <summary>
+    /// One side of a comparison: among the whole question's candidates (and the side's own first one), the entry that
+    /// both fits the question and names the side best; null when the side finds nothing with some confidence.
+    /// </summary>
+    private RetrievalCandidate? Side(RetrievalResult whole, string side)
+    {
+        // Scored against the whole question's candidates only, without a search of its own: the whole question holds both
+        // sides' words, so both sides' entries are among its hits, and a comparison costs no more Lucene queries.
+        var pool = whole.Candidates.Take(SuggestionCount + 5).ToList();
+        var sideConfidence = ConfidenceFor(Prepare(side).Focus, pool);
+        if (sideConfidence.Count == 0 || sideConfidence.Values.Max() < ComparisonSideConfidence)
+        {
+            return null;
+        }
+
+        // The side's own words decide; the whole question breaks near ties toward what it asks about both (各能加几个人).
+        return pool.MaxBy(c => sideConfidence.GetValueOrDefault(c.Entry.Id) + (0.25 * c.Confidence));
+    }
+
+    /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
+    private double ClauseConfidence(string focus, RetrievalCandidate top)
+    {
+        var best = 0.0;
+        foreach (var clause in QuestionFocus.Split(focus).Where(QuestionFocus.Asks))
+        {
+            best = Math.Max(best, ConfidenceFor(clause, [top]).GetValueOrDefault(top.Entry.Id));
+        }
+
+        return best;
+    }
+
+    /// <summary>The confidence of <paramref name="text"/> for each of <paramref name="candidates"/>' entries, without a search.</summary>
+    private Dictionary<string, double> ConfidenceFor(string text, IReadOnlyList<RetrievalCandidate> candidates)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        if (words.Count == 0)
+        {
+            return scores;
+        }
+
+        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
+        var wordIds = words.Select(index.TermId).ToArray();
+        var gramIds = grams.Select(index.TermId).ToArray();
+        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
+        var gramWeights = gramIds.Select(index.GramWeight).ToArray();
+        foreach (var candidate in candidates)
+        {
+            if (index.ProfileOf(candidate.Entry.Id) is { } profile)
+            {
+                scores[candidate.Entry.Id] = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile).Confidence;
+            }
+        }
+
+        return scores;
+    }
+
+    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, bool comparison)
+    {
+        var top = result.Top;
+        if (top is null)
+        {
+            return DecisionFeatures.None;
+        }
+
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, focus).Distinct(StringComparer.Ordinal).ToList();
+        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, focus).Distinct(StringComparer.Ordinal).ToList();
+        var knownWords = words.Count(index.IsKnownWord);
+        var knownGrams = grams.Count(index.IsKnownGram);
+        var unknown = words.Where(w => !index.IsKnownWord(w)).Sum(w => index.WordWeight(-1));
+        var second = result.Candidates.Count > 1 ? result.Candidates[1] : null;
+        var asks = QuestionFocus.Asks(prepared.Text) || prepared.Text.Contains('?') || prepared.Text.Contains('？');
+        double[] domain =
+        [
+            words.Count == 0 ? 0 : (double)knownWords / words.Count,
+            grams.Count == 0 ? 0 : (double)knownGrams / grams.Count,
+            unknown / 10,
+            confidence,
+            asks ? 1 : 0,
+            Math.Log(1 + words.Count),
+            prepared.English ? 1 : 0,
+            words.Count == 0 ? 0 : (double)words.Count(index.IsKeyWord) / words.Count,
+        ];
+        var topScore = top.LuceneScore;
+        var secondScore = second?.LuceneScore ?? 0;
+        double[] entry =
+        [
+            confidence,
+            confidence - (second?.Confidence ?? 0),
+            top.Coverage,
+            top.Closest,
+            topScore + secondScore <= 0 ? 0 : topScore / (topScore + secondScore),
+            top.NamesTopic ? 1 : 0,
+            result.Candidates.All(c => c.LuceneScore <= topScore) ? 1 : 0,
+            prepared.Corrections > 0 ? 1 : 0,
+            followUp ? 1 : 0,
+            comparison ? 1 : 0,
+            prepared.Story ? 1 : 0,
+            prepared.English ? 1 : 0,
+            clauseConfidence,
+            result.Candidates.All(c => c.Confidence <= top.Confidence) ? 1 : 0,
+            Math.Log(1 + topScore),
+        ];
+        return new DecisionFeatures(domain, entry);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+
+namespace WeComHelpBot.Knowledge.Understanding;
+
+/// <summary>
+/// Finds the question inside a story ("我们是家小餐馆，老板常年在外地……现在该选哪种验证？"): the clauses that ask
+/// (a question word or a question mark) are kept whole, and of the other clauses only the words the knowledge base
+/// knows (the topic: 法人, 扫脸 …); the story around them is set aside, so it cannot drag confidence down.
+/// </summary>
+public static class QuestionFocus
+{
+    /// <summary>Shorter texts are one question already.</summary>
+    public const int MinStoryLength = 18;
+
+    private static readonly char[] ClauseBreaks = ['，', ',', '。', '.', '！', '!', '？', '?', '；', ';', '\n', '\r', '、', '…', '~', '～', ' ', '　', '：', ':'];
+
+    private static readonly string[] QuestionWords =
+        ["吗", "呢", "怎么", "如何", "多久", "多长", "哪", "几", "是否", "能不能", "要不要", "可不可以", "有没有", "是不是", "什么", "啥", "咋", "多少", "为什么", "为啥", "该选", "怎样"];
+
+    // Words of stories that are not about registering WeCom; removed from the asking clauses too.
+    private static readonly string[] Filler =
+    [
+        "老板", "着急", "急着", "很急", "挺急", "麻烦了", "麻烦你", "麻烦您", "在线等", "谢谢", "多谢", "小餐馆", "餐馆", "小店", "店里",
+        "朋友", "听说", "同事", "领导", "刚才", "之前", "今天", "昨天", "上周", "请问", "你好", "您好", "我们是", "我是", "常年",
+    ];
+
+    private static readonly string[] Continuations = ["还是不行", "还不行", "不行", "没用", "不管用", "没反应", "还是失败", "又失败", "一样", "试了", "没好", "还没好"];
+
+    /// <summary>True when a short message says the last answer did not settle it ("还是不行", "试了没用").</summary>
+    public static bool Continues(string text) => Continuations.Any(c => text.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>True when <paramref name="clause"/> asks something.</summary>
+    public static bool Asks(string clause) => QuestionWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The focus of <paramref name="text"/>, or the text itself when it is short or a single clause.
+    /// <paramref name="topicWords"/> gives the knowledge base's words in a clause that does not ask.
+    /// </summary>
+    public static string Extract(string text, Func<string, IEnumerable<string>> topicWords)
+    {
+        if (text.Length < MinStoryLength)
+        {
+            return text;
+        }
+
+        var clauses = Split(text);
+        if (clauses.Count < 2)
+        {
+            return RemoveFiller(text);
+        }
+
+        var asking = clauses.Select((c, i) => (c, i)).Where(x => Asks(x.c) || EndsWithQuestionMark(text, x.c)).Select(x => x.i).ToHashSet();
+        if (asking.Count == 0)
+        {
+            // A story that ends without a question word still asks at its end.
+            asking.Add(clauses.Count - 1);
+        }
+
+        var focus = new StringBuilder(text.Length);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var part = asking.Contains(i) ? RemoveFiller(clauses[i]) : string.Join(" ", topicWords(clauses[i]));
+            if (part.Length > 0)
+            {
+                focus.Append(focus.Length == 0 ? string.Empty : "，").Append(part);
+            }
+        }
+
+        return focus.Length == 0 ? text : focus.ToString();
+    }
+
+    public static List<string> Split(string text) =>
+        text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static bool EndsWithQuestionMark(string text, string clause)
+    {
+        var at = text.IndexOf(clause, StringComparison.Ordinal);
+        var after = at < 0 ? -1 : at + clause.Length;
+        return after >= 0 && after < text.Length && text[after] is '？' or '?';
+    }
+
+    private static string RemoveFiller(string clause)
+    {
+        foreach (var word in Filler)
+        {
+            clause = clause.Replace(word, " ", StringComparison.Ordinal);
+        }
+
+        return clause.Trim();
+    }
+}

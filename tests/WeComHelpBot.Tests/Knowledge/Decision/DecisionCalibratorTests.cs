@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Decision;
+using WeComHelpBot.Knowledge.Evaluation;
+
+namespace WeComHelpBot.Tests.Knowledge.Decision;
+
+public sealed class DecisionCalibratorTests
+{
+    private static IReadOnlyList<CalibrationSample> Samples()
+    {
+        var options = Options.Create(new RetrievalOptions());
+        var index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.ValidKnowledge), options);
+        var retriever = new KnowledgeRetriever(index, options);
+        EvalCase[] cases =
+        [
+            new("打款好几天了没到账", "bank-transfer-timeout", 1),
+            new("对公打款超时了咋办", "bank-transfer-timeout", 2),
+            new("银行打款一直没收到钱", "bank-transfer-timeout", 3),
+            new("个体户能加几个人", "member-limits", 4),
+            new("公司最多放多少员工", "member-limits", 5),
+            new("成员人数有没有上限", "member-limits", 6),
+            new("打款验证要几天", "verify-bank-transfer", 7),
+            new("对公打款验证多久能好", "verify-bank-transfer", 8),
+            new("会话存档在哪开", "security-archive", 9),
+            new("聊天存档怎么打开", "security-archive", 10),
+            new("今天天气怎么样", null, 11),
+            new("股票明天涨不涨", null, 12),
+            new("推荐一部电影", null, 13),
+            new("午饭吃什么好", null, 14),
+            new("帮我写首诗", null, 15),
+        ];
+        return DecisionCalibrator.Samples(retriever, cases);
+    }
+
+    [Fact]
+    public void CrossValidate_JudgesEverySampleWithAModelFittedWithoutItsFold()
+    {
+        var samples = Samples();
+        var fittedOn = new List<IReadOnlyList<CalibrationSample>>();
+
+        var decided = DecisionCalibrator.CrossValidate(samples, 3, training =>
+        {
+            fittedOn.Add(training);
+            return DecisionCalibrator.Fit(training);
+        });
+
+        Assert.Equal(samples.Count, decided.Count);
+        Assert.Equal(3, fittedOn.Count);
+        for (var fold = 0; fold < 3; fold++)
+        {
+            var heldOut = samples.Where(s => s.Fold(3) == fold).ToList();
+            var model = fittedOn.Single(training => heldOut.All(h => !training.Contains(h)) && training.Count == samples.Count - heldOut.Count);
+            Assert.NotNull(model);
+        }
+    }
+
+    [Fact]
+    public void Fit_AnswersTheDomainAndRefusesTheRest_OnItsOwnData()
+    {
+        var samples = Samples();
+
+        var model = DecisionCalibrator.Fit(samples);
+
+        var refused = samples.Where(s => !s.InScope).Count(s => DecisionCalibrator.Decide(model, s) != AnswerKind.Answer);
+        var right = samples.Where(s => s.InScope).Count(s => DecisionCalibrator.Verdict(s, DecisionCalibrator.Decide(model, s)) == EvalVerdict.Right);
+        Assert.Equal(samples.Count(s => !s.InScope), refused);
+        Assert.True(right >= 8, $"answered right {right} of 10");
+        Assert.InRange(model.ClarifyThreshold, 0, model.AnswerThreshold);
+    }
+
+    [Fact]
+    public void Fold_IsStableAndSpreadsTheQuestions()
+    {
+        var samples = Samples();
+
+        Assert.Equal(samples.Select(s => s.Fold(5)), Samples().Select(s => s.Fold(5)));
+        Assert.True(samples.Select(s => s.Fold(5)).Distinct().Count() >= 3);
+    }
+}

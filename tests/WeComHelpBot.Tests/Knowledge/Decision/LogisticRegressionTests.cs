@@ -1,0 +1,39 @@
+using WeComHelpBot.Knowledge.Decision;
+
+namespace WeComHelpBot.Tests.Knowledge.Decision;
+
+public sealed class LogisticRegressionTests
+{
+    [Fact]
+    public void Fit_LearnsWhichSideOfTheDataIsPositive()
+    {
+        // y is true when x0 is large; x1 is noise.
+        var random = new Random(7);
+        var x = Enumerable.Range(0, 200).Select(_ => (IReadOnlyList<double>)[random.NextDouble(), random.NextDouble()]).ToList();
+        var y = x.Select(row => row[0] > 0.5).ToList();
+
+        var model = LogisticRegression.Fit(["signal", "noise"], x, y);
+
+        Assert.True(model.Probability([0.9, 0.5]) > 0.8);
+        Assert.True(model.Probability([0.1, 0.5]) < 0.2);
+        Assert.True(Math.Abs(model.Weights[0]) > 5 * Math.Abs(model.Weights[1]), $"weights {model.Weights[0]} {model.Weights[1]}");
+    }
+
+    [Fact]
+    public void Fit_AConstantFeatureGetsNoWeight()
+    {
+        IReadOnlyList<double>[] x = [[0, 1], [1, 1], [0.2, 1], [0.8, 1]];
+
+        var model = LogisticRegression.Fit(["signal", "constant"], x, [false, true, false, true]);
+
+        Assert.Equal(0, model.Weights[1], 6);
+    }
+
+    [Fact]
+    public void Probability_RejectsTheWrongNumberOfFeatures()
+    {
+        var model = LogisticRegression.Fit(["a"], [[0.0], [1.0]], [false, true]);
+
+        Assert.Throws<ArgumentException>(() => model.Probability([1, 2]));
+    }
+}

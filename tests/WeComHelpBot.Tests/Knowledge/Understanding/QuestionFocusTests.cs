@@ -1,0 +1,39 @@
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Tests.Knowledge.Understanding;
+
+public sealed class QuestionFocusTests
+{
+    private static readonly HashSet<string> Topic = ["法人", "扫脸", "对公打款", "验证"];
+
+    private static IEnumerable<string> TopicWords(string clause) => Topic.Where(t => clause.Contains(t, StringComparison.Ordinal));
+
+    [Fact]
+    public void Extract_KeepsTheAskingClauseAndTheTopic_DropsTheStory()
+    {
+        const string story = "我们是家小火锅店，老板常年在老家，法人没法过来扫脸，着急开通，这种情况该选哪种验证？";
+
+        var focus = QuestionFocus.Extract(story, TopicWords);
+
+        Assert.Contains("该选哪种验证", focus);
+        Assert.Contains("法人", focus);
+        Assert.Contains("扫脸", focus);
+        Assert.DoesNotContain("火锅店", focus);
+        Assert.DoesNotContain("老板", focus);
+        Assert.DoesNotContain("着急", focus);
+    }
+
+    [Fact]
+    public void Extract_WithoutAQuestionWord_ReadsTheLastClauseAsTheQuestion()
+    {
+        var focus = QuestionFocus.Extract("财务上周三就把钱打过去了，到现在后台一直在转圈，对公打款验证超时", TopicWords);
+
+        Assert.EndsWith("对公打款验证超时", focus);
+        Assert.DoesNotContain("财务", focus);
+    }
+
+    [Theory]
+    [InlineData("个体户能加几个人")]
+    [InlineData("扫脸要多久")]
+    public void Extract_LeavesAShortQuestionAsItIs(string question) => Assert.Equal(question, QuestionFocus.Extract(question, TopicWords));
+}

@@ -1,0 +1,41 @@
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Tests.Knowledge.Understanding;
+
+public sealed class TypoCorrectorTests
+{
+    // The knowledge base's words and the character pairs its texts write.
+    private static readonly string[] Terms = ["认证", "对公", "打款", "营业执照", "营业", "企业微信", "会话存档", "负责人"];
+    private static readonly HashSet<string> Known = [.. Terms, "认证", "要几", "几天", "对公", "公打", "打款", "营业", "业执", "执照", "企业", "业微", "微信", "会话", "话存", "存档", "负责", "责人"];
+
+    private static readonly TypoCorrector Corrector = new(Terms, Known.Contains, piece => piece is "负责人" or "几天" or "没有");
+
+    [Theory]
+    [InlineData("认怔要几天", "认证要几天")]
+    [InlineData("队公打款多久到账", "对公打款多久到账")]
+    [InlineData("没有营页执照可以注册吗", "没有营业执照可以注册吗")]
+    [InlineData("会话存挡在哪开", "会话存档在哪开")]
+    [InlineData("营业执找丢了", "营业执照丢了")]
+    public void Correct_FixesASlipOnADomainTerm(string typed, string meant)
+    {
+        var (text, corrections) = Corrector.Correct(typed);
+
+        Assert.Equal(meant, text);
+        Assert.Equal(1, corrections);
+    }
+
+    [Fact]
+    public void Correct_ReadsPinyinInitials() => Assert.Equal("企业微信怎么注册", Corrector.Correct("qywx怎么注册").Text);
+
+    [Theory]
+    [InlineData("企业微信认证要几天")]
+    [InlineData("部门负责人没有微信")]
+    [InlineData("How long does it take")]
+    public void Correct_LeavesRightTextAlone(string text)
+    {
+        var (corrected, corrections) = Corrector.Correct(text);
+
+        Assert.Equal(text, corrected);
+        Assert.Equal(0, corrections);
+    }
+}

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WeComHelpBot.Storage;
 
@@ -13,11 +15,16 @@ public sealed class LiteDatabaseProvider : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<LiteDatabase>> databases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FileStream> modeLocks = new(StringComparer.Ordinal);
     private readonly ConnectionType connectionType;
+    private readonly ILogger logger;
 
-    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared)
+    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared, ILogger<LiteDatabaseProvider>? logger = null)
     {
         this.connectionType = connectionType;
+        this.logger = logger ?? NullLogger<LiteDatabaseProvider>.Instance;
     }
+
+    /// <summary>How long <see cref="Dispose"/> waits for one file to close (LiteDB's close waits for its locks and checkpoints).</summary>
+    public static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(3);
 
     public ConnectionType ConnectionType => connectionType;
 
@@ -46,11 +53,12 @@ public sealed class LiteDatabaseProvider : IDisposable
         }
 
         modeLocks.Clear();
-        foreach (var lazy in databases.Values)
+        foreach (var (path, lazy) in databases)
         {
-            if (lazy.IsValueCreated)
+            if (lazy.IsValueCreated && !Task.Run(lazy.Value.Dispose).Wait(CloseWait))
             {
-                lazy.Value.Dispose();
+                // A file damaged or locked under us: shutting down matters more than LiteDB's last checkpoint.
+                logger.LogError("LiteDB did not close {FileName} within {Wait}; left as it is", Path.GetFileName(path), CloseWait);
             }
         }
 
@@ -69,7 +77,7 @@ public sealed class LiteDatabaseProvider : IDisposable
         FileStream modeLock;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+            DataFolderPermissions.CreateFolder(Path.GetDirectoryName(lockPath)!);
             modeLock = new FileStream(
                 lockPath,
                 FileMode.OpenOrCreate,
@@ -103,24 +111,20 @@ public sealed class LiteDatabaseProvider : IDisposable
         }
     }
 
-    private static LiteDatabase Open(string fullPath, ConnectionType connectionType)
+    private LiteDatabase Open(string fullPath, ConnectionType connectionType)
     {
         try
         {
-            var folder = Path.GetDirectoryName(fullPath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            DataFolderPermissions.CreateFolder(Path.GetDirectoryName(fullPath)!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StorageUnavailableException(fullPath, $"无法创建所在目录（{ex.Message}）", ex);
         }
 
+        // Never opened for writing before it is checked; a new database only where there is no file at all.
         LiteDbFileCheck.Verify(fullPath);
-
-        var isNew = !File.Exists(fullPath) || new FileInfo(fullPath).Length == 0;
+        var isNew = !File.Exists(fullPath);
         var connection = new ConnectionString
         {
             Filename = fullPath,
@@ -145,6 +149,7 @@ public sealed class LiteDatabaseProvider : IDisposable
                 database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
             }
 
+            DataFolderPermissions.Tighten(fullPath, logger);
             return database;
         }
         catch (Exception ex) when (IsOpenFailure(ex))

@@ -19,6 +19,9 @@ public sealed class LiteDbWriteQueue : IDisposable
     /// <summary>At most this many writes share one transaction (bounds the transaction's memory and the wait).</summary>
     public const int MaxBatch = 128;
 
+    /// <summary>How long <see cref="Dispose"/> waits for queued writes: a write stuck in a damaged or locked file must not hold shutdown.</summary>
+    public static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(3);
+
     private readonly LiteDatabase database;
     private readonly ILogger logger;
     private readonly Channel<WriteRequest> requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
@@ -77,7 +80,10 @@ public sealed class LiteDbWriteQueue : IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>Takes no more writes, finishes the ones already queued, and returns when they are committed.</summary>
+    /// <summary>
+    /// Takes no more writes, finishes the ones already queued, and returns when they are committed, or after
+    /// <see cref="ShutdownWait"/> when the writer is stuck (the writes still queued then fail; nothing half-done is reported written).
+    /// </summary>
     public void Dispose()
     {
         if (!requests.Writer.TryComplete())
@@ -85,7 +91,17 @@ public sealed class LiteDbWriteQueue : IDisposable
             return;
         }
 
-        writer.GetAwaiter().GetResult();
+        if (!writer.Wait(ShutdownWait))
+        {
+            logger.LogError("LiteDB writer did not finish within {Wait}; {Pending} queued writes were not written", ShutdownWait, requests.Reader.Count);
+            while (requests.Reader.TryRead(out var request))
+            {
+                request.Fail(new ObjectDisposedException(nameof(LiteDbWriteQueue), "数据库已关闭，无法再写入"));
+            }
+
+            return;
+        }
+
         logger.LogInformation("LiteDB group commit: {Writes} writes in {Batches} transactions", Writes, Batches);
     }
 

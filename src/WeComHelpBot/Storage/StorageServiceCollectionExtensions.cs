@@ -17,7 +17,9 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddBotStorage(this IServiceCollection services, BotPaths paths)
     {
         services.AddOptions<StorageOptions>();
-        services.TryAddSingleton(sp => new LiteDatabaseProvider(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Connection));
+        services.TryAddSingleton(sp => new LiteDatabaseProvider(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Connection,
+            sp.GetService<ILogger<LiteDatabaseProvider>>()));
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
         services.TryAddSingleton(sp => new LiteDbWriteQueue(sp.GetRequiredService<LiteDatabase>(), sp.GetService<ILogger<LiteDbWriteQueue>>()));
         services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(

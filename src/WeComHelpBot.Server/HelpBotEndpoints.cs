@@ -1,6 +1,7 @@
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.WeCom;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Server;
 
@@ -12,7 +13,9 @@ public static class HelpBotEndpoints
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        // 503 when the database cannot be read or written (damaged, removed or read-only under the running server).
+        app.MapGet("/healthz", async (StorageHealth storage, CancellationToken cancellationToken) =>
+            await storage.CheckAsync(cancellationToken) ? Results.Text("ok") : Results.Text("storage unavailable", statusCode: 503));
 
         var messages = app.Services.GetRequiredService<BotMessagesEndpoint>();
         app.MapPost("/api/messages", messages.HandleAsync);

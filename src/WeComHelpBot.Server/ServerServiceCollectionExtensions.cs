@@ -26,6 +26,10 @@ public static class ServerServiceCollectionExtensions
         services.AddChannels();
         services.AddHttpClient();
 
+        // SIGTERM ends the server within 10 s in every state: requests get 4 s to finish, then a stuck database write
+        // and the file's close 2 s each (LiteDbWriteQueue.ShutdownWait, LiteDatabaseProvider.CloseWait).
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(4));
+
         // No MicrosoftAppId: local mode (no authentication), as the Emulator and tests use it. The wrapper keeps that
         // authentication and shares connector clients across turns instead of building two clients per request.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(

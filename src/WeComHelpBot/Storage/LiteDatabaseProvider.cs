@@ -24,7 +24,7 @@ public sealed class LiteDatabaseProvider : IDisposable
     }
 
     /// <summary>How long <see cref="Dispose"/> waits for one file to close (LiteDB's close waits for its locks and checkpoints).</summary>
-    public static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     public ConnectionType ConnectionType => connectionType;
 

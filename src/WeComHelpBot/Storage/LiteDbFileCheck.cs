@@ -75,6 +75,7 @@ public static class LiteDbFileCheck
                 return $"日志文件 {logFile} 的长度不是整页，末尾被截断";
             }
 
+            var hasLog = log.Exists && log.Length > 0;
             using (var data = OpenRead(fullPath))
             {
                 var header = new byte[HeaderInfoOffset + HeaderInfo.Length];
@@ -84,20 +85,29 @@ public static class LiteDbFileCheck
                     return "不是 LiteDB 数据库文件，或开头已损坏";
                 }
 
-                var problem = LiteDbPageCheck.Check(data);
+                // With a log, the data file alone may be mid-checkpoint: its pages are checked after the log is applied.
+                var problem = hasLog ? null : LiteDbPageCheck.Check(data);
                 if (problem is not null)
                 {
                     return problem;
                 }
             }
 
-            return ReadEverything(fullPath, log.Exists ? logFile : null);
+            return ReadEverything(fullPath, hasLog ? logFile : null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StorageUnavailableException(fullPath, LiteDatabaseProvider.Describe(ex), ex);
         }
     }
+
+    /// <summary>True when <paramref name="firstPage"/> begins like a LiteDB 5 header page (a cheap look, not the full check).</summary>
+    public static bool HasLiteDbHeader(ReadOnlySpan<byte> firstPage) =>
+        firstPage.Length > 59
+        && firstPage[..4].SequenceEqual(new byte[4])
+        && firstPage[4] == 1
+        && firstPage.Slice(HeaderInfoOffset, HeaderInfo.Length).SequenceEqual(HeaderInfo)
+        && firstPage[59] == 8;
 
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
@@ -122,6 +132,17 @@ public static class LiteDbFileCheck
         try
         {
             using var database = new LiteDatabase(data, logStream: log);
+            if (logFile is not null)
+            {
+                // The log applied to the view, never to the file; then the pages are what the file will hold once opened.
+                database.Checkpoint();
+                var problem = LiteDbPageCheck.Check(data);
+                if (problem is not null)
+                {
+                    return $"日志写回后：{problem}";
+                }
+            }
+
             var indexes = database.GetCollection("$indexes").FindAll().ToList();
             foreach (var name in database.GetCollectionNames().ToList())
             {

@@ -203,7 +203,7 @@ internal static class LiteDbPageCheck
     /// version's collections do not make a sound file look damaged.
     /// </summary>
     internal static readonly string[] KnownCollections =
-        ["bot_state", "transcripts", "analytics_events", "tickets", "ticket_counters", "wecom_message_ids"];
+        ["bot_state", "transcripts", "analytics_events", "tickets", "ticket_counters", "wecom_message_ids", "health"];
 
     private static bool IsFlippedKnownName(string name) =>
         KnownCollections.Any(known => known.Length == name.Length && known != name

@@ -20,7 +20,7 @@ public sealed class LiteDbWriteQueue : IDisposable
     public const int MaxBatch = 128;
 
     /// <summary>How long <see cref="Dispose"/> waits for queued writes: a write stuck in a damaged or locked file must not hold shutdown.</summary>
-    public static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(2);
 
     private readonly LiteDatabase database;
     private readonly ILogger logger;

@@ -27,6 +27,12 @@ public static class StorageServiceCollectionExtensions
             Path.GetFullPath(paths.DatabaseFile),
             sp.GetRequiredService<LiteDbWriteQueue>(),
             stateCacheSize: sp.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveStateCacheSize));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new StorageHealth(
+            sp,
+            paths.DatabaseFile,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<StorageHealth>>()));
         return services;
     }
 }

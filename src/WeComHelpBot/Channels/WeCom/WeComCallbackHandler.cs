@@ -10,7 +10,8 @@ namespace WeComHelpBot.Channels.WeCom;
 /// <summary>
 /// The WeCom self-built app callback, independent of the HTTP host. Cheap checks come first (configuration,
 /// size, parameters, timestamp window, corp id, signature), so a forged, replayed or oversized request is
-/// refused before any decryption. A verified message runs one bot turn (retried deliveries are answered once);
+/// refused before any decryption. A verified message runs one bot turn (retried and replayed deliveries are answered
+/// once, also across restarts: <see cref="WeComMessageIdStore"/>);
 /// if the turn outlasts <see cref="WeComOptions.ReplyTimeout"/>, the callback answers empty and the reply goes
 /// out later through message/send. Never logs secrets, tokens or message content.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class WeComCallbackHandler : IDisposable
     private readonly WeComApiClient apiClient;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WeComCallbackHandler> logger;
-    private readonly MessageDeduplicator deduplicator;
+    private readonly WeComMessageIdStore handledMessages;
     private readonly CancellationTokenSource shutdown = new();
     private readonly ConcurrentDictionary<Task, byte> lateDeliveries = new();
 
@@ -34,6 +35,7 @@ public sealed class WeComCallbackHandler : IDisposable
         ReplyCollectingAdapter adapter,
         ConversationTurnGate turnGate,
         WeComApiClient apiClient,
+        WeComMessageIdStore handledMessages,
         TimeProvider timeProvider,
         ILogger<WeComCallbackHandler> logger)
     {
@@ -44,7 +46,7 @@ public sealed class WeComCallbackHandler : IDisposable
         this.apiClient = apiClient;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        deduplicator = new MessageDeduplicator(this.options.DeduplicationCapacity, this.options.DeduplicationWindow, timeProvider);
+        this.handledMessages = handledMessages;
         if (this.options.CallbackConfigured)
         {
             crypto = new WeComCrypto(this.options.Token, this.options.EncodingAESKey, this.options.CorpId);
@@ -132,7 +134,7 @@ public sealed class WeComCallbackHandler : IDisposable
             return RejectCrypto(e);
         }
 
-        if (!deduplicator.TryRegister(message.DeduplicationKey))
+        if (!await handledMessages.TryRegisterAsync(message.DeduplicationKey, cancellationToken))
         {
             logger.LogInformation("WeCom redelivered a {MsgType} already handled; answered empty", message.MsgType);
             return WeComCallbackResult.Empty;

@@ -21,6 +21,7 @@ public static class WeComServiceCollectionExtensions
             .Validate(
                 o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
                 "WeCom:ApiBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => o.MessageIdRetention >= o.DeduplicationWindow, "WeCom:MessageIdRetention must be at least twice WeCom:TimestampTolerance plus a minute.")
             .Validate(o => o.ReplyTimeout > TimeSpan.Zero && o.TimestampTolerance > TimeSpan.Zero && o.MaxBodyBytes > 0, "WeCom timeouts and sizes must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new WeComApiClient(
@@ -28,6 +29,7 @@ public static class WeComServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WeComOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WeComApiClient>>()));
+        services.TryAddSingleton<WeComMessageIdStore>();
         services.TryAddSingleton<WeComCallbackHandler>();
         return services;
     }

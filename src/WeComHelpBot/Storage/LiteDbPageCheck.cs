@@ -85,6 +85,12 @@ internal static class LiteDbPageCheck
         }
 
         var length = BinaryPrimitives.ReadInt32LittleEndian(page.AsSpan(CollectionsOffset));
+        if (length == 0 && IsAllZero(page.AsSpan(CollectionsOffset)))
+        {
+            // A new file: LiteDB writes the collection directory with the first collection.
+            return null;
+        }
+
         if (length < 5 || length > CollectionsSize)
         {
             return "文件头中的集合目录已损坏";
@@ -214,7 +220,7 @@ internal static class LiteDbPageCheck
 
     private static bool IsLink(uint link, long pageCount) => link == uint.MaxValue || link < pageCount;
 
-    private static bool IsAllZero(byte[] page) => !page.AsSpan().ContainsAnyExcept((byte)0);
+    private static bool IsAllZero(ReadOnlySpan<byte> bytes) => !bytes.ContainsAnyExcept((byte)0);
 
     private static uint ReadUInt32(byte[] page, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(page.AsSpan(offset));
 }

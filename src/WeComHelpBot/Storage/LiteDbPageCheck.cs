@@ -180,7 +180,7 @@ internal static class LiteDbPageCheck
             return $"第 {pageId} 页的内容目录已损坏";
         }
 
-        int count = 0, total = 0;
+        var segments = new List<(int Position, int Length)>(items);
         for (var slot = 0; slot <= highest; slot++)
         {
             var at = PageSize - (slot + 1) * 4;
@@ -196,11 +196,24 @@ internal static class LiteDbPageCheck
                 return $"第 {pageId} 页的第 {slot} 项超出页面";
             }
 
-            count++;
-            total += length;
+            segments.Add((position, length));
         }
 
-        return count == items && total == used ? null : $"第 {pageId} 页的内容目录与内容不符";
+        if (segments.Count != items || segments.Sum(s => s.Length) != used)
+        {
+            return $"第 {pageId} 页的内容目录与内容不符";
+        }
+
+        segments.Sort();
+        for (var i = 1; i < segments.Count; i++)
+        {
+            if (segments[i].Position < segments[i - 1].Position + segments[i - 1].Length)
+            {
+                return $"第 {pageId} 页的内容互相重叠";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

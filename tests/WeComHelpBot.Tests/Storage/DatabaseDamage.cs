@@ -11,7 +11,7 @@ namespace WeComHelpBot.Tests.Storage;
 /// <summary>
 /// A real database with tickets, transcripts and bot state made through the library, and the ways a file gets damaged:
 /// flipped header bytes, truncation at and off a page boundary, flipped bytes in page headers and slot directories,
-/// an empty file, a file that is not LiteDB at all.
+/// an empty file, a file that is not LiteDB at all. Linked into the CLI and server test projects too.
 /// </summary>
 public static class DatabaseDamage
 {
@@ -60,7 +60,7 @@ public static class DatabaseDamage
                 ]);
                 if (i % 40 == 0)
                 {
-                    await storage.WriteAsync(new Dictionary<string, object> { [$"test/conversations/c{i}"] = new CounterItem { Count = i } });
+                    await storage.WriteAsync(new Dictionary<string, object> { [$"test/conversations/c{i}"] = new Dictionary<string, object> { ["turns"] = i } });
                 }
             }
 

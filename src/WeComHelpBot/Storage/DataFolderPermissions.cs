@@ -34,8 +34,11 @@ internal static class DataFolderPermissions
         }
     }
 
-    /// <summary>Tightens the folder of <paramref name="databaseFile"/> and our files in it, with one log line for each change.</summary>
-    public static void Tighten(string databaseFile, ILogger logger)
+    /// <summary>
+    /// Tightens the folder of <paramref name="databaseFile"/> and our files in it, with one log line for each change to
+    /// what was there before (<paramref name="created"/>: the database was just made, its files are new, not loose).
+    /// </summary>
+    public static void Tighten(string databaseFile, bool created, ILogger logger)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -44,7 +47,7 @@ internal static class DataFolderPermissions
 
         try
         {
-            TightenNow(databaseFile, logger);
+            TightenNow(databaseFile, created, logger);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -53,7 +56,7 @@ internal static class DataFolderPermissions
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static void TightenNow(string databaseFile, ILogger logger)
+    private static void TightenNow(string databaseFile, bool created, ILogger logger)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databaseFile))!;
         var ours = Directory.EnumerateFileSystemEntries(folder).Where(path => IsOurs(databaseFile, path)).ToList();
@@ -77,7 +80,10 @@ internal static class DataFolderPermissions
             if ((File.GetUnixFileMode(file) & GroupAndOther) != 0)
             {
                 File.SetUnixFileMode(file, FileMode);
-                logger.LogWarning("Data file {FileName} was readable by other users; its mode is now 0600", Path.GetFileName(file));
+                if (!created)
+                {
+                    logger.LogWarning("Data file {FileName} was readable by other users; its mode is now 0600", Path.GetFileName(file));
+                }
             }
         }
     }

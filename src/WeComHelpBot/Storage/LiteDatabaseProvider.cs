@@ -149,7 +149,7 @@ public sealed class LiteDatabaseProvider : IDisposable
                 database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
             }
 
-            DataFolderPermissions.Tighten(fullPath, logger);
+            DataFolderPermissions.Tighten(fullPath, isNew, logger);
             return database;
         }
         catch (Exception ex) when (IsOpenFailure(ex))

@@ -6,8 +6,9 @@ namespace WeComHelpBot.Storage;
 
 /// <summary>
 /// Whether the database can be read and written right now: the file is still where it was opened, still starts as a
-/// LiteDB file and is a whole number of pages, and a small write goes through the write queue and reads back within
-/// <see cref="ProbeTimeout"/>. A file removed, cut or overwritten under a running process, a read-only or full disk,
+/// LiteDB file and is a whole number of pages, is the same database (an id written by the first probe is still in it:
+/// LiteDB's shared mode would silently make a new, empty file where a removed one was), and a small write goes
+/// through the write queue and reads back within <see cref="ProbeTimeout"/>. A file removed, cut or overwritten under a running process, a read-only or full disk,
 /// or a writer stuck in LiteDB all fail it. The answer is kept for <see cref="CacheFor"/>, so a flood of health
 /// requests costs at most one write per that time.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim probing = new(1, 1);
+    private readonly string identity = Guid.NewGuid().ToString("N");
+    private string? fileIdentity;
     private (DateTimeOffset At, bool Healthy)? last;
     private bool reportedUnhealthy;
 
@@ -65,16 +68,36 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
         try
         {
             var queue = services.GetRequiredService<LiteDbWriteQueue>();
-            var stamp = time.GetUtcNow().UtcDateTime;
+            var stamp = time.GetUtcNow().UtcTicks;
+            var expected = fileIdentity;
             var write = queue.WriteAsync(
                 db =>
                 {
                     var collection = db.GetCollection(CollectionName);
+                    var stored = collection.FindById("identity")?["value"];
+                    if (stored is null || !stored.IsString)
+                    {
+                        if (expected is not null)
+                        {
+                            return null;
+                        }
+
+                        collection.Insert(new BsonDocument { ["_id"] = "identity", ["value"] = identity });
+                        stored = identity;
+                    }
+
                     collection.Upsert(new BsonDocument { ["_id"] = "probe", ["at"] = stamp });
-                    return collection.FindById("probe")?["at"].AsDateTime == stamp;
+                    return collection.FindById("probe")?["at"].AsInt64 == stamp ? stored.AsString : null;
                 },
                 cancellationToken);
-            return await write.WaitAsync(ProbeTimeout, time, cancellationToken) || Unhealthy("the probe read back another value");
+            var found = await write.WaitAsync(ProbeTimeout, time, cancellationToken);
+            if (found is null || (expected is not null && found != expected))
+            {
+                return Unhealthy("the database file was replaced, or the probe read back another value");
+            }
+
+            fileIdentity = found;
+            return true;
         }
         catch (TimeoutException)
         {

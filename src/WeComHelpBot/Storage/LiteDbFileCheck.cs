@@ -15,8 +15,12 @@ namespace WeComHelpBot.Storage;
 /// </summary>
 public static class LiteDbFileCheck
 {
-    /// <summary>A file whose full read takes longer than this (a loop of page links, a hung disk) is refused.</summary>
-    public static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A file whose full read takes longer than this (a loop of page links, a hung disk) is refused: 30 s, or the time
+    /// to read it at 2 MB/s when that is longer, so a large sound file on a slow disk is not mistaken for a loop.
+    /// </summary>
+    public static TimeSpan ReadLimitFor(long fileBytes) =>
+        TimeSpan.FromSeconds(Math.Max(30, fileBytes / (2 * 1024 * 1024)));
 
     private const int HeaderInfoOffset = 32;
     private static readonly byte[] HeaderInfo = Encoding.ASCII.GetBytes("** This is a LiteDB file **");
@@ -93,7 +97,7 @@ public static class LiteDbFileCheck
                 }
             }
 
-            return ReadEverything(fullPath, hasLog ? logFile : null);
+            return ReadEverything(fullPath, hasLog ? logFile : null, ReadLimitFor(file.Length + log.Length));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -113,16 +117,16 @@ public static class LiteDbFileCheck
         new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
 
     /// <summary>LiteDB's own reading of every document and index, on a thread of its own so a loop cannot hold the caller.</summary>
-    private static string? ReadEverything(string fullPath, string? logFile)
+    private static string? ReadEverything(string fullPath, string? logFile, TimeSpan limit)
     {
         var read = Task.Factory.StartNew(
             () => ReadEverythingNow(fullPath, logFile),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
-        return read.Wait(ReadLimit)
+        return read.Wait(limit)
             ? read.Result
-            : $"{ReadLimit.TotalSeconds:0} 秒内没能读完全部内容，页面之间的链接可能已损坏";
+            : $"{limit.TotalSeconds:0} 秒内没能读完全部内容，页面之间的链接可能已损坏";
     }
 
     private static string? ReadEverythingNow(string fullPath, string? logFile)

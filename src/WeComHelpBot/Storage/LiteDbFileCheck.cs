@@ -97,7 +97,7 @@ public static class LiteDbFileCheck
                 }
             }
 
-            return ReadEverything(fullPath, hasLog ? logFile : null, ReadLimitFor(file.Length + log.Length));
+            return ReadEverything(fullPath, hasLog ? logFile : null, ReadLimitFor(file.Length + (hasLog ? log.Length : 0)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -154,8 +154,9 @@ public static class LiteDbFileCheck
                 var documents = collection.FindAll().LongCount();
                 foreach (var index in indexes.Where(i => i["collection"].AsString == name && i["name"].AsString != "_id"))
                 {
-                    var expression = index["expression"].AsString;
-                    if (collection.Find(Query.All(expression)).LongCount() != documents)
+                    // Only the index's own keys are selected, so LiteDB walks the index without loading documents again.
+                    var expression = BsonExpression.Create(index["expression"].AsString);
+                    if (collection.Query().OrderBy(expression).Select(expression).ToEnumerable().LongCount() != documents)
                     {
                         return $"集合 {name} 的索引 {index["name"].AsString} 与数据不符";
                     }

@@ -22,6 +22,7 @@ internal static class LiteDbPageCheck
     private const byte FileVersion = 8;
     private const int FreeEmptyPageOffset = 60;
     private const int LastPageOffset = 64;
+    private const int CollationSortOffset = 84;
     private const int InvalidStateOffset = 191;
     private const int CollectionsOffset = 192;
     private const int CollectionsSize = PageSize - CollectionsOffset;
@@ -70,6 +71,14 @@ internal static class LiteDbPageCheck
         if (page[InvalidStateOffset] != 0)
         {
             return "文件头标记数据库处于无效状态";
+        }
+
+        // Files this program makes compare ordinally; older ones have LiteDB's default (ignore case) and are rebuilt
+        // once. Anything else is a damaged header, and would start a rebuild that rewrites the whole file.
+        var sort = (System.Globalization.CompareOptions)BinaryPrimitives.ReadInt32LittleEndian(page.AsSpan(CollationSortOffset));
+        if (sort is not (System.Globalization.CompareOptions.Ordinal or System.Globalization.CompareOptions.IgnoreCase))
+        {
+            return "文件头中的排序规则已损坏";
         }
 
         var lastPage = ReadUInt32(page, LastPageOffset);

@@ -20,7 +20,7 @@ public static class DatabaseDamage
     /// <summary>Every kind of damage <see cref="Apply"/> knows, for theories.</summary>
     public static readonly string[] Kinds =
     [
-        "header-magic", "header-page-type", "header-version", "header-last-page", "header-collection-name",
+        "header-magic", "header-page-type", "header-version", "header-collation", "header-last-page", "header-collection-name",
         "header-collection-page", "header-directory-length", "truncated-at-page", "truncated-off-page", "truncated-half",
         "data-page-id", "data-page-type", "data-page-collection", "data-page-slots", "index-page-slots", "zero-length",
         "not-litedb", "garbage-pages",
@@ -83,6 +83,10 @@ public static class DatabaseDamage
             case "header-page-type": bytes[4] = 7; break;
             case "header-version": bytes[59] = 7; break;
             case "header-last-page": bytes[64] ^= 0x10; break;
+            case "header-collation":
+                // Ordinal (0x40000000) flipped to None: the start-up collation rebuild would rewrite the whole file.
+                bytes[87] ^= 0x40;
+                break;
             case "header-collection-name":
                 // One bit in the name "tickets": the collection would look empty and be made anew (the reported incident).
                 bytes[IndexOf(bytes, "tickets"u8) + 4] ^= 0x04;

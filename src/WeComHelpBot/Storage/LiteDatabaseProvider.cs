@@ -123,7 +123,7 @@ public sealed class LiteDatabaseProvider : IDisposable
         }
 
         // Never opened for writing before it is checked; a new database only where there is no file at all.
-        LiteDbFileCheck.Verify(fullPath);
+        LiteDbFileCheck.Verify(fullPath, shared: connectionType == ConnectionType.Shared);
         var isNew = !File.Exists(fullPath);
         var connection = new ConnectionString
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
 
@@ -23,6 +24,7 @@ public static class LiteDbFileCheck
         TimeSpan.FromSeconds(Math.Max(30, fileBytes / (2 * 1024 * 1024)));
 
     private const int HeaderInfoOffset = 32;
+    private static readonly TimeSpan SharedLockWait = TimeSpan.FromSeconds(5);
     private static readonly byte[] HeaderInfo = Encoding.ASCII.GetBytes("** This is a LiteDB file **");
 
     /// <summary>LiteDB's log file for <paramref name="databaseFile"/>: "name-log.ext" in the same folder.</summary>
@@ -35,19 +37,56 @@ public static class LiteDbFileCheck
     /// Throws <see cref="StorageUnavailableException"/> (naming the file) when <paramref name="fullPath"/> exists and is
     /// not a sound LiteDB 5 database, or cannot be read. Does nothing when no file is there: a new one may be made.
     /// </summary>
-    public static void Verify(string fullPath)
+    /// <param name="shared">
+    /// The file may be in use by other processes in LiteDB's shared mode: the check then holds LiteDB's own lock for the
+    /// file, so it never reads a file another process is half-way through writing.
+    /// </param>
+    public static void Verify(string fullPath, bool shared = false)
     {
-        var problem = FindProblem(fullPath);
+        var problem = shared ? FindProblemLocked(fullPath) : FindProblem(fullPath);
         if (problem is not null)
         {
-            // In shared mode another process may have been writing while we read: a damaged file stays damaged.
+            // Once more, in case a writer we could not lock out was at work: a damaged file stays damaged.
             Thread.Sleep(250);
-            problem = FindProblem(fullPath);
+            problem = shared ? FindProblemLocked(fullPath) : FindProblem(fullPath);
         }
 
         if (problem is not null)
         {
             throw new StorageUnavailableException(fullPath, $"文件已损坏（{problem}）；请从备份恢复该文件，或换一个数据目录");
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FindProblem"/> under the named mutex LiteDB's shared mode takes around every use of the file (named as
+    /// LiteDB 5 names it, from the SHA-1 of the lower-cased full path: a name, not a security measure). A holder that
+    /// keeps it past <see cref="SharedLockWait"/> is not waited for.
+    /// </summary>
+    private static string? FindProblemLocked(string fullPath)
+    {
+        var name = "Global\\" + Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(fullPath.ToLowerInvariant()))) + ".Mutex";
+        using var mutex = new Mutex(false, name);
+        bool held;
+        try
+        {
+            held = mutex.WaitOne(SharedLockWait);
+        }
+        catch (AbandonedMutexException)
+        {
+            // A process ended while holding it; it is ours now.
+            held = true;
+        }
+
+        try
+        {
+            return FindProblem(fullPath);
+        }
+        finally
+        {
+            if (held)
+            {
+                mutex.ReleaseMutex();
+            }
         }
     }
 

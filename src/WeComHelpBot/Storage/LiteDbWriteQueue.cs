@@ -93,12 +93,14 @@ public sealed class LiteDbWriteQueue : IDisposable
 
         if (!writer.Wait(ShutdownWait))
         {
-            logger.LogError("LiteDB writer did not finish within {Wait}; {Pending} queued writes were not written", ShutdownWait, requests.Reader.Count);
+            var dropped = 0;
             while (requests.Reader.TryRead(out var request))
             {
                 request.Fail(new ObjectDisposedException(nameof(LiteDbWriteQueue), "数据库已关闭，无法再写入"));
+                dropped++;
             }
 
+            logger.LogError("LiteDB writer did not finish within {Wait}; {Dropped} queued writes were not written", ShutdownWait, dropped);
             return;
         }
 

@@ -16,15 +16,18 @@ public sealed class LiteDatabaseProvider : IDisposable
     private readonly ConcurrentDictionary<string, FileStream> modeLocks = new(StringComparer.Ordinal);
     private readonly ConnectionType connectionType;
     private readonly ILogger logger;
+    private readonly TimeSpan closeWait;
 
-    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared, ILogger<LiteDatabaseProvider>? logger = null)
+    /// <param name="closeWait">
+    /// How long <see cref="Dispose"/> waits for each file to close (LiteDB's close waits for its lock and checkpoints);
+    /// null waits until it is closed. Hosts that must stop in time set it (<see cref="StorageOptions.CloseTimeout"/>).
+    /// </param>
+    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared, ILogger<LiteDatabaseProvider>? logger = null, TimeSpan? closeWait = null)
     {
         this.connectionType = connectionType;
         this.logger = logger ?? NullLogger<LiteDatabaseProvider>.Instance;
+        this.closeWait = closeWait ?? Timeout.InfiniteTimeSpan;
     }
-
-    /// <summary>How long <see cref="Dispose"/> waits for one file to close (LiteDB's close waits for its locks and checkpoints).</summary>
-    public static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     public ConnectionType ConnectionType => connectionType;
 
@@ -55,10 +58,10 @@ public sealed class LiteDatabaseProvider : IDisposable
         modeLocks.Clear();
         foreach (var (path, lazy) in databases)
         {
-            if (lazy.IsValueCreated && !Task.Run(lazy.Value.Dispose).Wait(CloseWait))
+            if (lazy.IsValueCreated && !Task.Run(lazy.Value.Dispose).Wait(closeWait))
             {
                 // A file damaged or locked under us: shutting down matters more than LiteDB's last checkpoint.
-                logger.LogError("LiteDB did not close {FileName} within {Wait}; left as it is", Path.GetFileName(path), CloseWait);
+                logger.LogError("LiteDB did not close {FileName} within {Wait}; left as it is", Path.GetFileName(path), closeWait);
             }
         }
 

@@ -19,19 +19,23 @@ public sealed class LiteDbWriteQueue : IDisposable
     /// <summary>At most this many writes share one transaction (bounds the transaction's memory and the wait).</summary>
     public const int MaxBatch = 128;
 
-    /// <summary>How long <see cref="Dispose"/> waits for queued writes: a write stuck in a damaged or locked file must not hold shutdown.</summary>
-    public static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(2);
-
     private readonly LiteDatabase database;
     private readonly ILogger logger;
     private readonly Channel<WriteRequest> requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
+    private readonly TimeSpan shutdownWait;
     private long batches;
     private long writes;
 
-    public LiteDbWriteQueue(LiteDatabase database, ILogger<LiteDbWriteQueue>? logger = null)
+    /// <param name="shutdownWait">
+    /// How long <see cref="Dispose"/> waits for queued writes; null waits until they are done. A host that must stop in
+    /// time sets it (<see cref="StorageOptions.CloseTimeout"/>): a write stuck in a damaged or locked file must not hold
+    /// its shutdown. Too short under load, it abandons a commit in progress, so it is not the default.
+    /// </param>
+    public LiteDbWriteQueue(LiteDatabase database, ILogger<LiteDbWriteQueue>? logger = null, TimeSpan? shutdownWait = null)
     {
         this.database = database;
+        this.shutdownWait = shutdownWait ?? Timeout.InfiniteTimeSpan;
         this.logger = logger ?? NullLogger<LiteDbWriteQueue>.Instance;
         writer = Task.Run(RunAsync);
     }
@@ -82,7 +86,7 @@ public sealed class LiteDbWriteQueue : IDisposable
 
     /// <summary>
     /// Takes no more writes, finishes the ones already queued, and returns when they are committed, or after
-    /// <see cref="ShutdownWait"/> when the writer is stuck (the writes still queued then fail; nothing half-done is reported written).
+    /// the shutdown wait given to the constructor when the writer is stuck (the writes still queued then fail; nothing half-done is reported written).
     /// </summary>
     public void Dispose()
     {
@@ -91,7 +95,7 @@ public sealed class LiteDbWriteQueue : IDisposable
             return;
         }
 
-        if (!writer.Wait(ShutdownWait))
+        if (!writer.Wait(shutdownWait))
         {
             var dropped = 0;
             while (requests.Reader.TryRead(out var request))
@@ -100,7 +104,7 @@ public sealed class LiteDbWriteQueue : IDisposable
                 dropped++;
             }
 
-            logger.LogError("LiteDB writer did not finish within {Wait}; {Dropped} queued writes were not written", ShutdownWait, dropped);
+            logger.LogError("LiteDB writer did not finish within {Wait}; {Dropped} queued writes were not written", shutdownWait, dropped);
             return;
         }
 

@@ -19,9 +19,13 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>();
         services.TryAddSingleton(sp => new LiteDatabaseProvider(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Connection,
-            sp.GetService<ILogger<LiteDatabaseProvider>>()));
+            sp.GetService<ILogger<LiteDatabaseProvider>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.CloseTimeout));
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<LiteDatabaseProvider>().GetDatabase(paths.DatabaseFile));
-        services.TryAddSingleton(sp => new LiteDbWriteQueue(sp.GetRequiredService<LiteDatabase>(), sp.GetService<ILogger<LiteDbWriteQueue>>()));
+        services.TryAddSingleton(sp => new LiteDbWriteQueue(
+            sp.GetRequiredService<LiteDatabase>(),
+            sp.GetService<ILogger<LiteDbWriteQueue>>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.CloseTimeout));
         services.TryAddSingleton<IStorage>(sp => new LiteDbStorage(
             sp.GetRequiredService<LiteDatabase>(),
             Path.GetFullPath(paths.DatabaseFile),

@@ -96,13 +96,14 @@ public sealed class LiteDbWriteQueueTests : IDisposable
     public async Task Dispose_DoesNotWaitForeverForAStuckWriter_AndFailsWhatIsStillQueued()
     {
         // A write stuck in a damaged or locked file must not hold the server's shutdown (SIGTERM within 10 s).
-        var queue = new LiteDbWriteQueue(database);
+        var wait = TimeSpan.FromSeconds(1);
+        var queue = new LiteDbWriteQueue(database, shutdownWait: wait);
         using var release = new ManualResetEventSlim();
         var stuck = await WriterBusyAsync(queue, release);
         var queued = queue.WriteAsync(db => db.GetCollection("items").Insert(new BsonDocument { ["n"] = 1 }));
 
         var disposing = Task.Run(queue.Dispose);
-        var finished = await Task.WhenAny(disposing, Task.Delay(LiteDbWriteQueue.ShutdownWait * 4)) == disposing;
+        var finished = await Task.WhenAny(disposing, Task.Delay(wait * 8)) == disposing;
         release.Set();
 
         Assert.True(finished, "Dispose waited for the stuck writer");

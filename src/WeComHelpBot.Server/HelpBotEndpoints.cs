@@ -2,6 +2,7 @@ using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.Desk;
 using WeComHelpBot.Server.WeCom;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Server;
 
@@ -19,7 +20,9 @@ public static class HelpBotEndpoints
         // After routing (which WebApplication runs first), so each endpoint's own policy applies; see DirectLineRateLimiting.
         app.UseRateLimiter();
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        // 503 when the database cannot be read or written (damaged, removed or read-only under the running server).
+        app.MapGet("/healthz", async (StorageHealth storage, CancellationToken cancellationToken) =>
+            await storage.CheckAsync(cancellationToken) ? Results.Text("ok") : Results.Text("storage unavailable", statusCode: 503));
 
         var messages = app.Services.GetRequiredService<BotMessagesEndpoint>();
         app.MapPost("/api/messages", messages.HandleAsync);

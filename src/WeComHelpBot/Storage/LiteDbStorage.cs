@@ -30,8 +30,6 @@ public sealed class LiteDbStorage : IStorage
 
     private const int MaxPlainKeyBytes = 500;
 
-    private static readonly string[] ETagKeys = ["eTag", "ETag"];
-
     private readonly LiteDatabase database;
     private readonly JsonSerializer serializer;
     private readonly string filePath;
@@ -194,12 +192,12 @@ public sealed class LiteDbStorage : IStorage
     /// <summary>The stored document for one change, with its new ETag, and the ETag the caller expects to replace.</summary>
     private (string Key, bool HasETag, string? RequestedETag, BsonDocument Document) ToItem(string key, object? value)
     {
-        var hasETag = TryGetETag(value, out var requestedETag);
+        var hasETag = StorageETags.TryGet(value, out var requestedETag);
         var json = value is null ? null : JToken.FromObject(value, serializer);
         var newETag = Guid.NewGuid().ToString("N");
         if (hasETag)
         {
-            SetETag(json, newETag);
+            StorageETags.Set(json, newETag);
         }
 
         return (key, hasETag, requestedETag, new BsonDocument
@@ -248,52 +246,6 @@ public sealed class LiteDbStorage : IStorage
 
     private static bool IsStorageFailure(Exception ex) =>
         ex is not EtagConflictException && ex is not JsonException && LiteDatabaseProvider.IsOpenFailure(ex);
-
-    private static bool TryGetETag(object? value, out string? etag)
-    {
-        switch (value)
-        {
-            case IStoreItem item:
-                etag = item.ETag;
-                return true;
-            case JObject jobject:
-                foreach (var name in ETagKeys)
-                {
-                    if (jobject.TryGetValue(name, StringComparison.Ordinal, out var token))
-                    {
-                        etag = token.Type == JTokenType.Null ? null : token.ToString();
-                        return true;
-                    }
-                }
-
-                break;
-            case IDictionary<string, object> dictionary:
-                foreach (var name in ETagKeys)
-                {
-                    if (dictionary.TryGetValue(name, out var raw))
-                    {
-                        etag = raw?.ToString();
-                        return true;
-                    }
-                }
-
-                break;
-        }
-
-        etag = null;
-        return false;
-    }
-
-    private static void SetETag(JToken? json, string etag)
-    {
-        if (json is not JObject jobject)
-        {
-            return;
-        }
-
-        var existing = ETagKeys.FirstOrDefault(name => jobject.ContainsKey(name));
-        jobject[existing ?? "ETag"] = etag;
-    }
 
     private static BsonValue DocumentId(string key)
     {

@@ -15,6 +15,12 @@ public sealed class StorageOptions
     /// <summary>The state cache size when <see cref="StateCacheSize"/> is not set and the file is opened Direct.</summary>
     public const int DefaultStateCacheSize = 10_000;
 
+    /// <summary>LiteDb (the default) or Postgres; with Postgres, <see cref="ConnectionString"/> names the database.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>An Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…), used with Postgres only.</summary>
+    public string? ConnectionString { get; set; }
+
     public ConnectionType Connection { get; set; } = ConnectionType.Shared;
 
     /// <summary>
@@ -27,6 +33,13 @@ public sealed class StorageOptions
     /// each conversation is served by one process.
     /// </summary>
     public int? StateCacheSize { get; set; }
+
+    /// <summary>
+    /// At shutdown, how long queued writes and then the file's close may each take before they are abandoned (the log
+    /// keeps what was committed); not set: as long as they take. The server sets 2 s so that SIGTERM ends it within 10 s
+    /// even when a write is stuck in a damaged or locked file.
+    /// </summary>
+    public TimeSpan? CloseTimeout { get; set; }
 
     /// <summary>The state cache size that applies: <see cref="StateCacheSize"/> when set, else the default for the connection.</summary>
     public int EffectiveStateCacheSize => Math.Max(0, StateCacheSize ?? (Connection == ConnectionType.Direct ? DefaultStateCacheSize : 0));

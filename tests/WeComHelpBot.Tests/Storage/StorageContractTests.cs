@@ -3,12 +3,15 @@ using Newtonsoft.Json.Linq;
 
 namespace WeComHelpBot.Tests.Storage;
 
-/// <summary>Bot Builder IStorage behaviour, run against every storage we ship and against MemoryStorage as the reference.</summary>
+/// <summary>
+/// Bot Builder IStorage behaviour, run against every storage we ship and against MemoryStorage as the reference.
+/// Skippable: the PostgreSQL run skips where no test database is configured (see <see cref="PostgresTestDatabase"/>).
+/// </summary>
 public abstract class StorageContractTests
 {
     protected abstract IStorage Storage { get; }
 
-    [Fact]
+    [SkippableFact]
     public async Task WriteThenRead_ReturnsEveryKeyWritten()
     {
         await Storage.WriteAsync(new Dictionary<string, object>
@@ -24,7 +27,7 @@ public abstract class StorageContractTests
         Assert.Equal(2, Assert.IsType<CounterItem>(items["b"]).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Read_LeavesOutKeysThatWereNeverWritten()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["there"] = new CounterItem() });
@@ -34,7 +37,7 @@ public abstract class StorageContractTests
         Assert.Equal(["there"], items.Keys);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Delete_RemovesOnlyTheGivenKeys_AndIgnoresMissingOnes()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["x"] = new CounterItem(), ["y"] = new CounterItem() });
@@ -45,7 +48,7 @@ public abstract class StorageContractTests
         Assert.Equal(["y"], items.Keys);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Write_GivesAStoreItemANewETagEachTime()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new CounterItem { Count = 1 } });
@@ -61,7 +64,7 @@ public abstract class StorageContractTests
         Assert.Equal(2, second.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Write_WithStaleETag_ThrowsAndKeepsTheNewerValue()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new CounterItem { Count = 1 } });
@@ -76,7 +79,7 @@ public abstract class StorageContractTests
         Assert.Equal(10, ((CounterItem)(await Storage.ReadAsync(["k"]))["k"]).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Write_WithWildcardETag_Overwrites()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["k"] = new CounterItem { Count = 1 } });
@@ -87,7 +90,7 @@ public abstract class StorageContractTests
         Assert.Equal(3, ((CounterItem)(await Storage.ReadAsync(["k"]))["k"]).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Write_OfANewKeyWithAnETag_Succeeds()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["fresh"] = new CounterItem { Count = 7, ETag = "from-elsewhere" } });
@@ -95,7 +98,7 @@ public abstract class StorageContractTests
         Assert.Equal(7, ((CounterItem)(await Storage.ReadAsync(["fresh"]))["fresh"]).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Write_KeepsNestedStateTypes_LikeBotStateDoes()
     {
         var state = new Dictionary<string, object>
@@ -111,7 +114,7 @@ public abstract class StorageContractTests
         Assert.Equal("某某科技有限公司", Assert.IsType<Dictionary<string, string>>(read["answers"])["company"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task JObject_RoundTripsItsProperties()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["j"] = new JObject { ["name"] = "张三", ["n"] = 3 } });
@@ -122,7 +125,7 @@ public abstract class StorageContractTests
         Assert.Equal(3, read.Value<int>("n"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NullArguments_AreRejected()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => Storage.ReadAsync(null!));
@@ -130,7 +133,7 @@ public abstract class StorageContractTests
         await Assert.ThrowsAsync<ArgumentNullException>(() => Storage.DeleteAsync(null!));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConversationState_SavedAndLoaded_ThroughTheStorage()
     {
         var state = new ConversationState(Storage);

@@ -1,0 +1,82 @@
+using Npgsql;
+
+namespace WeComHelpBot.Storage.Postgres;
+
+/// <summary>
+/// The schema as numbered steps. <c>schema_migrations</c> records the steps applied; each step runs once, in its own
+/// transaction, under an advisory lock so that processes starting together do not apply it twice. Steps are only ever
+/// appended: a released step is never edited (a database that already ran it would not see the change).
+/// Another feature's tables (the support console's, for example) are added as new steps at the end.
+/// </summary>
+public static class PostgresMigrations
+{
+    /// <summary>The advisory lock key held while migrating (an arbitrary constant, "wecomhelp" in ASCII, truncated).</summary>
+    private const long MigrationLockKey = 0x7765636f6d68656c;
+
+    private static readonly string[] Steps =
+    [
+        // 1: bot state (Bot Builder IStorage) with its ETag.
+        """
+        CREATE TABLE bot_state (
+            id text PRIMARY KEY,
+            key text NOT NULL,
+            json text,
+            etag text NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now()
+        );
+        """,
+
+        // 2: WeCom deliveries already handled (hashed ids), purged after their retention.
+        """
+        CREATE TABLE wecom_message_ids (
+            id text PRIMARY KEY,
+            at timestamptz NOT NULL
+        );
+        CREATE INDEX wecom_message_ids_at ON wecom_message_ids (at);
+        """,
+    ];
+
+    public static int LatestVersion => Steps.Length;
+
+    /// <summary>Applies the steps the database lacks; returns how many ran.</summary>
+    public static async Task<int> ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@key)", cancellationToken, new NpgsqlParameter("key", MigrationLockKey));
+        try
+        {
+            await ExecuteAsync(
+                connection,
+                null,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                cancellationToken);
+            await using var current = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_migrations", connection);
+            var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (version > Steps.Length)
+            {
+                throw new InvalidOperationException(
+                    $"The database schema is at version {version}, newer than this build knows ({Steps.Length}); upgrade the program.");
+            }
+
+            for (var step = version; step < Steps.Length; step++)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, Steps[step], cancellationToken);
+                await ExecuteAsync(connection, transaction, "INSERT INTO schema_migrations (version) VALUES (@version)", cancellationToken, new NpgsqlParameter("version", step + 1));
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return Steps.Length - version;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, new NpgsqlParameter("key", MigrationLockKey));
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -15,7 +15,7 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TurnErrorReporter>();
         services.TryAddSingleton<ReplyCollectingAdapter>();
-        services.TryAddSingleton<ConversationTurnGate>();
+        services.TryAddSingleton(sp => new ConversationTurnGate(Storage.StorageServiceCollectionExtensions.SharedConversationLock(sp)));
         services.TryAddSingleton<ConversationTurnCounter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, ConversationTurnCounter>(sp => sp.GetRequiredService<ConversationTurnCounter>()));
         return services;

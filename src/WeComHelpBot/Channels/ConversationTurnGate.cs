@@ -3,9 +3,11 @@ namespace WeComHelpBot.Channels;
 /// <summary>
 /// Runs the turns of one conversation one at a time (turns of different conversations run in parallel), so two
 /// quick messages cannot both read the same state and overwrite each other's changes. Holds no memory for
-/// conversations that have no turn in flight.
+/// conversations that have no turn in flight. With an <see cref="IConversationLock"/> (several processes on one
+/// PostgreSQL database) the turn also holds that lock, taken after the in-process gate so that a process's waiting turns
+/// queue here and hold at most one database connection per conversation.
 /// </summary>
-public sealed class ConversationTurnGate
+public sealed class ConversationTurnGate(IConversationLock? sharedLock = null)
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
@@ -47,7 +49,21 @@ public sealed class ConversationTurnGate
             throw;
         }
 
-        return new Lease(this, conversationKey, entry);
+        IDisposable? shared = null;
+        if (sharedLock is not null)
+        {
+            try
+            {
+                shared = await sharedLock.AcquireAsync(conversationKey, cancellationToken);
+            }
+            catch
+            {
+                Leave(conversationKey, entry, release: true);
+                throw;
+            }
+        }
+
+        return new Lease(this, conversationKey, entry, shared);
     }
 
     private void Leave(string conversationKey, Entry entry, bool release)
@@ -74,7 +90,7 @@ public sealed class ConversationTurnGate
         public int Users { get; set; }
     }
 
-    private sealed class Lease(ConversationTurnGate owner, string conversationKey, Entry entry) : IDisposable
+    private sealed class Lease(ConversationTurnGate owner, string conversationKey, Entry entry, IDisposable? shared) : IDisposable
     {
         private int disposed;
 
@@ -82,7 +98,14 @@ public sealed class ConversationTurnGate
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
-                owner.Leave(conversationKey, entry, release: true);
+                try
+                {
+                    shared?.Dispose();
+                }
+                finally
+                {
+                    owner.Leave(conversationKey, entry, release: true);
+                }
             }
         }
     }

@@ -58,6 +58,11 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
 
     private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
+        if (StorageServiceCollectionExtensions.UsesPostgres(services))
+        {
+            return await ProbePostgresAsync(cancellationToken);
+        }
+
         var fullPath = Path.GetFullPath(databaseFile);
         var fileProblem = FileProblem(fullPath);
         if (fileProblem is not null)
@@ -145,5 +150,24 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
         }
 
         return false;
+    }
+
+    /// <summary>With PostgreSQL: the server answers a query on the bot's schema within <see cref="ProbeTimeout"/>.</summary>
+    private async Task<bool> ProbePostgresAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ProbeTimeout);
+            var database = services.GetRequiredService<Postgres.PostgresDatabase>();
+            await using var connection = await database.OpenAsync(timeout.Token);
+            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+            await command.ExecuteScalarAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or OperationCanceledException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            return Unhealthy("PostgreSQL did not answer: " + ex.GetType().Name);
+        }
     }
 }

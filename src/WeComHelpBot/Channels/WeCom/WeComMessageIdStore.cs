@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -12,29 +10,27 @@ namespace WeComHelpBot.Channels.WeCom;
 /// so a captured callback replayed after a restart (its signature and timestamp are still valid for minutes) is not
 /// answered again. WeCom's own retries come within seconds and are caught in memory first, without a database read.
 /// Keys are stored as SHA-256 hashes: an event's key holds the member's UserID, which may be a phone number.
+/// The database is behind <see cref="IWeComMessageIdLog"/> (LiteDB, or PostgreSQL shared by several processes).
 /// </summary>
 public sealed class WeComMessageIdStore
 {
-    public const string CollectionName = "wecom_message_ids";
-
     /// <summary>Expired ids are deleted at most this often, in the same write as a new id.</summary>
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
 
-    private readonly LiteDbWriteQueue writes;
+    private readonly IWeComMessageIdLog log;
     private readonly TimeProvider time;
     private readonly ILogger<WeComMessageIdStore> logger;
     private readonly MessageDeduplicator recent;
     private readonly TimeSpan retention;
     private long nextPurgeTicks;
 
-    public WeComMessageIdStore(LiteDatabase database, LiteDbWriteQueue writes, IOptions<WeComOptions> options, TimeProvider time, ILogger<WeComMessageIdStore> logger)
+    public WeComMessageIdStore(IWeComMessageIdLog log, IOptions<WeComOptions> options, TimeProvider time, ILogger<WeComMessageIdStore> logger)
     {
-        this.writes = writes;
+        this.log = log;
         this.time = time;
         this.logger = logger;
         retention = options.Value.MessageIdRetention;
         recent = new MessageDeduplicator(options.Value.DeduplicationCapacity, options.Value.DeduplicationWindow, time);
-        database.GetCollection(CollectionName).EnsureIndex("at");
     }
 
     /// <summary>
@@ -54,25 +50,7 @@ public sealed class WeComMessageIdStore
         var purge = TakePurgeTurn(now);
         try
         {
-            return await writes.WriteAsync(
-                db =>
-                {
-                    var collection = db.GetCollection(CollectionName);
-                    if (purge)
-                    {
-                        collection.DeleteMany(Query.LT("at", cutoff));
-                    }
-
-                    var seen = collection.FindById(id);
-                    if (seen is not null && seen["at"].IsDateTime && seen["at"].AsDateTime > cutoff)
-                    {
-                        return false;
-                    }
-
-                    collection.Upsert(new BsonDocument { ["_id"] = id, ["at"] = now });
-                    return true;
-                },
-                cancellationToken);
+            return await log.TryAddAsync(id, now, cutoff, purge, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -265,7 +265,7 @@ public sealed class WeComCallbackHandlerTests : IDisposable
         new ConversationTurnGate(),
         new WeComApiClient(new HttpClient(api), Options.Create(options), time, NullLogger<WeComApiClient>.Instance),
         kfEvents,
-        new WeComMessageIdStore(database, writes, Options.Create(options), time, NullLogger<WeComMessageIdStore>.Instance),
+        new WeComMessageIdStore(new WeComHelpBot.Storage.LiteDb.LiteDbWeComMessageIdLog(database, writes), Options.Create(options), time, NullLogger<WeComMessageIdStore>.Instance),
         time,
         NullLogger<WeComCallbackHandler>.Instance);
 

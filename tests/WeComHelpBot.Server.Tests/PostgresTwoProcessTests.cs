@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using WeComHelpBot.Server.Tests.Support;
+using WeComHelpBot.Tests.Storage;
+
+namespace WeComHelpBot.Server.Tests;
+
+/// <summary>
+/// Two real server processes on one PostgreSQL database, each conversation's turns alternating between them through
+/// POST /api/messages (expectReplies), several conversations at once: no turn may be lost or run twice at once, so each
+/// conversation's saved turn count equals the turns it was sent and every turn is answered.
+/// </summary>
+public sealed class PostgresTwoProcessTests : IAsyncLifetime
+{
+    private const int Conversations = 6;
+    private const int TurnsEach = 8;
+
+    private readonly string data = Directory.CreateTempSubdirectory("wecomhelpbot-pg-two-").FullName;
+    private PostgresTestDatabase? database;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+
+        Directory.Delete(data, recursive: true);
+    }
+
+    [SkippableFact]
+    public async Task ConversationsAlternatingBetweenTwoProcesses_KeepEveryTurn()
+    {
+        database = PostgresTestDatabase.Create();
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = database.ConnectionString,
+        };
+        await using var first = ServerProcess.Start(data, settings);
+        await using var second = ServerProcess.Start(data, settings);
+        Assert.True(await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), string.Join('\n', first.ErrorLines));
+        Assert.True(await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), string.Join('\n', second.ErrorLines));
+        using var toFirst = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var toSecond = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var clients = new[] { toFirst, toSecond };
+
+        // Each conversation sends its turns one after another, alternating servers; two conversations also send a
+        // second message at once to the other server, so the cross-process lock has to order them.
+        await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async c =>
+        {
+            for (var turn = 0; turn < TurnsEach; turn += 2)
+            {
+                var a = PostAsync(clients[turn % 2], c, turn, "你好");
+                var b = PostAsync(clients[(turn + 1) % 2], c, turn + 1, "怎么注册企业微信");
+                await Task.WhenAll(a, b);
+            }
+        }));
+
+        for (var c = 0; c < Conversations; c++)
+        {
+            Assert.Equal(TurnsEach, await SavedTurnCountAsync($"two-process-{c}"));
+        }
+    }
+
+    private static async Task PostAsync(HttpClient client, int conversation, int turn, string text)
+    {
+        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "message",
+            ["id"] = $"act-{conversation}-{turn}",
+            ["channelId"] = "emulator",
+            ["conversation"] = new { id = $"two-process-{conversation}" },
+            ["from"] = new { id = $"user-{conversation}", name = "张三" },
+            ["recipient"] = new { id = "bot-1", name = "bot" },
+            ["text"] = text,
+            ["locale"] = "zh-CN",
+            ["deliveryMode"] = "expectReplies",
+        });
+        using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var replies = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(replies.RootElement.GetProperty("activities").EnumerateArray(), a => a.TryGetProperty("text", out var t) && t.GetString()!.Length > 0);
+    }
+
+    private async Task<int> SavedTurnCountAsync(string conversationId)
+    {
+        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT json FROM bot_state WHERE key = @key", connection);
+        command.Parameters.AddWithValue("key", $"emulator/conversations/{conversationId}");
+        var json = (string?)await command.ExecuteScalarAsync();
+        Assert.NotNull(json);
+        using var document = JsonDocument.Parse(json);
+        return FindTurnCount(document.RootElement) ?? throw new Xunit.Sdk.XunitException("no turnCount in " + json);
+    }
+
+    private static int? FindTurnCount(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Name == "turnCount" && property.Value.ValueKind == JsonValueKind.Number)
+            {
+                return property.Value.GetInt32();
+            }
+
+            if (FindTurnCount(property.Value) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,12 +1,13 @@
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Server.LocalAccess;
 using WeComHelpBot.Server.WeCom;
 
 namespace WeComHelpBot.Server;
 
 public static class HelpBotEndpoints
 {
-    /// <summary>GET / (web chat), /healthz, POST /api/messages, the Direct Line subset under /v3/directline, and /wecom/callback.</summary>
+    /// <summary>GET / (web chat), /healthz, POST /api/messages, the Direct Line subset under /v3/directline, /wecom/callback, and the local support endpoint.</summary>
     public static WebApplication MapHelpBotEndpoints(this WebApplication app)
     {
         // First, so the rate limits, the local-mode check and the logs see the client a trusted reverse proxy forwarded for.
@@ -27,6 +28,8 @@ public static class HelpBotEndpoints
         var weCom = app.Services.GetRequiredService<WeComEndpoints>();
         app.MapGet("/wecom/callback", weCom.VerifyUrlAsync);
         app.MapPost("/wecom/callback", weCom.ReceiveAsync);
+
+        app.Services.GetRequiredService<LocalAccessEndpoints>().Map(app);
         return app;
     }
 }

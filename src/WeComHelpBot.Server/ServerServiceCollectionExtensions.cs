@@ -6,6 +6,7 @@ using WeComHelpBot.Channels.WeCom;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Server.LocalAccess;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
 using WeComHelpBot.Storage;
@@ -45,6 +46,8 @@ public static class ServerServiceCollectionExtensions
         services.Configure<WeComOptions>(configuration.GetSection(WeComOptions.SectionName));
         services.AddWeComChannel();
         services.AddSingleton<WeComEndpoints>();
+
+        services.AddLocalAccess();
         return services;
     }
 }

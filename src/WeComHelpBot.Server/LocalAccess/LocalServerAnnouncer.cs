@@ -72,6 +72,12 @@ public sealed partial class LocalServerAnnouncer(
     private void Announce()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (addresses.Count == 0)
+        {
+            // An in-memory host (tests) has no sockets: nothing to announce, nothing to warn about.
+            return;
+        }
+
         if (LoopbackUrl(addresses) is not { } url)
         {
             LogNoLoopback(logger);

@@ -1,13 +1,14 @@
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.LocalAccess;
+using WeComHelpBot.Server.Readiness;
 using WeComHelpBot.Server.WeCom;
 
 namespace WeComHelpBot.Server;
 
 public static class HelpBotEndpoints
 {
-    /// <summary>GET / (web chat), /healthz, POST /api/messages, the Direct Line subset under /v3/directline, /wecom/callback, and the local support endpoint.</summary>
+    /// <summary>GET / (web chat), /healthz, /readyz, POST /api/messages, the Direct Line subset under /v3/directline, /wecom/callback, and the local support endpoint.</summary>
     public static WebApplication MapHelpBotEndpoints(this WebApplication app)
     {
         // First, so the rate limits, the local-mode check and the logs see the client a trusted reverse proxy forwarded for.
@@ -19,6 +20,7 @@ public static class HelpBotEndpoints
         app.UseRateLimiter();
 
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapReadiness();
 
         var messages = app.Services.GetRequiredService<BotMessagesEndpoint>();
         app.MapPost("/api/messages", messages.HandleAsync);

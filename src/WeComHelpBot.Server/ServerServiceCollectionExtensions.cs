@@ -7,6 +7,7 @@ using WeComHelpBot.Knowledge;
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.LocalAccess;
+using WeComHelpBot.Server.Readiness;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
 using WeComHelpBot.Storage;
@@ -48,6 +49,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<WeComEndpoints>();
 
         services.AddLocalAccess();
+        services.AddReadiness();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.LocalAccess;
 using WeComHelpBot.Server.Readiness;
+using WeComHelpBot.Server.Telemetry;
 using WeComHelpBot.Server.WeCom;
 
 namespace WeComHelpBot.Server;
@@ -21,6 +22,7 @@ public static class HelpBotEndpoints
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapReadiness();
+        app.MapServerTelemetry();
 
         var messages = app.Services.GetRequiredService<BotMessagesEndpoint>();
         app.MapPost("/api/messages", messages.HandleAsync);

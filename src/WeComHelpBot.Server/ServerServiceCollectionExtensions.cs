@@ -8,6 +8,7 @@ using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.DirectLine;
 using WeComHelpBot.Server.LocalAccess;
 using WeComHelpBot.Server.Readiness;
+using WeComHelpBot.Server.Telemetry;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
 using WeComHelpBot.Storage;
@@ -50,6 +51,7 @@ public static class ServerServiceCollectionExtensions
 
         services.AddLocalAccess();
         services.AddReadiness();
+        services.AddServerTelemetry(configuration);
         return services;
     }
 }

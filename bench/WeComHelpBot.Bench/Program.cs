@@ -81,4 +81,9 @@ versusCommand.SetAction((parse, cancellationToken) => VersusBenchmark.RunAsync(
     parse.GetValue(peer), parse.GetValue(concurrency), parse.GetValue(versusTurns), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), Console.Out, cancellationToken));
 root.Subcommands.Add(versusCommand);
 
+var telemetryTurns = new Option<int>("--turns") { Description = "empty turns per variant", DefaultValueFactory = _ => 2_000_000 };
+var telemetryCommand = new Command("telemetry", "what the metrics middleware costs a turn with metrics off (the default) and on") { telemetryTurns };
+telemetryCommand.SetAction((parse, cancellationToken) => TelemetryBenchmark.RunAsync(parse.GetValue(telemetryTurns), Console.Out, cancellationToken));
+root.Subcommands.Add(telemetryCommand);
+
 return await root.Parse(args).InvokeAsync();

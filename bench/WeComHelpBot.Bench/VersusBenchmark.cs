@@ -28,6 +28,7 @@ public static class VersusBenchmark
 
         // Ours first, with nothing set but where its temporary data folder is: the defaults an installation gets.
         LoadResult ours;
+        double ourCpu;
         int ourProblems;
         await using (var server = ServerProcess.Start(ServerProcess.FindServerDll(), new Dictionary<string, string>()))
         {
@@ -35,7 +36,7 @@ public static class VersusBenchmark
             var client = new BotFrameworkClient(http);
             var sent = new Dictionary<string, int>(StringComparer.Ordinal);
             await HttpBenchmark.FirstAnswerAsync(client, server, sent, cancellationToken);
-            ours = await MeasureAsync("WeComHelpBot.Server, default settings", server, client, HttpBenchmark.Mix, conversations, turnsPerConversation, warmUp, sent, output, cancellationToken);
+            (ours, ourCpu) = await MeasureAsync("WeComHelpBot.Server, default settings", server, client, HttpBenchmark.Mix, conversations, turnsPerConversation, warmUp, sent, output, cancellationToken);
             await server.StopAsync(TimeSpan.FromSeconds(20));
             var stateProblems = StateCheck.Verify(server.DatabaseFile, client.ChannelId, sent);
             var logProblems = ServerLog.Problems(server.Log);
@@ -48,13 +49,14 @@ public static class VersusBenchmark
         }
 
         LoadResult theirs;
+        double theirCpu;
         await using (var server = ServerProcess.StartOther("node", ["server.js"], peer, "PORT"))
         {
             using var http = HttpBenchmark.CreateClient(server.BaseAddress, conversations);
             var client = new PeerBotClient(http);
             await WaitForPeerAsync(http, server, cancellationToken);
             var texts = PeerBotClient.Script.Select(step => step.Text).ToArray();
-            theirs = await MeasureAsync("JavaScript peer (botbuilder 4.23, restify, MemoryStorage)", server, client, texts, conversations, turnsPerConversation, warmUp, sent: null, output, cancellationToken);
+            (theirs, theirCpu) = await MeasureAsync("JavaScript peer (botbuilder 4.23, restify, MemoryStorage)", server, client, texts, conversations, turnsPerConversation, warmUp, sent: null, output, cancellationToken);
             await server.StopAsync(TimeSpan.FromSeconds(10));
             output.WriteLine($"  peak RSS {server.PeakRssKb / 1024.0:0} MB");
         }
@@ -71,11 +73,14 @@ public static class VersusBenchmark
             $"ratio {ratio:0.00}× (target ≥ {TargetRatio:0.0}×: {(ratio >= TargetRatio ? "met" : "not met")}); " +
             $"our p99 {ourP99:0.00} ms (target ≤ {TargetP99Ms:0} ms: {(ourP99 <= TargetP99Ms ? "met" : "not met")}); load average {LoadAverage()}");
 
+        // On a machine others are loading, throughput measures the share of CPU each server got; CPU per turn does not.
+        output.WriteLine($"server CPU per turn: ours {ourCpu:0.00} ms, the peer's {theirCpu:0.00} ms ({theirCpu / Math.Max(0.001, ourCpu):0.00}× less for ours)");
+
         // Exit 1 only for what the run itself got wrong; a missed target on a busy machine is a figure, not a failure.
         return ours.Errors.Count + theirs.Errors.Count + ourProblems == 0 ? 0 : 1;
     }
 
-    private static async Task<LoadResult> MeasureAsync(
+    private static async Task<(LoadResult Result, double CpuPerTurnMs)> MeasureAsync(
         string title, ServerProcess server, IBenchChannel client, string[] messages, int conversations, int turnsPerConversation, TimeSpan warmUp,
         Dictionary<string, int>? sent, TextWriter output, CancellationToken cancellationToken)
     {
@@ -93,7 +98,7 @@ public static class VersusBenchmark
             output.WriteLine($"    {error}");
         }
 
-        return new LoadResult(measured.LatencyByKind, measured.SentPerConversation, [.. warm.Errors, .. measured.Errors], measured.Elapsed);
+        return (new LoadResult(measured.LatencyByKind, measured.SentPerConversation, [.. warm.Errors, .. measured.Errors], measured.Elapsed), cpuPerTurn);
 
         async Task<LoadResult> PhaseAsync(string name, int turns, TimeSpan limit)
         {

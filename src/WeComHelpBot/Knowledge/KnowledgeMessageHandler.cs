@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Choices;
+using WeComHelpBot.Dialogs.Flows;
 
 namespace WeComHelpBot.Knowledge;
 

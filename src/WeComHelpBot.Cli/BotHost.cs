@@ -23,15 +23,16 @@ public sealed class BotHost(TextReader input, Action<IServiceCollection>? config
     }
 
     /// <summary>
-    /// Builds the services and loads the knowledge base now, so a broken one stops the command before it does anything:
-    /// the <see cref="KnowledgeLoadException"/> (every problem as file:line) reaches CliApp, which prints it and exits 2.
+    /// Builds the services and loads knowledge/ and dialogs/ now, so a broken file stops the command before it does
+    /// anything: the load exception (every problem as file:line) reaches CliApp, which prints it and exits 2.
+    /// The database is opened (and checked) by the first command step that needs it.
     /// </summary>
     public ServiceProvider Start(ParseResult parse)
     {
         var services = CreateServices(parse);
         try
         {
-            services.GetRequiredService<KnowledgeBase>();
+            BotStartupCheck.Run(services, storage: false);
             return services;
         }
         catch

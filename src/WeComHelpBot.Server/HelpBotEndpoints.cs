@@ -5,6 +5,7 @@ using WeComHelpBot.Server.LocalAccess;
 using WeComHelpBot.Server.Readiness;
 using WeComHelpBot.Server.Telemetry;
 using WeComHelpBot.Server.WeCom;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Server;
 
@@ -22,7 +23,9 @@ public static class HelpBotEndpoints
         // After routing (which WebApplication runs first), so each endpoint's own policy applies; see DirectLineRateLimiting.
         app.UseRateLimiter();
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        // 503 when the database cannot be read or written (damaged, removed or read-only under the running server).
+        app.MapGet("/healthz", async (StorageHealth storage, CancellationToken cancellationToken) =>
+            await storage.CheckAsync(cancellationToken) ? Results.Text("ok") : Results.Text("storage unavailable", statusCode: 503));
         app.MapReadiness();
         app.MapServerTelemetry();
 

@@ -11,6 +11,7 @@ builder.Services.AddHelpBotServer(builder.Configuration);
 var app = builder.Build();
 try
 {
+    BotStartupCheck.Run(app.Services);
     app.MapHelpBotEndpoints();
 }
 catch (Exception ex) when (StartupFailure.Explain(ex) is { } message)

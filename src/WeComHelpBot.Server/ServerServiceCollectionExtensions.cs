@@ -31,6 +31,11 @@ public static class ServerServiceCollectionExtensions
         services.AddHttpClient();
         services.AddForwardedClientAddresses(configuration);
 
+        // SIGTERM ends the server within 10 s in every state: requests get 4 s to finish, then a stuck database write
+        // and the file's close 2 s each (Storage:CloseTimeout, when not set otherwise).
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(4));
+        services.PostConfigure<StorageOptions>(options => options.CloseTimeout ??= TimeSpan.FromSeconds(2));
+
         // No MicrosoftAppId: local mode (no authentication), as the Emulator and tests use it. The wrapper keeps that
         // authentication and shares connector clients across turns instead of building two clients per request.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(

@@ -15,9 +15,10 @@ public static class DialogsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFlows(this IServiceCollection services, BotPaths paths)
     {
-        var catalog = FlowCatalog.Load(paths.DialogsDirectory);
+        // Read when first needed (BotStartupCheck), not while services are registered: a broken flow is then a
+        // FlowLoadException the host reports as file:line, not an exception before the host can catch anything.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(catalog);
+        services.AddSingleton(_ => FlowCatalog.Load(paths.DialogsDirectory));
         services.AddSingleton<FlowRuntime>();
         services.AddSingleton<IFlowStarter>(sp => sp.GetRequiredService<FlowRuntime>());
         services.AddSingleton<IMessageHandler, FlowMessageHandler>();

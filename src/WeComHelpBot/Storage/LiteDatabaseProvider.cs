@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WeComHelpBot.Storage;
 
@@ -13,10 +15,18 @@ public sealed class LiteDatabaseProvider : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<LiteDatabase>> databases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FileStream> modeLocks = new(StringComparer.Ordinal);
     private readonly ConnectionType connectionType;
+    private readonly ILogger logger;
+    private readonly TimeSpan closeWait;
 
-    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared)
+    /// <param name="closeWait">
+    /// How long <see cref="Dispose"/> waits for each file to close (LiteDB's close waits for its lock and checkpoints);
+    /// null waits until it is closed. Hosts that must stop in time set it (<see cref="StorageOptions.CloseTimeout"/>).
+    /// </param>
+    public LiteDatabaseProvider(ConnectionType connectionType = ConnectionType.Shared, ILogger<LiteDatabaseProvider>? logger = null, TimeSpan? closeWait = null)
     {
         this.connectionType = connectionType;
+        this.logger = logger ?? NullLogger<LiteDatabaseProvider>.Instance;
+        this.closeWait = closeWait ?? Timeout.InfiniteTimeSpan;
     }
 
     public ConnectionType ConnectionType => connectionType;
@@ -46,11 +56,12 @@ public sealed class LiteDatabaseProvider : IDisposable
         }
 
         modeLocks.Clear();
-        foreach (var lazy in databases.Values)
+        foreach (var (path, lazy) in databases)
         {
-            if (lazy.IsValueCreated)
+            if (lazy.IsValueCreated && !Task.Run(lazy.Value.Dispose).Wait(closeWait))
             {
-                lazy.Value.Dispose();
+                // A file damaged or locked under us: shutting down matters more than LiteDB's last checkpoint.
+                logger.LogError("LiteDB did not close {FileName} within {Wait}; left as it is", Path.GetFileName(path), closeWait);
             }
         }
 
@@ -69,7 +80,7 @@ public sealed class LiteDatabaseProvider : IDisposable
         FileStream modeLock;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+            DataFolderPermissions.CreateFolder(Path.GetDirectoryName(lockPath)!);
             modeLock = new FileStream(
                 lockPath,
                 FileMode.OpenOrCreate,
@@ -103,24 +114,20 @@ public sealed class LiteDatabaseProvider : IDisposable
         }
     }
 
-    private static LiteDatabase Open(string fullPath, ConnectionType connectionType)
+    private LiteDatabase Open(string fullPath, ConnectionType connectionType)
     {
         try
         {
-            var folder = Path.GetDirectoryName(fullPath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            DataFolderPermissions.CreateFolder(Path.GetDirectoryName(fullPath)!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StorageUnavailableException(fullPath, $"无法创建所在目录（{ex.Message}）", ex);
         }
 
-        LiteDbFileCheck.Verify(fullPath);
-
-        var isNew = !File.Exists(fullPath) || new FileInfo(fullPath).Length == 0;
+        // Never opened for writing before it is checked; a new database only where there is no file at all.
+        LiteDbFileCheck.Verify(fullPath, shared: connectionType == ConnectionType.Shared);
+        var isNew = !File.Exists(fullPath);
         var connection = new ConnectionString
         {
             Filename = fullPath,
@@ -145,6 +152,7 @@ public sealed class LiteDatabaseProvider : IDisposable
                 database.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
             }
 
+            DataFolderPermissions.Tighten(fullPath, isNew, logger);
             return database;
         }
         catch (Exception ex) when (IsOpenFailure(ex))

@@ -23,12 +23,19 @@ public sealed class LiteDbWriteQueue : IDisposable
     private readonly ILogger logger;
     private readonly Channel<WriteRequest> requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
+    private readonly TimeSpan shutdownWait;
     private long batches;
     private long writes;
 
-    public LiteDbWriteQueue(LiteDatabase database, ILogger<LiteDbWriteQueue>? logger = null)
+    /// <param name="shutdownWait">
+    /// How long <see cref="Dispose"/> waits for queued writes; null waits until they are done. A host that must stop in
+    /// time sets it (<see cref="StorageOptions.CloseTimeout"/>): a write stuck in a damaged or locked file must not hold
+    /// its shutdown. Too short under load, it abandons a commit in progress, so it is not the default.
+    /// </param>
+    public LiteDbWriteQueue(LiteDatabase database, ILogger<LiteDbWriteQueue>? logger = null, TimeSpan? shutdownWait = null)
     {
         this.database = database;
+        this.shutdownWait = shutdownWait ?? Timeout.InfiniteTimeSpan;
         this.logger = logger ?? NullLogger<LiteDbWriteQueue>.Instance;
         writer = Task.Run(RunAsync);
     }
@@ -77,7 +84,10 @@ public sealed class LiteDbWriteQueue : IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>Takes no more writes, finishes the ones already queued, and returns when they are committed.</summary>
+    /// <summary>
+    /// Takes no more writes, finishes the ones already queued, and returns when they are committed, or after
+    /// the shutdown wait given to the constructor when the writer is stuck (the writes still queued then fail; nothing half-done is reported written).
+    /// </summary>
     public void Dispose()
     {
         if (!requests.Writer.TryComplete())
@@ -85,7 +95,19 @@ public sealed class LiteDbWriteQueue : IDisposable
             return;
         }
 
-        writer.GetAwaiter().GetResult();
+        if (!writer.Wait(shutdownWait))
+        {
+            var dropped = 0;
+            while (requests.Reader.TryRead(out var request))
+            {
+                request.Fail(new ObjectDisposedException(nameof(LiteDbWriteQueue), "数据库已关闭，无法再写入"));
+                dropped++;
+            }
+
+            logger.LogError("LiteDB writer did not finish within {Wait}; {Dropped} queued writes were not written", shutdownWait, dropped);
+            return;
+        }
+
         logger.LogInformation("LiteDB group commit: {Writes} writes in {Batches} transactions", Writes, Batches);
     }
 

@@ -29,6 +29,13 @@ public sealed class StorageOptions
     /// </summary>
     public int? StateCacheSize { get; set; }
 
+    /// <summary>
+    /// At shutdown, how long queued writes and then the file's close may each take before they are abandoned (the log
+    /// keeps what was committed); not set: as long as they take. The server sets 2 s so that SIGTERM ends it within 10 s
+    /// even when a write is stuck in a damaged or locked file.
+    /// </summary>
+    public TimeSpan? CloseTimeout { get; set; }
+
     /// <summary>The state cache size that applies: <see cref="StateCacheSize"/> when set, else the default for the connection.</summary>
     public int EffectiveStateCacheSize => Math.Max(0, StateCacheSize ?? (Connection == ConnectionType.Direct ? DefaultStateCacheSize : 0));
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tickets;
 
@@ -74,7 +75,7 @@ public sealed class ContactProtector
             return ReadKey();
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(KeyFile))!);
+        DataFolderPermissions.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(KeyFile))!);
         var created = RandomNumberGenerator.GetBytes(KeySize);
         try
         {

@@ -272,15 +272,18 @@ public sealed class FlowLoaderTests
     }
 
     [Fact]
-    public void AddWeComHelpBot_WithABrokenFlow_RefusesToStart_NamingFileAndLine()
+    public void StartupCheck_WithABrokenFlow_RefusesToStart_NamingFileAndLine()
     {
         var directory = Directory.CreateTempSubdirectory("flows-");
         try
         {
             File.WriteAllText(Path.Combine(directory.FullName, "broken.yaml"), "id: broken\ntitle: 坏的\nsteps:\n  - id: a\n    kind: message\n    text: 你好\n    goto: missing\n");
             var services = new ServiceCollection();
+            services.AddWeComHelpBot(new BotPaths { DialogsDirectory = directory.FullName, DataDirectory = directory.FullName });
+            using var provider = services.BuildServiceProvider();
 
-            var error = Assert.Throws<FlowLoadException>(() => services.AddWeComHelpBot(new BotPaths { DialogsDirectory = directory.FullName, DataDirectory = directory.FullName }));
+            // Registering reads nothing; the start-up check every host runs does.
+            var error = Assert.Throws<FlowLoadException>(() => BotStartupCheck.Run(provider, storage: false));
 
             Assert.Contains("broken.yaml:7: goto 的目标步骤 “missing” 不存在", error.Message);
         }

@@ -93,6 +93,26 @@ public sealed class LiteDbWriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_DoesNotWaitForeverForAStuckWriter_AndFailsWhatIsStillQueued()
+    {
+        // A write stuck in a damaged or locked file must not hold the server's shutdown (SIGTERM within 10 s).
+        var wait = TimeSpan.FromSeconds(1);
+        var queue = new LiteDbWriteQueue(database, shutdownWait: wait);
+        using var release = new ManualResetEventSlim();
+        var stuck = await WriterBusyAsync(queue, release);
+        var queued = queue.WriteAsync(db => db.GetCollection("items").Insert(new BsonDocument { ["n"] = 1 }));
+
+        var disposing = Task.Run(queue.Dispose);
+        var finished = await Task.WhenAny(disposing, Task.Delay(wait * 8)) == disposing;
+        release.Set();
+
+        Assert.True(finished, "Dispose waited for the stuck writer");
+        await disposing;
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
+        await stuck;
+    }
+
+    [Fact]
     public async Task Results_ReachTheirOwnCaller()
     {
         using var queue = new LiteDbWriteQueue(database);

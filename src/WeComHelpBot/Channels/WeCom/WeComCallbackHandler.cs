@@ -11,7 +11,8 @@ namespace WeComHelpBot.Channels.WeCom;
 /// <summary>
 /// The WeCom self-built app callback, independent of the HTTP host. Cheap checks come first (configuration,
 /// size, parameters, timestamp window, corp id, signature), so a forged, replayed or oversized request is
-/// refused before any decryption. A verified message runs one bot turn (retried deliveries are answered once);
+/// refused before any decryption. A verified message runs one bot turn (retried and replayed deliveries are answered
+/// once, also across restarts: <see cref="WeComMessageIdStore"/>);
 /// if the turn outlasts <see cref="WeComOptions.ReplyTimeout"/>, the callback answers empty and the reply goes
 /// out later through message/send. Never logs secrets, tokens or message content.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class WeComCallbackHandler : IDisposable
     private readonly IWeComKfEventSink kf;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WeComCallbackHandler> logger;
-    private readonly MessageDeduplicator deduplicator;
+    private readonly WeComMessageIdStore handledMessages;
     private readonly CancellationTokenSource shutdown = new();
     private readonly ConcurrentDictionary<Task, byte> lateDeliveries = new();
 
@@ -38,6 +39,7 @@ public sealed class WeComCallbackHandler : IDisposable
         ConversationTurnGate turnGate,
         WeComApiClient apiClient,
         IWeComKfEventSink kf,
+        WeComMessageIdStore handledMessages,
         TimeProvider timeProvider,
         ILogger<WeComCallbackHandler> logger)
     {
@@ -49,7 +51,7 @@ public sealed class WeComCallbackHandler : IDisposable
         this.kf = kf;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        deduplicator = new MessageDeduplicator(this.options.DeduplicationCapacity, this.options.DeduplicationWindow, timeProvider);
+        this.handledMessages = handledMessages;
         if (this.options.CallbackConfigured)
         {
             crypto = new WeComCrypto(this.options.Token, this.options.EncodingAESKey, this.options.CorpId);
@@ -138,7 +140,7 @@ public sealed class WeComCallbackHandler : IDisposable
             return RejectCrypto(e);
         }
 
-        if (!deduplicator.TryRegister(message.DeduplicationKey))
+        if (!await handledMessages.TryRegisterAsync(message.DeduplicationKey, cancellationToken))
         {
             logger.LogInformation("WeCom redelivered a {MsgType} already handled; answered empty", message.MsgType);
             return WeComCallbackResult.Empty;

@@ -31,6 +31,12 @@ public sealed class WeComOptions
     /// <summary>How many recent message ids are remembered to answer a retried delivery once.</summary>
     public int DeduplicationCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// How long handled message ids are remembered in the database, so a replay after a restart is not answered again.
+    /// At least <see cref="DeduplicationWindow"/> (a request older than that is refused by its timestamp anyway).
+    /// </summary>
+    public TimeSpan MessageIdRetention { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>True when the callback can be served: corp id, token and a well-formed EncodingAESKey.</summary>
     public bool CallbackConfigured =>
         !string.IsNullOrEmpty(CorpId) && !string.IsNullOrEmpty(Token) && !string.IsNullOrEmpty(EncodingAESKey);

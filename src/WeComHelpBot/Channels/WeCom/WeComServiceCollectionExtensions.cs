@@ -25,6 +25,7 @@ public static class WeComServiceCollectionExtensions
             .Validate(
                 o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
                 "WeCom:ApiBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => o.MessageIdRetention >= o.DeduplicationWindow, "WeCom:MessageIdRetention must be at least twice WeCom:TimestampTolerance plus a minute.")
             .Validate(o => o.ReplyTimeout > TimeSpan.Zero && o.TimestampTolerance > TimeSpan.Zero && o.MaxBodyBytes > 0, "WeCom timeouts and sizes must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new WeComApiClient(
@@ -32,6 +33,7 @@ public static class WeComServiceCollectionExtensions
             sp.GetRequiredService<IOptions<WeComOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WeComApiClient>>()));
+        services.TryAddSingleton<WeComMessageIdStore>();
         services.TryAddSingleton<WeComCallbackHandler>();
 
         // 微信客服 (kf) rides on the same callback and access token; its state lives behind IWeComKfStore.

@@ -22,9 +22,12 @@ public sealed class WeComCallbackHandlerTests : IDisposable
     private readonly RecordingBot bot = new();
     private readonly RecordingKfEvents kfEvents = new();
     private readonly WeComCallbackHandler handler;
+    private readonly LiteDB.LiteDatabase database = new(new MemoryStream());
+    private readonly WeComHelpBot.Storage.LiteDbWriteQueue writes;
 
     public WeComCallbackHandlerTests()
     {
+        writes = new WeComHelpBot.Storage.LiteDbWriteQueue(database);
         api = new FakeHttpHandler((request, _) => request.RequestUri!.AbsolutePath == "/cgi-bin/gettoken"
             ? """{"errcode":0,"access_token":"T","expires_in":7200}"""
             : """{"errcode":0,"errmsg":"ok"}""");
@@ -39,7 +42,12 @@ public sealed class WeComCallbackHandlerTests : IDisposable
         });
     }
 
-    public void Dispose() => handler.Dispose();
+    public void Dispose()
+    {
+        handler.Dispose();
+        writes.Dispose();
+        database.Dispose();
+    }
 
     [Fact]
     public void VerifyUrl_AnswersOfficialVectorB_WithThePlaintextOnly()
@@ -257,6 +265,7 @@ public sealed class WeComCallbackHandlerTests : IDisposable
         new ConversationTurnGate(),
         new WeComApiClient(new HttpClient(api), Options.Create(options), time, NullLogger<WeComApiClient>.Instance),
         kfEvents,
+        new WeComMessageIdStore(database, writes, Options.Create(options), time, NullLogger<WeComMessageIdStore>.Instance),
         time,
         NullLogger<WeComCallbackHandler>.Instance);
 

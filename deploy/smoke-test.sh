@@ -41,6 +41,10 @@ reply=$(curl -fs -X POST "http://127.0.0.1:$port/api/messages" -H 'Content-Type:
   || fail "POST /api/messages 失败"
 grep -q "50" <<<"$reply" || fail "POST /api/messages 的回答里没有个体户的人数上限：$reply"
 [ -f "$work/data/wecomhelpbot.db" ] || fail "数据库没有建在 Storage__Directory 里"
+curl -fs "http://127.0.0.1:$port/readyz" | grep -q '"ready"' || fail "GET /readyz 没有返回 ready"
+# The server holds the database (Direct, the default): the support commands go through its local endpoint.
+[ -f "$work/data/server.json" ] || fail "服务器没有在数据目录里写 server.json"
+Storage__Directory="$work/data" dotnet "$out/wecomhelp.dll" stats >/dev/null || fail "服务器运行时 wecomhelp stats 失败"
 
 start=$(date +%s)
 kill -TERM "$server_pid"

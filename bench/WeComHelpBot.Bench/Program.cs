@@ -71,4 +71,19 @@ soakCommand.SetAction((parse, cancellationToken) => SoakBenchmark.RunAsync(
     parse.GetValue(httpStorage)!, TimeSpan.FromSeconds(parse.GetValue(soakSeconds)), parse.GetValue(soakConversations), Console.Out, cancellationToken));
 root.Subcommands.Add(soakCommand);
 
+var peer = new Option<string?>("--peer") { Description = "the JavaScript peer's folder (default: shared/peers/js-botbuilder above the repository)" };
+var versusTurns = new Option<int>("--turns-per-conversation") { Description = "measured turns each concurrent conversation sends, on each server", DefaultValueFactory = _ => 500 };
+var versusCommand = new Command("versus", "our server with default settings, then the JavaScript Bot Framework peer, under the same load: both rows and the ratio")
+{
+    peer, versusTurns, concurrency, warmUpSeconds,
+};
+versusCommand.SetAction((parse, cancellationToken) => VersusBenchmark.RunAsync(
+    parse.GetValue(peer), parse.GetValue(concurrency), parse.GetValue(versusTurns), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), Console.Out, cancellationToken));
+root.Subcommands.Add(versusCommand);
+
+var telemetryTurns = new Option<int>("--turns") { Description = "empty turns per variant", DefaultValueFactory = _ => 2_000_000 };
+var telemetryCommand = new Command("telemetry", "what the metrics middleware costs a turn with metrics off (the default) and on") { telemetryTurns };
+telemetryCommand.SetAction((parse, cancellationToken) => TelemetryBenchmark.RunAsync(parse.GetValue(telemetryTurns), Console.Out, cancellationToken));
+root.Subcommands.Add(telemetryCommand);
+
 return await root.Parse(args).InvokeAsync();

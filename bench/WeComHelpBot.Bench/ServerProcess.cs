@@ -90,8 +90,37 @@ public sealed class ServerProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        return Launch(start, port, data);
+    }
+
+    /// <summary>
+    /// Any other server (the JavaScript peer) as a child process in <paramref name="workingDirectory"/>, told its free
+    /// 127.0.0.1 port in the environment variable <paramref name="portVariable"/>; sampled and stopped like ours.
+    /// </summary>
+    public static ServerProcess StartOther(string fileName, IEnumerable<string> arguments, string workingDirectory, string portVariable)
+    {
+        var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("wecomhelpbot-bench-other-").FullName;
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[portVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Launch(start, port, data);
+    }
+
+    private static ServerProcess Launch(ProcessStartInfo start, int port, string data)
+    {
         var timestamp = Stopwatch.GetTimestamp();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/"), data, timestamp);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);

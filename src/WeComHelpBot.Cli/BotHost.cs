@@ -17,6 +17,7 @@ public sealed class BotHost(TextReader input, Action<IServiceCollection>? config
     {
         var services = new ServiceCollection();
         services.AddWeComHelpBot(CommonOptions.ToPaths(parse));
+        CommonOptions.ConfigureStorage(services);
         configureServices?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Cli;
 
@@ -24,5 +27,18 @@ public static class CommonOptions
         if (parse.GetValue(Knowledge) is { } knowledge) paths.KnowledgeDirectory = Path.GetFullPath(knowledge);
         if (parse.GetValue(Dialogs) is { } dialogs) paths.DialogsDirectory = Path.GetFullPath(dialogs);
         return paths;
+    }
+
+    /// <summary>
+    /// <c>Storage__Connection</c> from the environment, as the server reads it: a server an administrator runs in Shared
+    /// mode needs commands that open the file Shared too. Unset, the default (Direct) applies.
+    /// </summary>
+    public static void ConfigureStorage(IServiceCollection services)
+    {
+        if (Environment.GetEnvironmentVariable("Storage__Connection") is { Length: > 0 } text
+            && Enum.TryParse<ConnectionType>(text.Trim(), ignoreCase: true, out var connection))
+        {
+            services.Configure<StorageOptions>(options => options.Connection = connection);
+        }
     }
 }

@@ -7,6 +7,9 @@ using WeComHelpBot.Knowledge;
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.Desk;
 using WeComHelpBot.Server.DirectLine;
+using WeComHelpBot.Server.LocalAccess;
+using WeComHelpBot.Server.Readiness;
+using WeComHelpBot.Server.Telemetry;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
 using WeComHelpBot.Storage;
@@ -54,6 +57,10 @@ public static class ServerServiceCollectionExtensions
         services.AddWeComChannel();
         services.AddSingleton<WeComEndpoints>();
         services.AddSupportConsole(configuration);
+
+        services.AddLocalAccess();
+        services.AddReadiness();
+        services.AddServerTelemetry(configuration);
         return services;
     }
 }

@@ -36,7 +36,18 @@ public static class KbGapsCommand
             }
 
             using var services = host.Start(parse);
-            var events = services.GetRequiredService<SupportAnalytics>().GetEventsAsync().GetAwaiter().GetResult();
+            // The running server's events when it holds the database; the knowledge base is read from the files either way.
+            var queries = SupportQueriesConnector.ConnectAsync(CommonOptions.ToPaths(parse), services).GetAwaiter().GetResult();
+            IReadOnlyList<AnalyticsEvent> events;
+            try
+            {
+                events = queries.GetEventsAsync(null, null).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                (queries as IDisposable)?.Dispose();
+            }
+
             var finder = new ContentGapFinder(services.GetRequiredService<KnowledgeRetriever>(), services.GetRequiredService<KnowledgeIndex>());
             var report = finder.Find(GapQuestion.FromEvents(events));
             return parse.GetValue(accept) is { } number

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Analytics;
 
 namespace WeComHelpBot.Cli.Commands;
@@ -30,11 +29,11 @@ public static class StatsCommand
                 return await SupportCommandRunner.FailAsync(parse, "--from 不能晚于 --to。");
             }
 
-            return await SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+            return await SupportCommandRunner.RunAsync(parse, async (queries, _, output, token) =>
             {
                 var fromTime = fromDate is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China) : (DateTimeOffset?)null;
                 var toTime = toDate is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China) : (DateTimeOffset?)null;
-                var events = await services.GetRequiredService<SupportAnalytics>().GetEventsAsync(fromTime, toTime, token);
+                var events = await queries.GetEventsAsync(fromTime, toTime, token);
                 var stats = SupportStatsCalculator.Calculate(events, fromDate, toDate);
                 await output.WriteAsync(parse.GetValue(format) == "json" ? ToJson(stats) : ToText(stats));
                 return 0;

@@ -47,9 +47,9 @@ public static class TicketsCommand
     {
         var status = StatusOption();
         var command = new Command("list", "列出工单（新的在前）") { status };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, services, output, token) =>
         {
-            var tickets = await services.GetRequiredService<TicketService>().ListAsync(ParseStatus(parse.GetValue(status)), token);
+            var tickets = await queries.ListTicketsAsync(ParseStatus(parse.GetValue(status)), token);
             if (tickets.Count == 0)
             {
                 await output.WriteLineAsync("没有工单。");
@@ -74,9 +74,9 @@ public static class TicketsCommand
     {
         var number = new Argument<string>("工单号") { Description = "例如 T20261125-0001" };
         var command = new Command("show", "查看一张工单的全部内容") { number };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, services, output, token) =>
         {
-            var ticket = await services.GetRequiredService<TicketService>().GetAsync(parse.GetValue(number)!, token);
+            var ticket = await queries.GetTicketAsync(parse.GetValue(number)!, token);
             if (ticket is null)
             {
                 return await SupportCommandRunner.FailAsync(parse, $"没有找到工单 {parse.GetValue(number)}");
@@ -92,11 +92,11 @@ public static class TicketsCommand
     {
         var number = new Argument<string>("工单号") { Description = "例如 T20261125-0001" };
         var command = new Command("close", "关闭一张已处理的工单") { number };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, services, output, token) =>
         {
             try
             {
-                var ticket = await services.GetRequiredService<TicketService>().CloseAsync(parse.GetValue(number)!, token);
+                var ticket = await queries.CloseTicketAsync(parse.GetValue(number)!, token);
                 await output.WriteLineAsync($"工单 {ticket.Number} 已关闭（{FormatTime(ticket.ClosedAt ?? ticket.CreatedAt)}）。");
                 return 0;
             }
@@ -114,9 +114,9 @@ public static class TicketsCommand
         var outputFile = new Option<string?>("--output") { Description = "写入这个文件（默认输出到屏幕）" };
         var status = StatusOption();
         var command = new Command("export", "导出工单为 CSV 或 JSON（含完整联系电话，请妥善保管）") { format, outputFile, status };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, services, output, token) =>
         {
-            var tickets = await services.GetRequiredService<TicketService>().ListAsync(ParseStatus(parse.GetValue(status)), token);
+            var tickets = await queries.ListTicketsAsync(ParseStatus(parse.GetValue(status)), token);
             var text = parse.GetValue(format) == "csv" ? ToCsv(tickets) : JsonSerializer.Serialize(tickets, JsonOptions) + Environment.NewLine;
             if (parse.GetValue(outputFile) is { Length: > 0 } path)
             {

@@ -26,7 +26,7 @@ public static class UsersCommand
             Required = true,
         }.AcceptOnlyFromAmong("agent", "lead");
         var command = new Command("add", "新建账号；密码从标准输入读一行（例如 echo 密码 | wecomhelp users add 名字 --role agent）") { name, role };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (_, services, output, token) =>
         {
             // One line from standard input, so the password never shows in the shell history or the process list.
             var password = (await host.Input.ReadLineAsync(token))?.TrimEnd('\r', '\n');
@@ -54,7 +54,7 @@ public static class UsersCommand
     private static Command CreateList()
     {
         var command = new Command("list", "列出账号");
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (_, services, output, token) =>
         {
             var accounts = await services.GetRequiredService<DeskAccounts>().ListAsync(token);
             if (accounts.Count == 0)
@@ -79,7 +79,7 @@ public static class UsersCommand
     {
         var name = new Argument<string>("账号名");
         var command = new Command("disable", "停用账号（已登录的会话随即失效）") { name };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (_, services, output, token) =>
         {
             var account = parse.GetValue(name)!;
             if (!await services.GetRequiredService<DeskAccounts>().DisableAsync(account, token))

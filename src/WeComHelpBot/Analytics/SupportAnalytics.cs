@@ -1,6 +1,7 @@
 using LiteDB;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Storage;
+using WeComHelpBot.Telemetry;
 
 namespace WeComHelpBot.Analytics;
 
@@ -25,15 +26,17 @@ public sealed class SupportAnalytics
     private readonly LiteDatabase database;
     private readonly PersonalDataMasker masker;
     private readonly TimeProvider time;
+    private readonly BotMetrics metrics;
 
     // The events of the turn running in this async flow, when one was begun; per instance, so two bots never mix.
     private readonly AsyncLocal<TurnEvents?> currentTurn = new();
 
-    public SupportAnalytics(LiteDatabase database, PersonalDataMasker masker, TimeProvider time)
+    public SupportAnalytics(LiteDatabase database, PersonalDataMasker masker, TimeProvider time, BotMetrics metrics)
     {
         this.database = database;
         this.masker = masker;
         this.time = time;
+        this.metrics = metrics;
         Collection.EnsureIndex("time");
 
         // No query selects by type, and every index costs each insert a skip-list insertion; files made before this had one.
@@ -139,6 +142,7 @@ public sealed class SupportAnalytics
             analyticsEvent = fill(analyticsEvent);
         }
 
+        metrics.Record(analyticsEvent);
         var document = ToDocument(analyticsEvent);
         if (currentTurn.Value?.TryAdd(document) != true)
         {

@@ -5,6 +5,7 @@ using WeComHelpBot.Dialogs;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
+using WeComHelpBot.Telemetry;
 using WeComHelpBot.Validation;
 
 namespace WeComHelpBot.Bot;
@@ -20,6 +21,9 @@ public static class BotServiceCollectionExtensions
 
         // First middleware of every adapter built from DI: text every recognizer can read.
         services.AddSingleton<IMiddleware, MessageTextSanitizer>();
+
+        // Second, so a turn's time covers the bot and the writes of every middleware after it.
+        services.AddBotMetrics();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddKnowledge(paths);

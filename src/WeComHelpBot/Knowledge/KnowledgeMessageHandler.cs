@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Choices;
+using WeComHelpBot.Dialogs.Flows;
 
 namespace WeComHelpBot.Knowledge;
 
@@ -25,14 +26,17 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
     private readonly IStatePropertyAccessor<FollowUpContext> contextAccessor;
     private readonly ILogger<KnowledgeMessageHandler> logger;
     private readonly IReadOnlyList<IKnowledgeTurnObserver> observers;
+    private readonly IFlowValueMasker? masker;
 
     public KnowledgeMessageHandler(
         IKnowledgeAnswerer answerer,
         KnowledgeBase knowledge,
         ConversationState conversationState,
         ILogger<KnowledgeMessageHandler> logger,
-        IEnumerable<IKnowledgeTurnObserver>? observers = null)
+        IEnumerable<IKnowledgeTurnObserver>? observers = null,
+        IFlowValueMasker? masker = null)
     {
+        this.masker = masker;
         this.answerer = answerer;
         this.knowledge = knowledge;
         this.logger = logger;
@@ -69,7 +73,8 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         logger.LogInformation("Knowledge {Kind} {EntryId} with confidence {Score}", answer.Kind, answer.EntryId, answer.Score);
         if (answer.Kind == AnswerKind.Answer && answer.EntryId is not null)
         {
-            await contextAccessor.SetAsync(turnContext, new FollowUpContext(text, answer.EntryId), cancellationToken);
+            // Kept in conversation state, so masked like every other text the bot stores.
+            await contextAccessor.SetAsync(turnContext, new FollowUpContext(masker?.Mask(text) ?? text, answer.EntryId), cancellationToken);
         }
         else
         {

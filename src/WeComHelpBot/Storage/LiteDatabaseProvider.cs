@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace WeComHelpBot.Storage;
 
 /// <summary>
-/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. By default the file is opened in LiteDB's
-/// shared mode (a named mutex around every operation), so a second process such as the CLI can use it at the same time;
-/// <see cref="ConnectionType.Direct"/> keeps it open for this process alone (see <see cref="StorageOptions"/>).
+/// Hands out one <see cref="LiteDatabase"/> per file for the whole process. <see cref="ConnectionType.Direct"/> (what
+/// <see cref="StorageOptions"/> asks for by default) keeps the file open for this process alone;
+/// <see cref="ConnectionType.Shared"/> (a named mutex around every operation) lets a second process use it at the same time.
 /// </summary>
 public sealed class LiteDatabaseProvider : IDisposable
 {

@@ -63,16 +63,16 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
             return await ProbePostgresAsync(cancellationToken);
         }
 
-        var fullPath = Path.GetFullPath(databaseFile);
-        var fileProblem = FileProblem(fullPath);
-        if (fileProblem is not null)
-        {
-            return Unhealthy(fileProblem);
-        }
-
         try
         {
+            // Opens the database first when nothing has yet (a new file is made then).
             var queue = services.GetRequiredService<LiteDbWriteQueue>();
+            var fileProblem = FileProblem(Path.GetFullPath(databaseFile));
+            if (fileProblem is not null)
+            {
+                return Unhealthy(fileProblem);
+            }
+
             var stamp = time.GetUtcNow().UtcTicks;
             var expected = fileIdentity;
             var write = queue.WriteAsync(

@@ -3,10 +3,11 @@ using LiteDB;
 namespace WeComHelpBot.Storage;
 
 /// <summary>
-/// How the LiteDB file is opened (section "Storage"). <see cref="ConnectionType.Shared"/> (the default) lets several
-/// processes use the file at once (the server and a `wecomhelp tickets` command), at the cost of reopening the file
-/// around every operation. <see cref="ConnectionType.Direct"/> keeps the file open in this process only: many times
-/// faster, but another process cannot open the file while this one runs (it gets a clear "file in use" error).
+/// How the LiteDB file is opened (section "Storage"). <see cref="ConnectionType.Direct"/> (the default) keeps the file
+/// open in this process alone, with the state cache: the fast path. Another process cannot open the file meanwhile, so
+/// a server that holds it announces a local endpoint (server.json) that `wecomhelp tickets|stats|kb gaps` use instead.
+/// <see cref="ConnectionType.Shared"/> lets several processes open the file at once, at the cost of reopening it around
+/// every operation (several times slower; bench/README.md).
 /// </summary>
 public sealed class StorageOptions
 {
@@ -21,7 +22,7 @@ public sealed class StorageOptions
     /// <summary>An Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…), used with Postgres only.</summary>
     public string? ConnectionString { get; set; }
 
-    public ConnectionType Connection { get; set; } = ConnectionType.Shared;
+    public ConnectionType Connection { get; set; } = ConnectionType.Direct;
 
     /// <summary>
     /// The bot state of this many recently written keys (about one per active conversation) is also kept in memory, so

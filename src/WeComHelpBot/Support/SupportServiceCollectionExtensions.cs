@@ -11,6 +11,7 @@ using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Members;
 using WeComHelpBot.Privacy;
+using WeComHelpBot.Telemetry;
 using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Support;
@@ -43,6 +44,7 @@ public static class SupportServiceCollectionExtensions
         // Every adapter built from DI (console, CloudAdapter, WeCom, Direct Line) runs the IMiddleware registrations.
         services.TryAddSingleton<MaskingTranscriptMiddleware>();
         services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<MaskingTranscriptMiddleware>());
+        services.TryAddSingleton<BotMetrics>();
         services.TryAddSingleton<SupportAnalytics>();
         services.TryAddSingleton(_ => new ContactProtector(Path.Combine(paths.DataDirectory, "ticket-contact.key")));
         services.TryAddSingleton<TicketService>();

@@ -120,7 +120,9 @@ public sealed class ContentGapFinder(KnowledgeRetriever retriever, KnowledgeInde
 
         // Entries the users said were 不相关 for these questions are not proposed again.
         var rejected = notHelpful.Where(q => q.Irrelevant && q.EntryId is not null).Select(q => q.EntryId!).ToHashSet(StringComparer.Ordinal);
-        var scores = new Dictionary<string, (KnowledgeEntry Entry, double Sum)>(StringComparer.Ordinal);
+        // Entries are chosen by the retriever's own ranking (Rank), so the proposal agrees with what the bot would answer;
+        // the confidence reported is the mean coverage confidence of the chosen entry.
+        var scores = new Dictionary<string, (KnowledgeEntry Entry, double Sum, double RankSum)>(StringComparer.Ordinal);
         foreach (var variant in group)
         {
             foreach (var candidate in retriever.Search(variant.Text).Candidates.Take(CandidatesPerQuestion))
@@ -130,12 +132,12 @@ public sealed class ContentGapFinder(KnowledgeRetriever retriever, KnowledgeInde
                     continue;
                 }
 
-                var sum = scores.GetValueOrDefault(candidate.Entry.Id).Sum + (candidate.Confidence * variant.Questions.Count);
-                scores[candidate.Entry.Id] = (candidate.Entry, sum);
+                var (_, sum, rankSum) = scores.GetValueOrDefault(candidate.Entry.Id);
+                scores[candidate.Entry.Id] = (candidate.Entry, sum + (candidate.Confidence * variant.Questions.Count), rankSum + (candidate.Rank * variant.Questions.Count));
             }
         }
 
-        var best = scores.Values.OrderByDescending(s => s.Sum).ThenBy(s => s.Entry.Id, StringComparer.Ordinal).FirstOrDefault();
+        var best = scores.Values.OrderByDescending(s => s.RankSum).ThenBy(s => s.Entry.Id, StringComparer.Ordinal).FirstOrDefault();
         var confidence = best.Entry is null ? 0 : best.Sum / questions.Count;
         var close = best.Entry is not null && confidence >= retriever.Options.ClarifyThreshold;
         var sources = Enum.GetValues<GapSource>().ToDictionary(s => s, s => questions.Count(q => q.Source == s));

@@ -55,7 +55,8 @@ public sealed class ContentGapFinderTests : IDisposable
     [Fact]
     public void QuestionNearAnEntry_ProposesThatEntry()
     {
-        var gap = Assert.Single(finder.Find([Ask("扫脸的时候手机没反应", GapSource.LowConfidence), Ask("扫脸时手机没有反应", GapSource.LowConfidence)]).Gaps);
+        // Still below the answer threshold of the shipped decision (questions the bot now answers are not gaps).
+        var gap = Assert.Single(finder.Find([Ask("扫脸一直提示请眨眨眼", GapSource.LowConfidence), Ask("扫脸时一直提示请眨眼", GapSource.LowConfidence)]).Gaps);
 
         Assert.False(gap.NeedsNewEntry);
         Assert.Equal("verify-face", gap.ProposedEntry!.Id);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Privacy;
@@ -16,7 +17,7 @@ public sealed class SupportDesk(
     IHandoverHoldStore holds,
     IAuditLog audit,
     TicketService tickets,
-    IEnumerable<IConversationMessenger> messengers,
+    IServiceProvider services,
     ContactProtector protector,
     PersonalDataMasker masker,
     DeskEventHub events,
@@ -24,6 +25,12 @@ public sealed class SupportDesk(
     ILogger<SupportDesk> logger) : ITicketCreatedObserver
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    // Resolved when first needed, not with the desk: the messengers reach the bot (a WeCom kf or AI bot turn runs it),
+    // and the bot reaches the desk (ticket observers), a cycle that deadlocks the container at start-up.
+    private readonly Lazy<IConversationMessenger[]> lazyMessengers = new(() => services.GetServices<IConversationMessenger>().ToArray());
+
+    private IEnumerable<IConversationMessenger> Messengers => lazyMessengers.Value;
 
     public async Task OnTicketCreatedAsync(Ticket ticket, ConversationAddress address, CancellationToken cancellationToken = default)
     {
@@ -55,7 +62,7 @@ public sealed class SupportDesk(
 
         var record = await GetRecordAsync(ticket, cancellationToken);
         var address = AddressOf(record);
-        var messenger = address is null ? null : messengers.FirstOrDefault(m => m.CanDeliver(address.ChannelId));
+        var messenger = address is null ? null : Messengers.FirstOrDefault(m => m.CanDeliver(address.ChannelId));
         if (address is null || messenger is null)
         {
             return ReplyOutcome.NoChannel;
@@ -99,7 +106,7 @@ public sealed class SupportDesk(
 
         await holds.RemoveAsync(ticket.ConversationId, cancellationToken);
         var record = await GetRecordAsync(ticket, cancellationToken);
-        if (AddressOf(record) is { } address && messengers.FirstOrDefault(m => m.CanDeliver(address.ChannelId)) is { } messenger)
+        if (AddressOf(record) is { } address && Messengers.FirstOrDefault(m => m.CanDeliver(address.ChannelId)) is { } messenger)
         {
             await messenger.SendAsync(address, DeskTexts.HandedBack, senderName: null, cancellationToken);
         }

@@ -41,8 +41,9 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = database.ConnectionString,
         };
-        await using var first = ServerProcess.Start(data, settings);
-        await using var second = ServerProcess.Start(data, settings);
+        // A data folder each: what is still kept in the LiteDB file (opened for one process) stays per process.
+        await using var first = ServerProcess.Start(Directory.CreateDirectory(Path.Combine(data, "a")).FullName, settings);
+        await using var second = ServerProcess.Start(Directory.CreateDirectory(Path.Combine(data, "b")).FullName, settings);
         Assert.True(await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), string.Join('\n', first.ErrorLines));
         Assert.True(await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), string.Join('\n', second.ErrorLines));
         using var toFirst = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -91,8 +92,9 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(database!.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT json FROM bot_state WHERE key = @key", connection);
-        command.Parameters.AddWithValue("key", $"emulator/conversations/{conversationId}");
+        // The server keys a conversation as "emulator/conversations/<its own prefix>:<conversation id>".
+        await using var command = new NpgsqlCommand("SELECT json FROM bot_state WHERE key LIKE @key", connection);
+        command.Parameters.AddWithValue("key", $"emulator/conversations/%:{conversationId}");
         var json = (string?)await command.ExecuteScalarAsync();
         Assert.NotNull(json);
         using var document = JsonDocument.Parse(json);

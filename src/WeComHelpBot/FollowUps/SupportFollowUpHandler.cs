@@ -20,7 +20,7 @@ public sealed class SupportFollowUpHandler(
     SatisfactionSurvey survey,
     SupportAnalytics analytics,
     IFlowStarter flows,
-    KnowledgeBase knowledge,
+    IKnowledgeReloader knowledge,
     ConversationState conversationState) : IMessageHandler
 {
     private readonly IStatePropertyAccessor<PendingChoices> knowledgeChoices = conversationState.CreateProperty<PendingChoices>(KnowledgeMessageHandler.PendingProperty);
@@ -150,10 +150,10 @@ public sealed class SupportFollowUpHandler(
             return false;
         }
 
-        var suggestions = offer.SuggestionIds.Select(knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
-        if (suggestions.Count == 0 && offer.EntryId is { } entryId && knowledge.Find(entryId) is { } answered)
+        var suggestions = offer.SuggestionIds.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
+        if (suggestions.Count == 0 && offer.EntryId is { } entryId && knowledge.Current.Knowledge.Find(entryId) is { } answered)
         {
-            suggestions = answered.Related.Select(knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
+            suggestions = answered.Related.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
         }
 
         if (suggestions.Count == 0)

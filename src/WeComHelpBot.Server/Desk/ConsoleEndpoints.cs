@@ -29,6 +29,7 @@ public sealed class ConsoleEndpoints(
     IAuditLog audit,
     IAntiforgery antiforgery,
     IOptions<SupportOptions> options,
+    ConsoleKnowledgeEndpoints knowledge,
     TimeProvider time)
 {
     private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(20);
@@ -57,6 +58,7 @@ public sealed class ConsoleEndpoints(
         lead.MapGet("/stats.csv", StatsCsvAsync);
         lead.MapGet("/audit", AuditAsync);
         lead.MapGet("/accounts", (Delegate)AccountsAsync);
+        knowledge.Map(lead, changes.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.LeadPolicy));
     }
 
     private async Task<IResult> LoginAsync(HttpContext context, LoginRequest? request)

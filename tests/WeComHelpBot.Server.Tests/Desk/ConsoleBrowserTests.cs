@@ -179,15 +179,21 @@ public sealed class ConsoleBrowserTests : IDisposable
         browser.WaitFor(d => d.FindElement(By.Id("who")).Text.Contains(Lead, StringComparison.Ordinal) ? "signed in" : null, "the inbox after sign-in");
     }
 
-    /// <summary>The page as a person sees it, at desktop and phone widths.</summary>
+    /// <summary>The whole page as a person sees it, at desktop and phone widths.</summary>
     private static void Screenshots(HeadlessChromium browser, string name)
     {
         var window = browser.Driver.Manage().Window;
         var size = window.Size;
-        browser.Screenshot(Path.Combine(WebChatBrowserTests.ScreenshotDirectory, $"wecomhelpbot-console-{name}.png"));
-        window.Size = new System.Drawing.Size(PhoneWidth, 844);
-        Thread.Sleep(300);
-        browser.Screenshot(Path.Combine(WebChatBrowserTests.ScreenshotDirectory, $"wecomhelpbot-console-{name}-phone.png"));
+        foreach (var (width, suffix) in new[] { (size.Width, string.Empty), (PhoneWidth, "-phone") })
+        {
+            window.Size = new System.Drawing.Size(width, size.Height);
+            Thread.Sleep(300);
+            var height = Convert.ToInt32(browser.Driver.ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+            window.Size = new System.Drawing.Size(width, Math.Min(Math.Max(height + 120, size.Height), 4000));
+            Thread.Sleep(300);
+            browser.Screenshot(Path.Combine(WebChatBrowserTests.ScreenshotDirectory, $"wecomhelpbot-console-{name}{suffix}.png"));
+        }
+
         window.Size = size;
     }
 

@@ -45,11 +45,12 @@
       data: {
         labels: stats.days.map((d) => d.date),
         datasets: [
-          { type: 'bar', label: '对话数', data: stats.days.map((d) => d.conversations), backgroundColor: colors.pending, yAxisID: 'count' },
-          { type: 'line', label: '解决率 %', data: stats.days.map((d) => ratePoint(d.resolutionRate)), borderColor: colors.confirmed, backgroundColor: colors.confirmed, yAxisID: 'rate' },
-          { type: 'line', label: '分流率 %', data: stats.days.map((d) => ratePoint(d.deflectionRate)), borderColor: colors.blue, backgroundColor: colors.blue, yAxisID: 'rate' },
-          { type: 'line', label: '转人工率 %', data: stats.days.map((d) => ratePoint(d.transferToHumanRate)), borderColor: colors.orange, backgroundColor: colors.orange, yAxisID: 'rate' },
-          { type: 'line', label: '满意率 %', data: stats.days.map((d) => ratePoint(d.satisfactionRate)), borderColor: colors.purple, backgroundColor: colors.purple, yAxisID: 'rate' },
+          // Bars behind the lines: in Chart.js a higher order is drawn first.
+          { type: 'bar', label: '对话数', data: stats.days.map((d) => d.conversations), backgroundColor: colors.pending, yAxisID: 'count', order: 2, maxBarThickness: 48 },
+          { type: 'line', order: 1, pointRadius: 4, label: '解决率 %', data: stats.days.map((d) => ratePoint(d.resolutionRate)), borderColor: colors.confirmed, backgroundColor: colors.confirmed, yAxisID: 'rate' },
+          { type: 'line', order: 1, pointRadius: 4, label: '分流率 %', data: stats.days.map((d) => ratePoint(d.deflectionRate)), borderColor: colors.blue, backgroundColor: colors.blue, yAxisID: 'rate' },
+          { type: 'line', order: 1, pointRadius: 4, label: '转人工率 %', data: stats.days.map((d) => ratePoint(d.transferToHumanRate)), borderColor: colors.orange, backgroundColor: colors.orange, yAxisID: 'rate' },
+          { type: 'line', order: 1, pointRadius: 4, label: '满意率 %', data: stats.days.map((d) => ratePoint(d.satisfactionRate)), borderColor: colors.purple, backgroundColor: colors.purple, yAxisID: 'rate' },
         ],
       },
       options: {

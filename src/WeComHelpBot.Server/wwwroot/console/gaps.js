@@ -32,7 +32,7 @@
     element.className = 'card gap';
     element.dataset.number = gap.number;
     const target = gap.proposedEntry || gap.closestEntry;
-    const sources = Object.entries(gap.sources).map(([name, count]) => `<span class="badge">${t(name)} ${count}</span>`).join(' ');
+    const sources = Object.entries(gap.sources).filter(([, count]) => count > 0).map(([name, count]) => `<span class="badge">${t(name)} ${count}</span>`).join(' ');
     const proposal = gap.needsNewEntry
       ? '建议：起草新条目' + (gap.closestEntry ? `（最接近的是 ${t(gap.closestEntry.title)}）` : '')
       : `建议：加进条目「${t(gap.proposedEntry.title)}」`;

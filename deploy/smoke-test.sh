@@ -17,7 +17,7 @@ fail() { echo "部署冒烟测试失败：$*" >&2; [ -f "$work/server.log" ] && 
 out="$work/app"
 dotnet publish "$repo/src/WeComHelpBot.Server" -c Release -o "$out" --nologo -v quiet >/dev/null
 dotnet publish "$repo/src/WeComHelpBot.Cli" -c Release -o "$out" --nologo -v quiet >/dev/null
-for f in WeComHelpBot.Server.dll wecomhelp.dll appsettings.json wwwroot/index.html wwwroot/lib/webchat.js knowledge/failures.yaml dialogs/troubleshooting.yaml; do
+for f in WeComHelpBot.Server.dll wecomhelp.dll appsettings.json wwwroot/index.html wwwroot/lib/webchat.js wwwroot/console/lib/chart.umd.js knowledge/failures.yaml dialogs/troubleshooting.yaml; do
   [ -f "$out/$f" ] || fail "发布目录缺少 $f"
 done
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Analytics;
 
 namespace WeComHelpBot.Cli.Commands;
@@ -29,12 +30,13 @@ public static class StatsCommand
                 return await SupportCommandRunner.FailAsync(parse, "--from 不能晚于 --to。");
             }
 
-            return await SupportCommandRunner.RunAsync(parse, async (queries, _, output, token) =>
+            return await SupportCommandRunner.RunAsync(parse, async (queries, services, output, token) =>
             {
                 var fromTime = fromDate is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), China) : (DateTimeOffset?)null;
                 var toTime = toDate is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), China) : (DateTimeOffset?)null;
                 var events = await queries.GetEventsAsync(fromTime, toTime, token);
-                var stats = SupportStatsCalculator.Calculate(events, fromDate, toDate);
+                var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+                var stats = SupportStatsCalculator.Calculate(events, fromDate, toDate, now);
                 await output.WriteAsync(parse.GetValue(format) == "json" ? ToJson(stats) : ToText(stats));
                 return 0;
             }, ct);
@@ -84,21 +86,23 @@ public static class StatsCommand
         var t = stats.Total;
         text.Append("\n== 合计 ==\n");
         text.Append($"对话数：{t.Conversations}\n");
-        text.Append($"提问数：{t.Questions}（已解答 {t.Answers}，未解答 {t.Unanswered}，其中低置信度 {t.LowConfidence}；追问澄清 {t.ClarifyShown} 次）\n");
-        text.Append($"知识命中率：{Percent(t.KnowledgeHitRate)}\n");
-        text.Append($"分流率（没有转成工单的对话）：{Percent(t.DeflectionRate)}\n");
+        text.Append($"提问数：{t.Questions}（已解答 {t.Answers}，答偏 {t.MisreadAnswers}，未解答 {t.Unanswered}，其中低置信度 {t.LowConfidence}；追问澄清 {t.ClarifyShown} 次）\n");
+        text.Append($"知识命中率（答偏的不算）：{Percent(t.KnowledgeHitRate)}\n");
+        text.Append($"解决率：{Percent(t.ResolutionRate)}（求助对话 {t.HelpConversations}：确认解决 {t.Confirmed}，推定解决 {t.Assumed}，未解决 {t.NotResolved}，不满 24 小时待定 {t.Pending}）\n");
+        text.Append($"确认解决率：{Percent(t.ConfirmedResolutionRate)}\n");
+        text.Append($"分流率（求助对话中没有转人工的）：{Percent(t.DeflectionRate)}\n");
         text.Append($"转人工率：{Percent(t.TransferToHumanRate)}（工单 {t.TicketsCreated} 张）\n");
         text.Append($"有帮助率：{Percent(t.HelpfulRate)}（有帮助 {t.Helpful}，没帮助 {t.NotHelpful}）\n");
         text.Append($"满意度：{(t.SatisfactionAverage is { } avg ? avg.ToString("0.00", CultureInfo.InvariantCulture) + " 分" : "—")}（{t.Ratings} 人评分，参与率 {Percent(t.RatingParticipation)}）\n");
         text.Append($"流程：开始 {t.FlowsStarted} 次，完成 {t.FlowsCompleted} 次\n");
 
         text.Append("\n== 每天 ==\n");
-        text.Append("日期\t对话\t提问\t解答\t命中率\t分流率\t转人工率\t有帮助率\t满意度\t参与率\t工单\n");
+        text.Append("日期\t对话\t提问\t解答\t命中率\t解决率\t分流率\t转人工率\t有帮助率\t满意度\t参与率\t工单\n");
         foreach (var d in stats.Days)
         {
             text.Append(string.Join('\t',
                 d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Conversations, d.Questions, d.Answers,
-                Percent(d.KnowledgeHitRate), Percent(d.DeflectionRate), Percent(d.TransferToHumanRate), Percent(d.HelpfulRate),
+                Percent(d.KnowledgeHitRate), Percent(d.ResolutionRate), Percent(d.DeflectionRate), Percent(d.TransferToHumanRate), Percent(d.HelpfulRate),
                 d.SatisfactionAverage?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—", Percent(d.RatingParticipation), d.TicketsCreated));
             text.Append('\n');
         }
@@ -109,6 +113,15 @@ public static class StatsCommand
             foreach (var e in stats.TopEntries)
             {
                 text.Append($"{e.EntryId}：解答 {e.Answers} 次，有帮助 {e.Helpful}，没帮助 {e.NotHelpful}\n");
+            }
+        }
+
+        if (stats.TopNotHelpful.Count > 0)
+        {
+            text.Append("\n== 回答后被点“没帮助”的问题 ==\n");
+            foreach (var q in stats.TopNotHelpful)
+            {
+                text.Append($"{q.Count} 次：{q.Question}\n");
             }
         }
 

@@ -29,6 +29,7 @@ public sealed class ConsoleEndpoints(
     IAuditLog audit,
     IAntiforgery antiforgery,
     IOptions<SupportOptions> options,
+    ConsoleKnowledgeEndpoints knowledge,
     TimeProvider time)
 {
     private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(20);
@@ -57,6 +58,7 @@ public sealed class ConsoleEndpoints(
         lead.MapGet("/stats.csv", StatsCsvAsync);
         lead.MapGet("/audit", AuditAsync);
         lead.MapGet("/accounts", (Delegate)AccountsAsync);
+        knowledge.Map(lead, changes.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.LeadPolicy));
     }
 
     private async Task<IResult> LoginAsync(HttpContext context, LoginRequest? request)
@@ -256,26 +258,48 @@ public sealed class ConsoleEndpoints(
 
     private async Task<IResult> StatsAsync(HttpContext context, DateOnly? from, DateOnly? to)
     {
-        var stats = SupportStatsCalculator.Calculate(await analytics.GetEventsAsync(cancellationToken: context.RequestAborted), from, to);
+        var stats = await CalculateStatsAsync(from, to, context.RequestAborted);
         var all = await tickets.ListAsync(cancellationToken: context.RequestAborted);
         var records = (await desk.ListRecordsAsync(context.RequestAborted)).ToDictionary(r => r.Number, StringComparer.Ordinal);
         var byChannel = all
             .Where(t => (from is null || ChinaTime.DateOf(t.CreatedAt) >= from) && (to is null || ChinaTime.DateOf(t.CreatedAt) <= to))
             .GroupBy(t => records.GetValueOrDefault(t.Number)?.ChannelId ?? string.Empty)
             .Select(g => new { channel = ConsoleTicketViews.ChannelText(g.Key), tickets = g.Count() });
-        return Results.Ok(new { stats.Total, stats.Days, stats.TopEntries, stats.TopUnanswered, ticketsByChannel = byChannel });
+        return Results.Ok(new
+        {
+            stats.Total,
+            stats.Days,
+            channels = stats.Channels.Select(c => c with { Channel = ConsoleTicketViews.ChannelText(c.Channel ?? string.Empty) }),
+            stats.TopEntries,
+            stats.TopQuestions,
+            stats.TopUnanswered,
+            stats.TopNotHelpful,
+            ticketsByChannel = byChannel,
+        });
+    }
+
+    /// <summary>The figures of [from, to] in China dates; events up to a day after <paramref name="to"/> still show a repeat.</summary>
+    private async Task<SupportStats> CalculateStatsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var events = await analytics.GetEventsAsync(cancellationToken: cancellationToken);
+        var inPeriod = events.Where(e => (from is null || ChinaTime.DateOf(e.Timestamp) >= from) && (to is null || ChinaTime.DateOf(e.Timestamp) <= to));
+        return SupportStatsCalculator.Calculate(inPeriod, from, to, time.GetUtcNow());
     }
 
     private async Task<IResult> StatsCsvAsync(HttpContext context, DateOnly? from, DateOnly? to)
     {
-        var stats = SupportStatsCalculator.Calculate(await analytics.GetEventsAsync(cancellationToken: context.RequestAborted), from, to);
-        var csv = new StringBuilder("日期,会话数,提问数,已回答,未回答,有帮助,没帮助,转人工工单,分流率,满意度\n");
-        foreach (var day in stats.Days.Append(stats.Total))
+        var stats = await CalculateStatsAsync(from, to, context.RequestAborted);
+        var csv = new StringBuilder("日期,渠道,会话数,求助对话,提问数,已回答,答偏,未回答,确认解决,推定解决,未解决,待定,解决率,确认解决率,分流率,转人工率,有帮助,没帮助,转人工工单,满意度,满意率\n");
+        foreach (var row in stats.Days.Append(stats.Total).Concat(stats.Channels))
         {
             csv.AppendLine(string.Join(',',
-                day.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "合计",
-                day.Conversations, day.Questions, day.Answers, day.Unanswered, day.Helpful, day.NotHelpful, day.TicketsCreated,
-                Rate(day.DeflectionRate), day.SatisfactionAverage?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty));
+                row.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? (row.Channel is null ? "合计" : "全部日期"),
+                row.Channel is null ? "全部渠道" : ConsoleTicketViews.ChannelText(row.Channel),
+                row.Conversations, row.HelpConversations, row.Questions, row.Answers, row.MisreadAnswers, row.Unanswered,
+                row.Confirmed, row.Assumed, row.NotResolved, row.Pending,
+                Rate(row.ResolutionRate), Rate(row.ConfirmedResolutionRate), Rate(row.DeflectionRate), Rate(row.TransferToHumanRate),
+                row.Helpful, row.NotHelpful, row.TicketsCreated,
+                row.SatisfactionAverage?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty, Rate(row.SatisfactionRate)));
         }
 
         await desk.AuditAsync(UserOf(context), "export-stats", null, null, context.RequestAborted);

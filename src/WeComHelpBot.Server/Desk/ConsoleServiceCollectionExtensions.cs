@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using WeComHelpBot.Analytics.Gaps;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Channels.WeCom;
 using WeComHelpBot.Desk;
@@ -11,7 +12,8 @@ public static class ConsoleServiceCollectionExtensions
 {
     /// <summary>
     /// The support console: cookie sessions (keys kept in the data folder so sessions survive a restart), the lead
-    /// policy, antiforgery, the messengers that carry agents' replies into web chat and WeCom, and the new-ticket webhook.
+    /// policy, antiforgery, the messengers that carry agents' replies into web chat and WeCom, the new-ticket webhook, and
+    /// the lead's knowledge edits from content gaps.
     /// </summary>
     public static IServiceCollection AddSupportConsole(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +42,9 @@ public static class ConsoleServiceCollectionExtensions
         services.AddHttpClient(WebhookTicketNotifier.HttpClientName);
         services.AddSingleton<ITicketCreatedObserver, WebhookTicketNotifier>();
         services.AddSingleton<ConsoleTicketViews>();
+        services.AddOptions<GapEditorOptions>().Bind(configuration.GetSection("Gaps"));
+        services.AddSingleton<GapEditor>();
+        services.AddSingleton<ConsoleKnowledgeEndpoints>();
         services.AddSingleton<ConsoleEndpoints>();
         return services;
     }

@@ -10,7 +10,7 @@ public sealed class ConsoleTicketViews(FlowCatalog flows, PersonalDataMasker mas
 {
     public static string ChannelText(string channelId) => channelId switch
     {
-        "directline" => "网页聊天",
+        "directline" or "webchat" => "网页聊天",
         "wecom" => "企业微信",
         "wecom-kf" or "wecomkf" => "微信客服",
         "msteams" => "Teams",

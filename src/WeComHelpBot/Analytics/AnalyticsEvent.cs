@@ -8,7 +8,7 @@ public sealed record AnalyticsEvent(AnalyticsEventType Type, string Conversation
 
     public double? Score { get; init; }
 
-    /// <summary>The user's question (unanswered, feedback) or the rating's comment, masked.</summary>
+    /// <summary>The user's question (answered, unanswered, feedback) or the rating's comment, masked.</summary>
     public string? Text { get; init; }
 
     public string? FlowId { get; init; }
@@ -23,4 +23,7 @@ public sealed record AnalyticsEvent(AnalyticsEventType Type, string Conversation
     public string? Reason { get; init; }
 
     public string? TicketNumber { get; init; }
+
+    /// <summary>Bot Framework channel id (webchat, directline, wecom...) of a started conversation.</summary>
+    public string? ChannelId { get; init; }
 }

@@ -46,10 +46,21 @@ public sealed class SupportAnalytics
     private ILiteCollection<BsonDocument> Collection => database.GetCollection(CollectionName);
 
     public Task RecordConversationStartedAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        RecordAsync(AnalyticsEventType.ConversationStarted, conversationId, cancellationToken);
+        RecordConversationStartedAsync(conversationId, null, cancellationToken);
+
+    /// <summary>The first message of a conversation, in <paramref name="channelId"/> (the figures per channel count by it).</summary>
+    public Task RecordConversationStartedAsync(string conversationId, string? channelId, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.ConversationStarted, conversationId, cancellationToken, e => e with { ChannelId = channelId });
 
     public Task RecordKnowledgeAnsweredAsync(string conversationId, string entryId, double score, CancellationToken cancellationToken = default) =>
-        RecordAsync(AnalyticsEventType.KnowledgeAnswered, conversationId, cancellationToken, e => e with { EntryId = entryId, Score = score });
+        RecordKnowledgeAnsweredAsync(conversationId, entryId, score, null, cancellationToken);
+
+    /// <summary>
+    /// An answer from <paramref name="entryId"/>; <paramref name="question"/> (masked here) lets the figures see the same
+    /// question asked again, which means the answer was misread.
+    /// </summary>
+    public Task RecordKnowledgeAnsweredAsync(string conversationId, string entryId, double score, string? question, CancellationToken cancellationToken = default) =>
+        RecordAsync(AnalyticsEventType.KnowledgeAnswered, conversationId, cancellationToken, e => e with { EntryId = entryId, Score = score, Text = masker.Mask(question) });
 
     /// <summary>A question the bot did not answer: <paramref name="lowConfidence"/> when something matched below the threshold.</summary>
     public Task RecordQuestionUnansweredAsync(string conversationId, string question, double? bestScore, bool lowConfidence, CancellationToken cancellationToken = default) =>
@@ -194,6 +205,7 @@ public sealed class SupportAnalytics
         Put(document, "flow", e.FlowId);
         Put(document, "reason", e.Reason);
         Put(document, "ticket", e.TicketNumber);
+        Put(document, "channel", e.ChannelId);
         if (e.Score is { } score) document["score"] = score;
         if (e.Rating is { } rating) document["rating"] = rating;
         if (e.Resolved is { } resolved) document["resolved"] = resolved;
@@ -218,6 +230,7 @@ public sealed class SupportAnalytics
         FlowId = String(d, "flow"),
         Reason = String(d, "reason"),
         TicketNumber = String(d, "ticket"),
+        ChannelId = String(d, "channel"),
         Score = d.TryGetValue("score", out var score) && score.IsNumber ? score.AsDouble : null,
         Rating = d.TryGetValue("rating", out var rating) && rating.IsNumber ? rating.AsInt32 : null,
         Resolved = d.TryGetValue("resolved", out var resolved) && resolved.IsBoolean ? resolved.AsBoolean : null,

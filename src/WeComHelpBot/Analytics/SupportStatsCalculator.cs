@@ -8,56 +8,88 @@ public static class SupportStatsCalculator
 {
     public const int TopCount = 10;
 
-    public static SupportStats Calculate(IEnumerable<AnalyticsEvent> events, DateOnly? from = null, DateOnly? to = null)
+    /// <summary>
+    /// The report of <paramref name="events"/>. <paramref name="now"/> decides which conversations are still too fresh to
+    /// count as resolved by assumption (default: the newest event's time).
+    /// </summary>
+    public static SupportStats Calculate(IEnumerable<AnalyticsEvent> events, DateOnly? from = null, DateOnly? to = null, DateTimeOffset? now = null)
     {
-        var list = events.ToList();
+        var list = events.OrderBy(e => e.Timestamp).ToList();
+        var asOf = now ?? (list.Count == 0 ? DateTimeOffset.MinValue : list[^1].Timestamp);
+        var readings = list
+            .GroupBy(e => e.ConversationId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ConversationReading.Read(g.ToList(), asOf), StringComparer.Ordinal);
         var days = list
             .GroupBy(e => ChinaTime.DateOf(e.Timestamp))
             .OrderBy(g => g.Key)
-            .Select(g => Figures(g.ToList(), g.Key))
+            .Select(g => Figures(g.ToList(), readings) with { Date = g.Key })
             .ToList();
+        var channels = list
+            .GroupBy(e => readings[e.ConversationId].Channel, StringComparer.Ordinal)
+            .Select(g => Figures(g.ToList(), readings) with { Channel = g.Key })
+            .OrderByDescending(f => f.Conversations)
+            .ThenBy(f => f.Channel, StringComparer.Ordinal)
+            .ToList();
+        var questions = list.Where(e => readings[e.ConversationId].Questions.Contains(e)).ToList();
 
-        return new SupportStats(from, to, Figures(list, null), days, TopEntries(list), TopUnanswered(list), Flows(list));
+        return new SupportStats(from, to, Figures(list, readings), days, TopEntries(list), TopTexts(questions.Where(e => e.Type == AnalyticsEventType.QuestionUnanswered)), Flows(list))
+        {
+            Channels = channels,
+            TopQuestions = TopTexts(questions),
+            TopNotHelpful = TopTexts(list.Where(e => e.Type == AnalyticsEventType.FeedbackNotHelpful)),
+        };
     }
 
-    /// <summary>Events of one period. A conversation spanning midnight counts on each day it was active.</summary>
-    private static StatsFigures Figures(IReadOnlyList<AnalyticsEvent> events, DateOnly? date)
+    /// <summary>Events of one period or channel. A conversation spanning midnight counts on each day it was active.</summary>
+    private static StatsFigures Figures(IReadOnlyList<AnalyticsEvent> events, IReadOnlyDictionary<string, ConversationReading> readings)
     {
         int Count(AnalyticsEventType type) => events.Count(e => e.Type == type);
         HashSet<string> ConversationsWith(params AnalyticsEventType[] types) =>
             events.Where(e => types.Contains(e.Type)).Select(e => e.ConversationId).ToHashSet(StringComparer.Ordinal);
 
-        var conversations = events.Select(e => e.ConversationId).Distinct(StringComparer.Ordinal).Count();
-        var answers = Count(AnalyticsEventType.KnowledgeAnswered);
-        var unanswered = Count(AnalyticsEventType.QuestionUnanswered);
+        var conversationIds = events.Select(e => e.ConversationId).Distinct(StringComparer.Ordinal).ToList();
+        var outcomes = conversationIds.Select(id => readings[id].Resolution).OfType<Resolution>().ToList();
+        int Outcome(Resolution resolution) => outcomes.Count(r => r == resolution);
+        var questions = events.Where(e => readings[e.ConversationId].Questions.Contains(e)).ToList();
+        var misread = questions.Count(e => readings[e.ConversationId].Misread.Contains(e));
+        var answers = questions.Count(e => e.Type == AnalyticsEventType.KnowledgeAnswered) - misread;
+        var unanswered = questions.Count(e => e.Type == AnalyticsEventType.QuestionUnanswered);
         var helpful = Count(AnalyticsEventType.FeedbackHelpful);
         var notHelpful = Count(AnalyticsEventType.FeedbackNotHelpful);
-        var withTicket = ConversationsWith(AnalyticsEventType.TicketCreated).Count;
         var transferred = ConversationsWith(AnalyticsEventType.TicketCreated, AnalyticsEventType.HumanHandoffRequested).Count;
         var ratings = events.Where(e => e.Type == AnalyticsEventType.RatingGiven && e.Rating is not null).Select(e => e.Rating!.Value).ToList();
         var ratingsRequested = Count(AnalyticsEventType.RatingRequested);
+        var settled = outcomes.Count - Outcome(Resolution.Pending);
 
         return new StatsFigures
         {
-            Date = date,
-            Conversations = conversations,
-            Questions = answers + unanswered,
+            Conversations = conversationIds.Count,
+            HelpConversations = outcomes.Count,
+            Questions = questions.Count,
             Answers = answers,
+            MisreadAnswers = misread,
             Unanswered = unanswered,
-            LowConfidence = events.Count(e => e.Type == AnalyticsEventType.QuestionUnanswered && e.Reason == SupportAnalytics.LowConfidence),
+            LowConfidence = questions.Count(e => e.Type == AnalyticsEventType.QuestionUnanswered && e.Reason == SupportAnalytics.LowConfidence),
             ClarifyShown = Count(AnalyticsEventType.ClarifyShown),
-            KnowledgeHitRate = Rate(answers, answers + unanswered),
+            KnowledgeHitRate = Rate(answers, questions.Count),
             Helpful = helpful,
             NotHelpful = notHelpful,
             HelpfulRate = Rate(helpful, helpful + notHelpful),
             FlowsStarted = Count(AnalyticsEventType.FlowStarted),
             FlowsCompleted = Count(AnalyticsEventType.FlowCompleted),
             TicketsCreated = Count(AnalyticsEventType.TicketCreated),
-            DeflectionRate = Rate(conversations - withTicket, conversations),
-            TransferToHumanRate = Rate(transferred, conversations),
+            Confirmed = Outcome(Resolution.Confirmed),
+            Assumed = Outcome(Resolution.Assumed),
+            NotResolved = Outcome(Resolution.NotResolved),
+            Pending = Outcome(Resolution.Pending),
+            ResolutionRate = Rate(Outcome(Resolution.Confirmed) + Outcome(Resolution.Assumed), settled),
+            ConfirmedResolutionRate = Rate(Outcome(Resolution.Confirmed), settled),
+            DeflectionRate = Rate(outcomes.Count - transferred, outcomes.Count),
+            TransferToHumanRate = Rate(transferred, outcomes.Count),
             RatingsRequested = ratingsRequested,
             Ratings = ratings.Count,
             SatisfactionAverage = ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2),
+            SatisfactionRate = Rate(ratings.Count(r => r >= 4), ratings.Count),
             RatingParticipation = Rate(Math.Min(ratings.Count, ratingsRequested), ratingsRequested),
         };
     }
@@ -76,8 +108,8 @@ public static class SupportStatsCalculator
         .Take(TopCount)
         .ToList();
 
-    private static IReadOnlyList<QuestionCount> TopUnanswered(IReadOnlyList<AnalyticsEvent> events) => events
-        .Where(e => e.Type == AnalyticsEventType.QuestionUnanswered && !string.IsNullOrWhiteSpace(e.Text))
+    private static IReadOnlyList<QuestionCount> TopTexts(IEnumerable<AnalyticsEvent> events) => events
+        .Where(e => !string.IsNullOrWhiteSpace(e.Text))
         .GroupBy(e => NormalizeQuestion(e.Text!), StringComparer.Ordinal)
         .Select(g => new QuestionCount(g.First().Text!.Trim(), g.Count()))
         .OrderByDescending(q => q.Count)

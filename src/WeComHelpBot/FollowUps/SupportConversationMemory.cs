@@ -29,7 +29,7 @@ public sealed class SupportConversationMemory
         var state = await GetAsync(turnContext, cancellationToken);
         if (!state.Started && ConversationIdOf(turnContext) is { } conversationId)
         {
-            await analytics.RecordConversationStartedAsync(conversationId, cancellationToken);
+            await analytics.RecordConversationStartedAsync(conversationId, turnContext.Activity.ChannelId, cancellationToken);
             state.Started = true;
         }
 

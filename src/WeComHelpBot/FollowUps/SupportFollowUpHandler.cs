@@ -20,7 +20,7 @@ public sealed class SupportFollowUpHandler(
     SatisfactionSurvey survey,
     SupportAnalytics analytics,
     IFlowStarter flows,
-    KnowledgeBase knowledge,
+    IKnowledgeReloader knowledge,
     ConversationState conversationState) : IMessageHandler
 {
     private readonly IStatePropertyAccessor<PendingChoices> knowledgeChoices = conversationState.CreateProperty<PendingChoices>(KnowledgeMessageHandler.PendingProperty);
@@ -29,6 +29,7 @@ public sealed class SupportFollowUpHandler(
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
         var state = await memory.GetAsync(turnContext, cancellationToken);
+        var answered = state.Offer is { Kind: OfferKind.AnswerFeedback or OfferKind.NotHelpfulReason, EntryId: not null } last ? last : null;
         if (state.Offer is { } offer && await TryAnswerOfferAsync(turnContext, state, offer, cancellationToken))
         {
             return true;
@@ -37,7 +38,7 @@ public sealed class SupportFollowUpHandler(
         var text = turnContext.Activity.Text;
         if (InterruptionRecognizer.Recognize(text) == Interruption.Handover && flows.Flows.Any(f => f.Id == FlowCatalog.HandoverFlowId))
         {
-            return await flows.StartFlowAsync(turnContext, FlowCatalog.HandoverFlowId, cancellationToken);
+            return await flows.StartFlowAsync(turnContext, FlowCatalog.HandoverFlowId, HandoverValues(answered), cancellationToken);
         }
 
         switch (SmallTalkRecognizer.Recognize(text))
@@ -60,6 +61,25 @@ public sealed class SupportFollowUpHandler(
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// 转人工 right after an answer: the ticket is filed under that answer's topic and the question is the problem, so
+    /// the hand-over does not ask what the user already said.
+    /// </summary>
+    private Dictionary<string, string> HandoverValues(PendingOffer? answered)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (answered?.EntryId is { } entryId && knowledge.Current.Knowledge.Find(entryId) is { } entry)
+        {
+            values["category"] = entry.Title;
+            if (!string.IsNullOrWhiteSpace(answered.Question))
+            {
+                values["failure"] = answered.Question;
+            }
+        }
+
+        return values;
     }
 
     private async Task<bool> TryAnswerOfferAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, PendingOffer offer, CancellationToken cancellationToken)
@@ -150,10 +170,10 @@ public sealed class SupportFollowUpHandler(
             return false;
         }
 
-        var suggestions = offer.SuggestionIds.Select(knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
-        if (suggestions.Count == 0 && offer.EntryId is { } entryId && knowledge.Find(entryId) is { } answered)
+        var suggestions = offer.SuggestionIds.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
+        if (suggestions.Count == 0 && offer.EntryId is { } entryId && knowledge.Current.Knowledge.Find(entryId) is { } answered)
         {
-            suggestions = answered.Related.Select(knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
+            suggestions = answered.Related.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().Take(3).ToList();
         }
 
         if (suggestions.Count == 0)

@@ -33,7 +33,7 @@ public sealed class SupportKnowledgeObserver(
         var state = await memory.GetAsync(turnContext, cancellationToken);
         if (SupportConversationMemory.ConversationIdOf(turnContext) is { } conversationId)
         {
-            await analytics.RecordKnowledgeAnsweredAsync(conversationId, entry.Id, answer?.Score ?? PickedScore, cancellationToken);
+            await analytics.RecordKnowledgeAnsweredAsync(conversationId, entry.Id, answer?.Score ?? PickedScore, answer?.Question, cancellationToken);
         }
 
         state.LowConfidenceStreak = 0;
@@ -66,7 +66,13 @@ public sealed class SupportKnowledgeObserver(
         if (SupportConversationMemory.ConversationIdOf(turnContext) is { } conversationId)
         {
             var lowConfidence = answer.Kind == AnswerKind.Clarify || answer.Suggestions.Count > 0;
-            await analytics.RecordQuestionUnansweredAsync(conversationId, answer.Question, answer.Score, lowConfidence, cancellationToken);
+
+            // 没帮助 / 还是不行 typed where no answer was asked about is feedback, not a question the knowledge base lacks.
+            if (!FeedbackRecognizer.IsFeedbackReply(answer.Question))
+            {
+                await analytics.RecordQuestionUnansweredAsync(conversationId, answer.Question, answer.Score, lowConfidence, cancellationToken);
+            }
+
             if (answer.Kind == AnswerKind.Clarify)
             {
                 await analytics.RecordClarifyShownAsync(conversationId, answer.Question, answer.Suggestions.Select(s => s.EntryId).ToList(), cancellationToken);

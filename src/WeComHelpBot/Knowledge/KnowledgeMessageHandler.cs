@@ -21,7 +21,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
     public const string ContextProperty = "knowledge.context";
 
     private readonly IKnowledgeAnswerer answerer;
-    private readonly KnowledgeBase knowledge;
+    private readonly IKnowledgeReloader knowledge;
     private readonly IStatePropertyAccessor<PendingChoices> pendingAccessor;
     private readonly IStatePropertyAccessor<FollowUpContext> contextAccessor;
     private readonly ILogger<KnowledgeMessageHandler> logger;
@@ -30,7 +30,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
 
     public KnowledgeMessageHandler(
         IKnowledgeAnswerer answerer,
-        KnowledgeBase knowledge,
+        IKnowledgeReloader knowledge,
         ConversationState conversationState,
         ILogger<KnowledgeMessageHandler> logger,
         IEnumerable<IKnowledgeTurnObserver>? observers = null,
@@ -49,7 +49,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
     {
         var text = turnContext.Activity.Text ?? string.Empty;
         var pending = await pendingAccessor.GetAsync(turnContext, () => new PendingChoices(), cancellationToken);
-        var offered = pending.EntryIds.Select(knowledge.Find).OfType<KnowledgeEntry>().ToList();
+        var offered = pending.EntryIds.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().ToList();
         if (offered.Count > 0)
         {
             var pick = ChoicePicker.Pick(text, offered.Select(e => e.Title).ToList());
@@ -83,7 +83,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
 
         switch (answer.Kind)
         {
-            case AnswerKind.Answer when knowledge.Find(answer.EntryId!) is { } entry:
+            case AnswerKind.Answer when knowledge.Current.Knowledge.Find(answer.EntryId!) is { } entry:
                 await AnswerEntryAsync(turnContext, entry, answer, cancellationToken);
                 break;
             case AnswerKind.Answer:
@@ -135,7 +135,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
     /// <summary>Offers entries as numbered choices, with the extras' lines under them; buttons for both where the channel has them.</summary>
     private async Task OfferAsync(ITurnContext<IMessageActivity> turnContext, IEnumerable<string> entryIds, string prompt, KnowledgeReplyExtras extras, bool english, CancellationToken cancellationToken)
     {
-        var entries = entryIds.Select(knowledge.Find).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
+        var entries = entryIds.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
         if (entries.Count == 0)
         {
             await pendingAccessor.DeleteAsync(turnContext, cancellationToken);

@@ -10,7 +10,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>
     /// The knowledge base loaded from knowledge/ (a broken file stops start-up with file:line), its in-memory
     /// index, the retriever with its result cache (<see cref="KnowledgeOptions.ResultCacheSize"/>), and the answering
-    /// handler (last in MessagePipeline). All singletons: built once, thread-safe.
+    /// handler (last in MessagePipeline). All singletons: built once, thread-safe; questions go through
+    /// <see cref="KnowledgeHolder"/>, which the console's knowledge edits replace without a restart.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, BotPaths paths)
     {
@@ -23,7 +24,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(_ => KnowledgeLoader.LoadOrThrow(paths.KnowledgeDirectory));
         services.AddSingleton<KnowledgeIndex>();
         services.AddSingleton<KnowledgeRetriever>();
-        services.AddSingleton<IKnowledgeAnswerer>(sp => sp.GetRequiredService<KnowledgeRetriever>());
+        services.AddSingleton<KnowledgeHolder>();
+        services.AddSingleton<IKnowledgeReloader>(sp => sp.GetRequiredService<KnowledgeHolder>());
+        services.AddSingleton<IKnowledgeAnswerer>(sp => sp.GetRequiredService<KnowledgeHolder>());
         services.AddSingleton<IMessageHandler, KnowledgeMessageHandler>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Privacy;
+using WeComHelpBot.Recognition;
 using WeComHelpBot.Support;
 
 namespace WeComHelpBot.Tickets;
@@ -41,7 +42,7 @@ public sealed class CreateTicketAction(
         var request = new TicketRequest(
             context.ConversationId,
             phone,
-            Argument(context, "company"),
+            CompanyName(Argument(context, "company")),
             category.Length > 0 ? category : SupportTexts.DefaultTicketCategory,
             failure.Length > 0 ? failure : category)
         {
@@ -90,6 +91,9 @@ public sealed class CreateTicketAction(
             logger.LogError(ex, "Ticket {TicketNumber}: {Observer} failed", ticket.Number, observer.GetType().Name);
         }
     }
+
+    /// <summary>The name alone: a value handed over with the words around it ("我们是X有限公司，急") keeps only X有限公司.</summary>
+    private static string CompanyName(string company) => CompanyNameRecognizer.Named(company) ?? company;
 
     private static string Argument(FlowActionContext context, string name) =>
         context.Arguments.GetValueOrDefault(name)?.Trim() ?? string.Empty;

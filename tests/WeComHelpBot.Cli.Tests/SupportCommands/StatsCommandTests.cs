@@ -40,7 +40,7 @@ public sealed class StatsCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("对话数：2", result.Output);
-        Assert.Contains("分流率（没有转成工单的对话）：50.0%", result.Output);
+        Assert.Contains("分流率（求助对话中没有转人工的）：50.0%", result.Output);
         Assert.Contains("verify.face：解答 2 次", result.Output);
     }
 

@@ -48,7 +48,7 @@ public sealed class StatsRatesTests : IDisposable
 
         var result = await cli.RunAsync("stats");
 
-        Assert.Contains("知识命中率：75.0%", result.Output);
+        Assert.Contains("知识命中率（答偏的不算）：75.0%", result.Output);
         Assert.Contains("转人工率：33.3%", result.Output);
         Assert.Contains("满意度：3.50 分（2 人评分，参与率 66.7%）", result.Output);
         Assert.Contains("2026-11-24\t", result.Output);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Analytics;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Desk;
 using WeComHelpBot.Server.Desk;
@@ -25,6 +26,8 @@ public sealed class ConsoleApiTests : IDisposable
     [InlineData("/console/api/tickets/T20261206-0001")]
     [InlineData("/console/api/session")]
     [InlineData("/console/api/stats")]
+    [InlineData("/console/api/gaps")]
+    [InlineData("/console/api/knowledge/entries")]
     public async Task ApiWithoutASession_Answers401(string path)
     {
         var response = await factory.CreateClient().GetAsync(path);
@@ -204,6 +207,57 @@ public sealed class ConsoleApiTests : IDisposable
         var (lead, _) = await SignInAsync("laoli", LeadPassword);
         var audit = await GetJsonAsync(lead, "/console/api/audit");
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "status" && e.GetProperty("target").GetString() == number);
+    }
+
+    [Fact]
+    public async Task Gaps_AreForLeadsOnly_AndAChangeWithoutTheAntiforgeryHeaderIsRefused()
+    {
+        await AddAccountAsync("xiaowang", DeskRole.Agent, AgentPassword);
+        await AddAccountAsync("laoli", DeskRole.Lead, LeadPassword);
+        var (agent, agentCsrf) = await SignInAsync("xiaowang", AgentPassword);
+        var (lead, _) = await SignInAsync("laoli", LeadPassword);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/console/api/gaps")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(agent, agentCsrf, "/console/api/gaps/accept", new { entryId = "verify-face", question = "刷脸不行" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/console/api/gaps")).StatusCode);
+        var noToken = await lead.PostAsJsonAsync("/console/api/gaps/accept", new { entryId = "verify-face", question = "刷脸不行" });
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefusedKnowledgeChange_Answers422WithTheReason_AndIsAuditedWithWho()
+    {
+        await AddAccountAsync("laoli", DeskRole.Lead, LeadPassword);
+        var (lead, csrf) = await SignInAsync("laoli", LeadPassword);
+
+        var refused = await PostAsync(lead, csrf, "/console/api/gaps/accept", new { entryId = "no-such-entry", question = "认证费能开发票吗" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        using var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains(body.RootElement.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("no-such-entry", StringComparison.Ordinal));
+        var audit = await GetJsonAsync(lead, "/console/api/audit");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("user").GetString() == "laoli" && e.GetProperty("action").GetString() == "gap-accept-refused");
+    }
+
+    [Fact]
+    public async Task Stats_CarryTheResolutionFigures_PerDayAndPerChannel_AndTheCsvHasThem()
+    {
+        await AddAccountAsync("laoli", DeskRole.Lead, LeadPassword);
+        var analytics = factory.Services.GetRequiredService<SupportAnalytics>();
+        await analytics.RecordConversationStartedAsync("s1", "wecom");
+        await analytics.RecordKnowledgeAnsweredAsync("s1", "verify-face", 0.9, "人脸识别老失败");
+        await analytics.RecordFeedbackAsync("s1", "verify-face", "人脸识别老失败", helpful: true);
+        var (lead, _) = await SignInAsync("laoli", LeadPassword);
+
+        var stats = await GetJsonAsync(lead, "/console/api/stats");
+        Assert.Equal(1.0, stats.GetProperty("total").GetProperty("resolutionRate").GetDouble());
+        Assert.Equal(1, stats.GetProperty("total").GetProperty("confirmed").GetInt32());
+        Assert.Equal("企业微信", Assert.Single(stats.GetProperty("channels").EnumerateArray()).GetProperty("channel").GetString());
+        Assert.Equal("人脸识别老失败", Assert.Single(stats.GetProperty("topQuestions").EnumerateArray()).GetProperty("question").GetString());
+
+        var csv = await lead.GetStringAsync("/console/api/stats.csv");
+        Assert.Contains("解决率", csv);
+        Assert.Contains("企业微信", csv);
     }
 
     private async Task AddAccountAsync(string name, DeskRole role, string password) =>

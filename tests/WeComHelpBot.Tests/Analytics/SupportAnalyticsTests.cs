@@ -22,15 +22,16 @@ public sealed class SupportAnalyticsTests : IDisposable
 
         Assert.Equal(3, total.Conversations);
         Assert.Equal(4, total.Questions);
-        Assert.Equal(3, total.Answers);
+        Assert.Equal(2, total.Answers); // c2's answer got 没帮助: misread, not answered
+        Assert.Equal(1, total.MisreadAnswers);
         Assert.Equal(1, total.Unanswered);
         Assert.Equal(1, total.LowConfidence);
-        Assert.Equal(0.75, total.KnowledgeHitRate);
+        Assert.Equal(0.5, total.KnowledgeHitRate);
         Assert.Equal(1, total.Helpful);
         Assert.Equal(1, total.NotHelpful);
         Assert.Equal(0.5, total.HelpfulRate);
         Assert.Equal(1, total.TicketsCreated);
-        Assert.Equal(0.6667, total.DeflectionRate);
+        Assert.Equal(0.3333, total.DeflectionRate); // only c1 was never handed to a person
         Assert.Equal(0.6667, total.TransferToHumanRate); // c2 asked for a person, c3 got a ticket
         Assert.Equal(1, total.FlowsStarted);
         Assert.Equal(1, total.FlowsCompleted);

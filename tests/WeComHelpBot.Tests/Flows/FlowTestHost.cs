@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using WeComHelpBot.Bot;
@@ -32,12 +33,23 @@ public sealed class FlowTestHost
             new FlowCatalog(flows), conversationState, validators ?? [], actions ?? [], answerer,
             new FakeTimeProvider(now ?? Now), NullLogger<FlowRuntime>.Instance);
         Bot = new HelpBot(
-            [new FlowMessageHandler(Runtime), new KnowledgeMessageHandler(answerer, new KnowledgeBase([], SynonymMap.Empty), conversationState, NullLogger<KnowledgeMessageHandler>.Instance)],
+            [new FlowMessageHandler(Runtime), new KnowledgeMessageHandler(answerer, EmptyKnowledge(), conversationState, NullLogger<KnowledgeMessageHandler>.Instance)],
             conversationState, new UserState(Storage), NullLogger<HelpBot>.Instance);
         Adapter = new TestAdapter(TestAdapter.CreateConversation(conversation)) { Locale = "zh-CN" };
     }
 
     public IStorage Storage { get; }
+
+    /// <summary>The handler looks entries up in the current knowledge; this fake answerer's entries are not there.</summary>
+    private static KnowledgeHolder EmptyKnowledge()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions();
+        services.AddSingleton(new KnowledgeBase([], SynonymMap.Empty));
+        services.AddSingleton<KnowledgeIndex>();
+        services.AddSingleton<KnowledgeRetriever>();
+        return new KnowledgeHolder(services.BuildServiceProvider());
+    }
 
     public FlowRuntime Runtime { get; }
 

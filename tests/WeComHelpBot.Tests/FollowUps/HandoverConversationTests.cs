@@ -1,4 +1,6 @@
 using WeComHelpBot.Analytics;
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Support;
 using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Tests.FollowUps;
@@ -14,6 +16,7 @@ public sealed class HandoverConversationTests : IDisposable
     public async Task Handover_AfterAQuestion_MakesATicketWithNumberExpectedTimeAndRecentTurns()
     {
         await host.SayAsync("对公打款好几天了还没到账咋办");
+        await host.SayAsync("你好"); // the menu: the answer above is no longer what the hand-over is about
         Assert.Contains("遇到了什么问题", await host.SayAsync("转人工"));
         Assert.Contains("全称是什么", await host.SayAsync("打款验证一直过不了，页面说超时"));
         Assert.Contains("手机号", await host.SayAsync("福州闽江小吃店"));
@@ -117,5 +120,61 @@ public sealed class HandoverConversationTests : IDisposable
         var ticket = Assert.Single(await host.Get<TicketService>().ListAsync());
         Assert.Equal("很急，越快越好", ticket.Answers["verification-advisor.urgency"]);
         Assert.Equal("转人工", ticket.Source);
+    }
+
+    [Fact]
+    public async Task HandoverRightAfterAnAnswer_IsFiledUnderThatAnswer_WithTheQuestionAsTheProblem()
+    {
+        await host.SayAsync("对公打款好几天了还没到账咋办");
+        var answered = Assert.Single(await host.EventsAsync(AnalyticsEventType.KnowledgeAnswered));
+
+        var handover = await host.SayAsync("转人工");
+        Assert.Contains("要反馈的问题：对公打款好几天了还没到账咋办", handover);
+        Assert.DoesNotContain("遇到了什么问题？简单说说", handover);
+        await host.SayAsync("福州某某科技有限公司");
+        await host.SayAsync("13812345678");
+
+        var ticket = Assert.Single(await host.Get<TicketService>().ListAsync());
+        Assert.Equal(host.Get<KnowledgeBase>().Find(answered.EntryId!)!.Title, ticket.FailureCategory);
+        Assert.NotEqual(SupportTexts.DefaultTicketCategory, ticket.FailureCategory);
+        Assert.Equal("对公打款好几天了还没到账咋办", ticket.FailureDescription);
+    }
+
+    [Fact]
+    public async Task HandoverSaidDuringTroubleshooting_IsFiledAsThatFailure()
+    {
+        await host.SayAsync("帮我排查一下注册问题");
+        Assert.Contains("哪天打的", await host.SayAsync("对公打款一直没到账"));
+
+        Assert.Contains("要反馈的问题：对公打款验证超时", await host.SayAsync("转人工"));
+        await host.SayAsync("福州某某科技有限公司");
+        await host.SayAsync("13812345678");
+
+        var ticket = Assert.Single(await host.Get<TicketService>().ListAsync());
+        Assert.Equal("对公打款验证超时", ticket.FailureCategory);
+        Assert.Equal("对公打款验证超时", ticket.FailureDescription);
+    }
+
+    [Fact]
+    public async Task HandoverSaidInAFlowBeforeAProblemIsNamed_IsFiledUnderTheFlow()
+    {
+        await host.SayAsync("帮我选一下验证方式");
+        await host.SayAsync("转人工");
+        await host.SayAsync("不知道该选哪种验证");
+        await host.SayAsync("福州某某科技有限公司");
+        await host.SayAsync("13812345678");
+
+        Assert.Equal("选验证方式", Assert.Single(await host.Get<TicketService>().ListAsync()).FailureCategory);
+    }
+
+    [Fact]
+    public async Task CompanyNameSaidWithOtherWords_IsFiledAsTheNameAlone()
+    {
+        await host.SayAsync("转人工");
+        await host.SayAsync("成员导入老是失败");
+        await host.SayAsync("刚才说过了，我们公司叫厦门鹭岛科技有限公司");
+        await host.SayAsync("13912345678");
+
+        Assert.Equal("厦门鹭岛科技有限公司", Assert.Single(await host.Get<TicketService>().ListAsync()).CompanyName);
     }
 }

@@ -1,5 +1,3 @@
-using WeComHelpBot.Analytics;
-
 namespace WeComHelpBot.Analytics.Gaps;
 
 /// <summary>
@@ -21,7 +19,8 @@ public sealed record GapQuestion(string Text, GapSource Source, DateTimeOffset T
 
             switch (e.Type)
             {
-                case AnalyticsEventType.QuestionUnanswered:
+                // 没帮助 / 还是不行 typed on its own is feedback, not a question (the figures skip it the same way).
+                case AnalyticsEventType.QuestionUnanswered when !FeedbackRecognizer.IsFeedbackReply(e.Text):
                     var source = e.Reason == SupportAnalytics.LowConfidence ? GapSource.LowConfidence : GapSource.Unanswered;
                     questions.Add(new GapQuestion(e.Text.Trim(), source, e.Timestamp));
                     break;

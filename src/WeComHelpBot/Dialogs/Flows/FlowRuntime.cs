@@ -179,10 +179,17 @@ public sealed class FlowRuntime : IFlowStarter
                 carried[FlowCatalog.FromFlowVariable] = rootId;
 
                 // The problem already named in the flow is not asked again.
+                // The ticket is filed as that problem (or, before one was named, as the flow), not as a general 人工咨询.
                 if (carried.FirstOrDefault(kv => kv.Key.EndsWith(".problem", StringComparison.Ordinal)) is { Value.Length: > 0 } problem)
                 {
                     carried.TryAdd("failure", problem.Value);
+                    carried.TryAdd("category", problem.Value);
                 }
+                else if (catalog.Find(rootId) is { } flow)
+                {
+                    carried.TryAdd("category", flow.Title);
+                }
+
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 logger.LogInformation("Handover asked for during flow {FlowId}", rootId);
                 if (catalog.Find(FlowCatalog.HandoverFlowId) is not null)

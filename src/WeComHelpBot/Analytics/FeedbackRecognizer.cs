@@ -1,7 +1,6 @@
-using WeComHelpBot.Analytics;
 using WeComHelpBot.Recognition;
 
-namespace WeComHelpBot.FollowUps;
+namespace WeComHelpBot.Analytics;
 
 /// <summary>Reads replies to "有帮助吗？" (有帮助 / 没帮助 and everyday variants), to the reason question, and to "带我做".</summary>
 public static class FeedbackRecognizer
@@ -73,6 +72,13 @@ public static class FeedbackRecognizer
 
     /// <summary>跳过 / 不想选 / 算了: no reason given.</summary>
     public static bool IsSkip(string? text) => Core(text) is "跳过" or "不想选" or "不选" or "算了" or "不用" or "没有" or "不说了" or "不想说";
+
+    /// <summary>
+    /// A reply about an answer rather than a question: 有帮助 / 没帮助, a 没帮助 reason, 还是不行, 跳过. The figures never
+    /// count these as questions, asked or unanswered.
+    /// </summary>
+    public static bool IsFeedbackReply(string? text) =>
+        RecognizeHelpful(text) is not null || RecognizeReason(text) is not null || IsStillFailing(text) || IsSkip(text);
 
     private static string Core(string? text) => TextNormalizer.TrimParticles(TextNormalizer.Normalize(text));
 }

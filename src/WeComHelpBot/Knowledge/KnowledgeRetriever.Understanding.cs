@@ -26,27 +26,27 @@ public sealed partial class KnowledgeRetriever
         IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
         var comparison = false;
         var confidence = top?.Confidence ?? 0;
-        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (left, right)
-            && Side(result, left) is { } a && Side(result, right) is { } b && a.Entry.Id != b.Entry.Id)
+        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (leftSide, rightSide))
         {
-            comparison = true;
-
-            // An entry that points to both sides (or both to it) is the overview that compares them (三种验证方式怎么选);
-            // without one, the two sides go side by side: never one side alone.
-            bool Links(KnowledgeEntry e, RetrievalCandidate side) => e.Related.Contains(side.Entry.Id) || side.Entry.Related.Contains(e.Id);
-            var overview = result.Candidates.Take(SuggestionCount + 5)
-                .Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && Links(c.Entry, a) && Links(c.Entry, b))
-                .MaxBy(c => c.Confidence);
-            if (overview is not null)
+            var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
+            var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
+            var asked = shared + asking;
+            var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
+            if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Entry.Id != b.Entry.Id)
             {
-                shown = [overview.Entry];
-                confidence = overview.Confidence;
-                result = result with { Candidates = [overview, .. result.Candidates.Where(c => c != overview)] };
-            }
-            else
-            {
-                shown = [a.Entry, b.Entry];
-                confidence = Math.Min(a.Confidence, b.Confidence);
+                comparison = true;
+                var overview = Overview(pool, left, right, asked, a, b);
+                if (overview is not null)
+                {
+                    shown = [overview.Entry];
+                    confidence = overview.Confidence;
+                    result = result with { Candidates = [overview, .. result.Candidates.Where(c => c != overview)] };
+                }
+                else
+                {
+                    shown = [a.Entry, b.Entry];
+                    confidence = Math.Min(a.Confidence, b.Confidence);
+                }
             }
         }
 
@@ -115,22 +115,48 @@ public sealed partial class KnowledgeRetriever
     }
 
     /// <summary>
-    /// One side of a comparison: among the whole question's candidates (and the side's own first one), the entry that
-    /// both fits the question and names the side best; null when the side finds nothing with some confidence.
+    /// One side of a comparison: among the whole question's candidates, the entry whose title, questions and tags are
+    /// about the side's topic and that best answers the question asked of it (公司 + 各能加多少人 → the company's limit);
+    /// null when no entry is about the side.
     /// </summary>
-    private RetrievalCandidate? Side(RetrievalResult whole, string side)
+    private RetrievalCandidate? Side(IReadOnlyList<RetrievalCandidate> pool, string side, string asked)
     {
         // Scored against the whole question's candidates only, without a search of its own: the whole question holds both
         // sides' words, so both sides' entries are among its hits, and a comparison costs no more Lucene queries.
-        var pool = whole.Candidates.Take(SuggestionCount + 5).ToList();
-        var sideConfidence = ConfidenceFor(Prepare(side).Focus, pool);
-        if (sideConfidence.Count == 0 || sideConfidence.Values.Max() < ComparisonSideConfidence)
+        var topic = Prepare(side).Focus;
+        var about = ConfidenceFor(topic, pool);
+        if (about.Count == 0 || about.Values.Max() < ComparisonSideConfidence)
         {
             return null;
         }
 
-        // The side's own words decide; the whole question breaks near ties toward what it asks about both (各能加几个人).
-        return pool.MaxBy(c => sideConfidence.GetValueOrDefault(c.Entry.Id) + (0.25 * c.Confidence));
+        var answers = asked.Length == 0 ? about : ConfidenceFor($"{topic}{asked}", pool);
+        return pool.MaxBy(c => about.GetValueOrDefault(c.Entry.Id) + answers.GetValueOrDefault(c.Entry.Id));
+    }
+
+    /// <summary>
+    /// The entry, other than the two sides', that compares them itself: one whose title, questions or tags name both topics
+    /// as much as each side's own entry does (手动添加和Excel导入 → the import methods), or that points to both side entries (三种验证方式怎么选); of several, the one that fits the whole
+    /// question best. Null when none does: the two sides then go side by side.
+    /// </summary>
+    private RetrievalCandidate? Overview(IReadOnlyList<RetrievalCandidate> pool, string left, string right, string asked, RetrievalCandidate a, RetrievalCandidate b)
+    {
+        // It must answer what is asked of both (各能加多少人, 哪个要年审) at least as well as the sides do: an entry that merely
+        // names both (the sole proprietor's materials name 公司 too) is no answer to 各能加多少人.
+        var answers = ConfidenceFor(asked, pool);
+        var needed = Math.Max(answers.GetValueOrDefault(a.Entry.Id), answers.GetValueOrDefault(b.Entry.Id)) - ComparisonOverviewSlack;
+        var leftKey = KeyCoverage(Prepare(left).Focus, pool);
+        var rightKey = KeyCoverage(Prepare(right).Focus, pool);
+        bool Links(KnowledgeEntry e, RetrievalCandidate side) => e.Related.Contains(side.Entry.Id) || side.Entry.Related.Contains(e.Id);
+        // It must be as much about each side as that side's own entry: the sole proprietor's limit names 企业成员上限 too,
+        // but less than the company's limit does, so 个体户跟企业成员上限 stays two sides.
+        bool About(Dictionary<string, double> key, RetrievalCandidate c, RetrievalCandidate side) =>
+            key.GetValueOrDefault(c.Entry.Id) >= Math.Max(ComparisonOverviewCoverage, key.GetValueOrDefault(side.Entry.Id) - ComparisonOverviewSlack);
+        bool NamesBoth(RetrievalCandidate c) => About(leftKey, c, a) && About(rightKey, c, b);
+        return pool
+            .Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && (NamesBoth(c) || (Links(c.Entry, a) && Links(c.Entry, b))))
+            .Where(c => answers.GetValueOrDefault(c.Entry.Id) >= needed)
+            .MaxBy(c => c.Confidence);
     }
 
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
@@ -165,6 +191,38 @@ public sealed partial class KnowledgeRetriever
             if (index.ProfileOf(candidate.Entry.Id) is { } profile)
             {
                 scores[candidate.Entry.Id] = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile).Confidence;
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// The share of <paramref name="text"/>'s topical weight that each candidate's title, questions and tags hold (no credit
+    /// for its answer): whether an entry is about the text, not merely mentions it.
+    /// </summary>
+    private Dictionary<string, double> KeyCoverage(string text, IReadOnlyList<RetrievalCandidate> candidates)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
+        if (words.Count == 0)
+        {
+            return scores;
+        }
+
+        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
+        var wordIds = words.Select(index.TermId).ToArray();
+        var gramIds = grams.Select(index.TermId).ToArray();
+        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
+        var gramWeights = gramIds.Select(index.GramWeight).ToArray();
+        foreach (var candidate in candidates)
+        {
+            if (index.ProfileOf(candidate.Entry.Id) is { } profile)
+            {
+                scores[candidate.Entry.Id] = Blend(
+                    Coverage(wordIds, wordWeights, profile.KeyWords, []),
+                    Coverage(gramIds, gramWeights, profile.KeyGrams, []),
+                    gramIds.Length);
             }
         }
 

@@ -32,6 +32,12 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
     private const double ComparisonSideConfidence = 0.3;
 
+    /// <summary>An entry whose title, questions and tags hold this share of each side's topic compares the two itself.</summary>
+    private const double ComparisonOverviewCoverage = 0.6;
+
+    /// <summary>How much less of the question asked of both sides an overview may cover than the better side entry.</summary>
+    private const double ComparisonOverviewSlack = 0.05;
+
     public KnowledgeAnswer Answer(string question) => Answer(question, null);
 
     /// <summary>Answers <paramref name="question"/>, read as a follow-up of the previous turn when it is short.</summary>

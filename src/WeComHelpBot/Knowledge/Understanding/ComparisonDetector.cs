@@ -10,6 +10,30 @@ public static class ComparisonDetector
 
     private static readonly string[] Cues = ["哪个", "哪种", "哪一个", "区别", "不同", "差别", "对比", "比较", "还是", "vs", "VS", "一样吗", "选哪", "更快", "更好", "更便宜", "更慢", "分别", "各是", "各有", "各能", "各要", "各自", "一回事", "什么关系", "差在哪", "先做"];
 
+    // Where the right side's topic ends and the question about both begins (对公打款|哪个快, 个体户|各能加多少人). 对 is
+    // no marker: it starts topics (对公打款).
+    private static readonly string[] AskingMarkers = ["哪", "什么", "啥", "分别", "各", "是", "一样", "有", "怎么", "如何", "要", "能", "多", "几", "的", "差", "区别", "不同", "选", "先", "更", "都", "谁", "呢", "吗", "?", "？", "，", ","];
+
+    /// <summary>
+    /// Splits the right side of a comparison into its topic and what the question asks about both sides
+    /// ("个体户各能加多少人" → 个体户 + 各能加多少人), so each side can be weighed by its topic alone and by its topic with
+    /// the question. The topic keeps at least two characters; without a marker the whole side is the topic.
+    /// </summary>
+    public static (string Topic, string Asked) Topic(string side)
+    {
+        var cut = side.Length;
+        foreach (var marker in AskingMarkers)
+        {
+            var at = side.IndexOf(marker, Math.Min(2, side.Length), StringComparison.Ordinal);
+            if (at > 0 && at < cut)
+            {
+                cut = at;
+            }
+        }
+
+        return (side[..cut].Trim(), side[cut..].Trim());
+    }
+
     public static (string Left, string Right)? Split(string text)
     {
         if (!Cues.Any(c => text.Contains(c, StringComparison.Ordinal)))
@@ -34,5 +58,31 @@ public static class ComparisonDetector
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Takes what both sides share off them (公司注册材料 / 个体户注册材料 → 公司 / 个体户 + 注册材料; 法人扫脸 / 法人微信认证 →
+    /// 扫脸 / 微信认证 + 法人): the shared words belong to what is asked of both, and only the rest tells the sides apart.
+    /// A side keeps at least two characters.
+    /// </summary>
+    public static (string Left, string Right, string Shared) Distinct(string left, string right)
+    {
+        var prefix = 0;
+        while (prefix < left.Length - 2 && prefix < right.Length - 2 && left[prefix] == right[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < left.Length - prefix - 2 && suffix < right.Length - prefix - 2 && left[^(suffix + 1)] == right[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        // A single shared character is usually chance (认证 / 免认证 share 证), not a shared topic.
+        prefix = prefix >= 2 ? prefix : 0;
+        suffix = suffix >= 2 ? suffix : 0;
+        var shared = left[..prefix] + left[(left.Length - suffix)..];
+        return (left[prefix..(left.Length - suffix)], right[prefix..(right.Length - suffix)], shared);
     }
 }

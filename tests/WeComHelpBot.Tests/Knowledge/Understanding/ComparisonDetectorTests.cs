@@ -19,4 +19,19 @@ public sealed class ComparisonDetectorTests
     [InlineData("个体户最多能加几个人")]
     [InlineData("法人和管理员要是同一个人吗")] // 和 without a comparing word: one question about both roles
     public void Split_IsNullWhenNothingIsCompared(string question) => Assert.Null(ComparisonDetector.Split(question));
+
+    [Theory]
+    [InlineData("对公打款哪个快", "对公打款", "哪个快")]
+    [InlineData("个体户各能加多少人", "个体户", "各能加多少人")]
+    [InlineData("政府单位注册材料有什么不同", "政府单位注册材料", "有什么不同")]
+    [InlineData("微信认证", "微信认证", "")]
+    public void Topic_SeparatesTheSideFromWhatIsAskedOfBoth(string side, string topic, string asked) =>
+        Assert.Equal((topic, asked), ComparisonDetector.Topic(side));
+
+    [Theory]
+    [InlineData("公司注册材料", "个体户注册材料", "公司", "个体户", "注册材料")]
+    [InlineData("法人扫脸", "法人微信认证", "扫脸", "微信认证", "法人")]
+    [InlineData("免认证", "微信认证", "免认证", "微信认证", "")] // one shared character is no shared topic
+    public void Distinct_MovesSharedWordsToTheQuestion(string left, string right, string distinctLeft, string distinctRight, string shared) =>
+        Assert.Equal((distinctLeft, distinctRight, shared), ComparisonDetector.Distinct(left, right));
 }

@@ -51,7 +51,8 @@ public sealed class TesseractOcrEngine : IOcrEngine, IDisposable
         {
             var path = Path.Combine(directory.FullName, "image." + format.ToString().ToLowerInvariant());
             await WritePrivateAsync(path, image, cancellationToken);
-            var (exitCode, output) = await RunAsync(["--psm", "3", "-l", options.Languages, path, "stdout"], options.OcrTimeout, cancellationToken);
+            // --psm 4, one column of lines of varying size: the automatic layout (3) splits a red error line into pieces.
+            var (exitCode, output) = await RunAsync(["--psm", "4", "-l", options.Languages, path, "stdout"], options.OcrTimeout, cancellationToken);
             if (exitCode != 0)
             {
                 throw new OcrFailedException(OcrFailure.Unreadable, $"tesseract exited with {exitCode}");

@@ -47,7 +47,7 @@
             bubbleFromUserBackground: '#2b6de5',
             bubbleFromUserTextColor: '#ffffff',
             bubbleFromUserBorderRadius: 8,
-            hideUploadButton: true,
+            hideUploadButton: false,
             sendBoxTextWrap: true,
             suggestedActionLayout: 'flow',
             suggestedActionBorderRadius: 16,

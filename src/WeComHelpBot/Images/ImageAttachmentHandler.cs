@@ -79,7 +79,7 @@ public sealed partial class ImageAttachmentHandler : IAttachmentHandler, IDispos
 
         if (bytes is null)
         {
-            return await ReplyAsync(turnContext, ImageTexts.Remote, cancellationToken);
+            return await ReplyAsync(turnContext, string.IsNullOrEmpty(attachment.ContentUrl) ? ImageTexts.NotReceived : ImageTexts.Remote, cancellationToken);
         }
 
         var reading = await imageReader.ReadAsync(bytes, attachment.ContentType, cancellationToken);

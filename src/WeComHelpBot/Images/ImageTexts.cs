@@ -18,6 +18,8 @@ public static class ImageTexts
 
     public const string Remote = "图片链接不在允许下载的地址里，我打不开。请直接把图片发在对话里，或者把报错文字打字发给我。";
 
+    public const string NotReceived = "图片没有收到完整的内容。请再发一次，或者把报错文字打字发给我。";
+
     public const string MemberList =
         "看起来是一张成员名单的图片。成员名单我只能检查 Excel 或 CSV 文件：请把导入表（.xlsx 或 .csv，列为 姓名/手机/部门）直接发给我，我帮您查手机号格式和重复。";
 

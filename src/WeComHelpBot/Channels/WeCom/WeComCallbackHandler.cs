@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeComHelpBot.Images;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -23,6 +24,7 @@ public sealed class WeComCallbackHandler : IDisposable
     private readonly ReplyCollectingAdapter adapter;
     private readonly ConversationTurnGate turnGate;
     private readonly WeComApiClient apiClient;
+    private readonly ImageOptions imageOptions;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WeComCallbackHandler> logger;
     private readonly MessageDeduplicator deduplicator;
@@ -35,9 +37,11 @@ public sealed class WeComCallbackHandler : IDisposable
         ReplyCollectingAdapter adapter,
         ConversationTurnGate turnGate,
         WeComApiClient apiClient,
+        IOptions<ImageOptions> imageOptions,
         TimeProvider timeProvider,
         ILogger<WeComCallbackHandler> logger)
     {
+        this.imageOptions = imageOptions.Value;
         this.options = options.Value;
         this.bot = bot;
         this.adapter = adapter;
@@ -215,8 +219,36 @@ public sealed class WeComCallbackHandler : IDisposable
     private async Task<IReadOnlyList<Activity>> RunTurnAsync(WeComMessage message)
     {
         var activity = WeComActivityMapper.ToActivity(message, pseudonym!);
+        if (string.Equals(message.MsgType, "image", StringComparison.OrdinalIgnoreCase))
+        {
+            activity.Attachments = [await DownloadImageAsync(message.MediaId)];
+        }
+
         using var lease = await turnGate.EnterAsync(activity.Conversation.Id, shutdown.Token);
         return await adapter.ProcessActivityAsync(activity, bot, shutdown.Token);
+    }
+
+    /// <summary>
+    /// The image through media/get with the image byte limit, as an inline attachment for the bot; when it cannot be
+    /// downloaded, an image attachment without content (the bot then asks for it again or for the text).
+    /// </summary>
+    private async Task<Attachment> DownloadImageAsync(string? mediaId)
+    {
+        if (string.IsNullOrEmpty(mediaId) || !options.ActiveSendConfigured)
+        {
+            return new Attachment("image/*");
+        }
+
+        try
+        {
+            var media = await apiClient.DownloadMediaAsync(mediaId, imageOptions.MaxImageBytes, options.MediaDownloadTimeout, shutdown.Token);
+            return ImageAttachment.FromBytes(media.Bytes, media.ContentType);
+        }
+        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !shutdown.IsCancellationRequested)
+        {
+            logger.LogWarning("A WeCom image was not downloaded: {ExceptionType}", e.GetType().Name);
+            return new Attachment("image/*");
+        }
     }
 
     private async Task DeliverLaterAsync(Task<IReadOnlyList<Activity>> turn, string userId)

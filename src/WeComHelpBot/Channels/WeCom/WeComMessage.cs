@@ -22,6 +22,9 @@ public sealed record WeComMessage
 
     public string? Event { get; init; }
 
+    /// <summary>The media id of an image (or voice, file) message, downloaded through media/get.</summary>
+    public string? MediaId { get; init; }
+
     public string? EventKey { get; init; }
 
     public bool IsEvent => string.Equals(MsgType, "event", StringComparison.OrdinalIgnoreCase);

@@ -63,6 +63,7 @@ public static class WeComXml
             AgentId = fields.GetValueOrDefault("AgentID"),
             Event = fields.GetValueOrDefault("Event"),
             EventKey = fields.GetValueOrDefault("EventKey"),
+            MediaId = fields.GetValueOrDefault("MediaId"),
         };
     }
 

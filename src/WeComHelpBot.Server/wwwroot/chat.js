@@ -48,6 +48,7 @@
             bubbleFromUserTextColor: '#ffffff',
             bubbleFromUserBorderRadius: 8,
             hideUploadButton: false,
+            sendAttachmentOn: 'attach',
             sendBoxTextWrap: true,
             suggestedActionLayout: 'flow',
             suggestedActionBorderRadius: 16,

@@ -24,7 +24,6 @@ public sealed class WeComCallbackHandler : IDisposable
     private readonly ReplyCollectingAdapter adapter;
     private readonly ConversationTurnGate turnGate;
     private readonly WeComApiClient apiClient;
-    private readonly ImageOptions imageOptions;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<WeComCallbackHandler> logger;
     private readonly MessageDeduplicator deduplicator;
@@ -37,11 +36,9 @@ public sealed class WeComCallbackHandler : IDisposable
         ReplyCollectingAdapter adapter,
         ConversationTurnGate turnGate,
         WeComApiClient apiClient,
-        IOptions<ImageOptions> imageOptions,
         TimeProvider timeProvider,
         ILogger<WeComCallbackHandler> logger)
     {
-        this.imageOptions = imageOptions.Value;
         this.options = options.Value;
         this.bot = bot;
         this.adapter = adapter;
@@ -241,7 +238,7 @@ public sealed class WeComCallbackHandler : IDisposable
 
         try
         {
-            var media = await apiClient.DownloadMediaAsync(mediaId, imageOptions.MaxImageBytes, options.MediaDownloadTimeout, shutdown.Token);
+            var media = await apiClient.DownloadMediaAsync(mediaId, options.MaxMediaBytes, options.MediaDownloadTimeout, shutdown.Token);
             return ImageAttachment.FromBytes(media.Bytes, media.ContentType);
         }
         catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !shutdown.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
+using WeComHelpBot.Images;
 using WeComHelpBot.Knowledge;
 
 namespace WeComHelpBot.Bot;
@@ -12,6 +13,7 @@ public static class MessagePipeline
 {
     public static readonly IReadOnlyList<Type> Stages =
     [
+        typeof(TypedFactsRecorder),       // notes a typed credit code and company name for licence photos, never takes the message
         typeof(ConversationStartHandler), // records the conversation's start, never takes the message
         typeof(FlowMessageHandler),       // the active flow (its interruptions, corrections, pause/resume), or a flow asked for
         typeof(SupportFollowUpHandler),   // what the bot just offered, 转人工 outside a flow, small talk

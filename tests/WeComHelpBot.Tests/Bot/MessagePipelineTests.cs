@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
+using WeComHelpBot.Images;
 using WeComHelpBot.Knowledge;
 
 namespace WeComHelpBot.Tests.Bot;
@@ -22,7 +23,7 @@ public sealed class MessagePipelineTests
         var arranged = MessagePipeline.Arrange(provider.GetServices<IMessageHandler>()).Select(h => h.GetType()).ToList();
 
         Assert.Equal(
-            [typeof(Probe), typeof(ConversationStartHandler), typeof(FlowMessageHandler), typeof(SupportFollowUpHandler), typeof(KnowledgeMessageHandler)],
+            [typeof(Probe), typeof(TypedFactsRecorder), typeof(ConversationStartHandler), typeof(FlowMessageHandler), typeof(SupportFollowUpHandler), typeof(KnowledgeMessageHandler)],
             arranged);
     }
 

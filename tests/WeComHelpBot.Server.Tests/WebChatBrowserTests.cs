@@ -41,6 +41,25 @@ public sealed class WebChatBrowserTests
         browser.Screenshot(Path.Combine(ScreenshotDirectory, "wecomhelpbot-webchat.png"));
     }
 
+    [SkippableFact]
+    public void WebChat_UploadedErrorScreenshot_GetsTheDiagnosis()
+    {
+        Images.ServerImages.RequireOcr();
+        using var browser = HeadlessChromium.Start();
+        using var server = StartServer(out var address);
+        var page = new WebChatPage(browser);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("wecomhelpbot-upload-").FullName, "报错截图.png");
+        File.WriteAllBytes(file, Images.ServerImages.ErrorScreenshot(Images.ServerImages.DuplicatePhoneError));
+
+        browser.Driver.Navigate().GoToUrl(address);
+        page.WaitForBotMessageContaining("您好，我是企业微信注册助手");
+        page.Upload(file);
+
+        page.WaitForBotMessageContaining("我从截图里读到");
+        page.WaitForBotMessageContaining("已停用");
+        browser.Screenshot(Path.Combine(ScreenshotDirectory, "wecomhelpbot-webchat-image.png"));
+    }
+
     /// <summary>The real server on Kestrel at 127.0.0.1 and a free port (a browser cannot reach an in-memory TestServer).</summary>
     internal static HelpBotServerFactory StartServer(out string address, Action<IServiceCollection>? services = null)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public sealed class DirectLineEndpoints(
         group.MapGet("/conversations/{conversationId}", GetConversationAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimiting.ConversationPolicy);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(DirectLineRateLimiting.ConversationPolicy);
     }
 
     internal static string? BearerToken(HttpRequest request)
@@ -141,6 +143,106 @@ public sealed class DirectLineEndpoints(
         await ActivityJson.WriteAsync(context.Response, StatusCodes.Status200OK, new { id = activity.Id });
     }
 
+    /// <summary>
+    /// Web Chat's file upload: multipart with the activity as the part "activity" and each file as its own part. The
+    /// files go to the bot inline (bytes in memory, never a path or URL); the echo stored for polling keeps only their
+    /// names and types, so no uploaded file stays in the server.
+    /// </summary>
+    private async Task UploadAsync(HttpContext context)
+    {
+        var lookup = Authorize(context);
+        if (lookup.Valid is not { } conversation)
+        {
+            await RefuseTokenAsync(context, lookup.State);
+            return;
+        }
+
+        var limit = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            await WriteUploadTooLargeAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueCountLimit = 16, ValueLengthLimit = options.Value.MaxBodyBytes }, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            await WriteUploadTooLargeAsync(context);
+            return;
+        }
+        catch (InvalidOperationException)
+        {
+            await ActivityJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "The upload is not multipart/form-data.");
+            return;
+        }
+
+        var posted = new Activity { Type = ActivityTypes.Message };
+        if (form.Files.GetFile("activity") is { } activityPart)
+        {
+            if (activityPart.Length > options.Value.MaxBodyBytes || !ActivityJson.TryRead(await ReadAllAsync(activityPart, context.RequestAborted), out var read, out var error))
+            {
+                await ActivityJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadArgument", "The activity part is not a valid activity.");
+                return;
+            }
+
+            posted = read!;
+        }
+
+        var files = form.Files.Where(f => f.Name != "activity").ToList();
+        var attachments = new List<Attachment>();
+        foreach (var file in files)
+        {
+            attachments.Add(new Attachment(file.ContentType, name: Path.GetFileName(file.FileName), content: await ReadAllAsync(file, context.RequestAborted)));
+        }
+
+        var activity = NewActivity(context.Request, conversation, ActivityTypes.Message, new ChannelAccount(conversation.UserId, posted.From?.Name, RoleTypes.User));
+        activity.Text = posted.Text;
+        activity.Attachments = attachments;
+        activity.ChannelData = posted.ChannelData; // Web Chat matches the echo by its clientActivityID
+        activity.Locale = string.IsNullOrWhiteSpace(posted.Locale) ? "zh-CN" : posted.Locale;
+
+        // The echo names the files but holds none of their bytes.
+        var echo = new Activity
+        {
+            Type = activity.Type,
+            Id = activity.Id,
+            ChannelId = activity.ChannelId,
+            ServiceUrl = activity.ServiceUrl,
+            Conversation = activity.Conversation,
+            From = activity.From,
+            Recipient = activity.Recipient,
+            Timestamp = activity.Timestamp,
+            Locale = activity.Locale,
+            Text = activity.Text,
+            ChannelData = activity.ChannelData,
+            Attachments = attachments.Select(a => new Attachment(a.ContentType, name: a.Name)).ToList(),
+        };
+        await RunTurnAsync(conversation, activity, echoBytes: 1024 + (2 * (activity.Text?.Length ?? 0)), echo);
+        await ActivityJson.WriteAsync(context.Response, StatusCodes.Status200OK, new { id = activity.Id });
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private Task WriteUploadTooLargeAsync(HttpContext context) => ActivityJson.WriteErrorAsync(
+        context.Response,
+        StatusCodes.Status413PayloadTooLarge,
+        "BadArgument",
+        $"The upload is larger than {options.Value.MaxUploadBytes} bytes.");
+
     private Task GetActivitiesAsync(HttpContext context)
     {
         var lookup = Authorize(context);
@@ -158,7 +260,8 @@ public sealed class DirectLineEndpoints(
     }
 
     /// <summary>Runs the turn, then stores the user's activity when <paramref name="echoBytes"/> (its posted size) is given (Web Chat waits for this echo), followed by the replies.</summary>
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, int? echoBytes)
+    /// <param name="echo">What is stored as the user's activity when it differs from the one the bot sees (an upload's files are left out).</param>
+    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, int? echoBytes, Activity? echo = null)
     {
         using var lease = await turnGate.EnterAsync($"{ChannelId}:{conversation.Id}");
         IReadOnlyList<Activity> replies = [];
@@ -171,7 +274,7 @@ public sealed class DirectLineEndpoints(
         var now = timeProvider.GetUtcNow();
         if (echoBytes is { } bytes)
         {
-            conversation.Append(activity, now, bytes);
+            conversation.Append(echo ?? activity, now, bytes);
         }
 
         foreach (var reply in replies)

@@ -48,4 +48,10 @@ public sealed class DirectLineOptions
     public int MaxStoredBytesPerConversation { get; set; } = 256 * 1024;
 
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Largest upload (POST …/upload: the activity and its files together). A little over the image limit (5 MB), so an
+    /// image just under it still arrives and the bot, not the transport, says what is too large.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = 6 * 1024 * 1024;
 }

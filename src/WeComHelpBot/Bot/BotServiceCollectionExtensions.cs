@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Dialogs;
+using WeComHelpBot.Images;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
@@ -30,6 +31,7 @@ public static class BotServiceCollectionExtensions
         services.AddFlows(paths);
         services.AddCodeValidators();
         services.AddSupport(paths);
+        services.AddImageReading();
         services.AddChannels();
         services.AddSingleton<HelpBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<HelpBot>());

@@ -1,6 +1,7 @@
 using WeComHelpBot.Desk;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
+using WeComHelpBot.Images;
 using WeComHelpBot.Knowledge;
 
 namespace WeComHelpBot.Bot;
@@ -13,6 +14,7 @@ public static class MessagePipeline
 {
     public static readonly IReadOnlyList<Type> Stages =
     [
+        typeof(TypedFactsRecorder),       // notes a typed credit code and company name for licence photos, never takes the message
         typeof(ConversationStartHandler), // records the conversation's start, never takes the message
         typeof(HandoverHoldHandler),      // an agent holds the conversation: the bot stays quiet
         typeof(FlowMessageHandler),       // the active flow (its interruptions, corrections, pause/resume), or a flow asked for

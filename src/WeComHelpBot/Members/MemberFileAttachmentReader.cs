@@ -16,10 +16,19 @@ public sealed class MemberFileAttachmentReader : IDisposable
 {
     private readonly MemberFileOptions limits;
     private readonly HttpClient http;
+    private readonly Func<string, MemberFileReadException> tooLarge;
 
     public MemberFileAttachmentReader(MemberFileOptions limits)
+        : this(limits, fileName => MemberImportChecker.TooLarge(fileName, limits))
+    {
+    }
+
+    /// <param name="limits">The byte limit, download hosts and time limit.</param>
+    /// <param name="tooLarge">The refusal for a file over the byte limit (images say it differently from sheets).</param>
+    public MemberFileAttachmentReader(MemberFileOptions limits, Func<string, MemberFileReadException> tooLarge)
     {
         this.limits = limits;
+        this.tooLarge = tooLarge;
 
         // No redirects: an allowed host could otherwise send the download on to an internal address.
         http = new HttpClient(new SocketsHttpHandler
@@ -76,7 +85,7 @@ public sealed class MemberFileAttachmentReader : IDisposable
 
     private byte[]? ReadContent(object? content, string fileName) => content switch
     {
-        byte[] bytes => bytes.LongLength > limits.MaxFileBytes ? throw MemberImportChecker.TooLarge(fileName, limits) : bytes,
+        byte[] bytes => bytes.LongLength > limits.MaxFileBytes ? throw tooLarge(fileName) : bytes,
         string base64 when base64.Length > 0 => FromBase64(base64, fileName),
         JValue { Type: JTokenType.String } value => FromBase64((string)value!, fileName),
         JValue { Type: JTokenType.Bytes } value => ReadContent((byte[])value!, fileName),
@@ -99,13 +108,13 @@ public sealed class MemberFileAttachmentReader : IDisposable
     {
         if ((base64.Length / 4L * 3) - 2 > limits.MaxFileBytes)
         {
-            throw MemberImportChecker.TooLarge(fileName, limits);
+            throw tooLarge(fileName);
         }
 
         try
         {
             var bytes = Convert.FromBase64String(escaped ? Uri.UnescapeDataString(base64) : base64);
-            return bytes.LongLength > limits.MaxFileBytes ? throw MemberImportChecker.TooLarge(fileName, limits) : bytes;
+            return bytes.LongLength > limits.MaxFileBytes ? throw tooLarge(fileName) : bytes;
         }
         catch (FormatException)
         {
@@ -128,7 +137,7 @@ public sealed class MemberFileAttachmentReader : IDisposable
 
             if (response.Content.Headers.ContentLength > limits.MaxFileBytes)
             {
-                throw MemberImportChecker.TooLarge(fileName, limits);
+                throw tooLarge(fileName);
             }
 
             await using var body = new BudgetedReadStream(await response.Content.ReadAsStreamAsync(timeout.Token), new ByteBudget(limits.MaxFileBytes));
@@ -138,7 +147,7 @@ public sealed class MemberFileAttachmentReader : IDisposable
         }
         catch (ByteBudgetExceededException)
         {
-            throw MemberImportChecker.TooLarge(fileName, limits);
+            throw tooLarge(fileName);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

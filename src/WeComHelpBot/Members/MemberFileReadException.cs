@@ -7,7 +7,11 @@ public sealed class MemberFileReadException : Exception
         : base($"无法读取成员文件 {fileName}：{reason}", innerException)
     {
         FileName = fileName;
+        Reason = reason;
     }
+
+    /// <summary>Why, without the file's name (for replies about other kinds of attachment).</summary>
+    public string Reason { get; }
 
     public string FileName { get; }
 }

@@ -17,6 +17,7 @@ public sealed class FakeWeComApiServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> sendErrors = new();
     private readonly List<JsonElement> sent = [];
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> media = new();
     private int tokensIssued;
 
     private FakeWeComApiServer(WebApplication app)
@@ -77,9 +78,23 @@ public sealed class FakeWeComApiServer : IAsyncDisposable
 
             return Results.Json(new { errcode = 0, errmsg = "ok" });
         });
+        server.app.MapGet("/cgi-bin/media/get", (HttpContext context) =>
+        {
+            if (context.Request.Query["access_token"] != $"ACCESS{server.TokensIssued}")
+            {
+                return Results.Json(new { errcode = 40014, errmsg = "invalid access_token" });
+            }
+
+            return server.media.TryGetValue(context.Request.Query["media_id"].ToString(), out var file)
+                ? Results.Bytes(file.Bytes, file.ContentType)
+                : Results.Json(new { errcode = 40007, errmsg = "invalid media_id" });
+        });
         await server.app.StartAsync();
         return server;
     }
+
+    /// <summary>A file media/get serves for <paramref name="mediaId"/>.</summary>
+    public void AddMedia(string mediaId, byte[] bytes, string contentType) => media[mediaId] = (bytes, contentType);
 
     public void RejectNextSendWith(int errcode) => sendErrors.Enqueue(errcode);
 

@@ -14,6 +14,9 @@ internal static class WeComRequests
     public static string TextXml(string fromUser, string msgId, string content) =>
         $"<xml><ToUserName><![CDATA[{HelpBotServerFactory.CorpId}]]></ToUserName><FromUserName><![CDATA[{fromUser}]]></FromUserName><CreateTime>{Now()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId><AgentID>{HelpBotServerFactory.AgentId}</AgentID></xml>";
 
+    public static string ImageXml(string fromUser, string msgId, string mediaId) =>
+        $"<xml><ToUserName><![CDATA[{HelpBotServerFactory.CorpId}]]></ToUserName><FromUserName><![CDATA[{fromUser}]]></FromUserName><CreateTime>{Now()}</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://127.0.0.1:9/not-fetched]]></PicUrl><MediaId><![CDATA[{mediaId}]]></MediaId><MsgId>{msgId}</MsgId><AgentID>{HelpBotServerFactory.AgentId}</AgentID></xml>";
+
     public static string EnterAgentXml(string fromUser, long createTime) =>
         $"<xml><ToUserName><![CDATA[{HelpBotServerFactory.CorpId}]]></ToUserName><FromUserName><![CDATA[{fromUser}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[enter_agent]]></Event><EventKey><![CDATA[]]></EventKey><AgentID>{HelpBotServerFactory.AgentId}</AgentID></xml>";
 

@@ -25,6 +25,13 @@ internal sealed class WebChatPage(HeadlessChromium browser)
         input.SendKeys(Keys.Enter);
     }
 
+    /// <summary>Chooses <paramref name="path"/> in the upload button's file input, as a person picking a file does.</summary>
+    public void Upload(string path)
+    {
+        var input = browser.WaitFor(d => d.FindElements(By.CssSelector("input[type='file']")).FirstOrDefault(), "the upload button's file input");
+        input.SendKeys(path);
+    }
+
     public IReadOnlyList<IWebElement> WaitForButtons() =>
         browser.WaitFor(d => d.FindElements(By.CssSelector("button.webchat__suggested-action")) is { Count: > 0 } buttons ? buttons : null, "suggested-action buttons");
 

@@ -110,11 +110,11 @@ public sealed class HelpBotConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Image_GetsTheNonTextReply()
+    public async Task ImageAtAnUnlistedLink_IsNotDownloaded_AndTheReplySaysSo()
     {
         var image = new Activity(ActivityTypes.Message) { Attachments = [new Attachment("image/png", "https://example.invalid/a.png")] };
 
-        await Flow().Send(image).AssertReply(BotTexts.NonTextMessage).StartTestAsync();
+        await Flow().Send(image).AssertReply(WeComHelpBot.Images.ImageTexts.Remote).StartTestAsync();
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using WeComHelpBot.Bot;
 using WeComHelpBot.Desk;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
+using WeComHelpBot.Images;
 using WeComHelpBot.Knowledge;
 
 namespace WeComHelpBot.Tests.Bot;
@@ -23,7 +24,7 @@ public sealed class MessagePipelineTests
         var arranged = MessagePipeline.Arrange(provider.GetServices<IMessageHandler>()).Select(h => h.GetType()).ToList();
 
         Assert.Equal(
-            [typeof(Probe), typeof(ConversationStartHandler), typeof(HandoverHoldHandler), typeof(FlowMessageHandler), typeof(SupportFollowUpHandler), typeof(KnowledgeMessageHandler)],
+            [typeof(Probe), typeof(TypedFactsRecorder), typeof(ConversationStartHandler), typeof(HandoverHoldHandler), typeof(FlowMessageHandler), typeof(SupportFollowUpHandler), typeof(KnowledgeMessageHandler)],
             arranged);
     }
 

@@ -78,11 +78,11 @@ public sealed class MemberFileConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Picture_StillGetsTheOnlyTextReply()
+    public async Task Picture_IsNotTakenForAMemberFile()
     {
         var reply = await host.SendAsync(WithAttachment(new Attachment("image/png", "https://files.example.invalid/a.png")));
 
-        Assert.Equal(WeComHelpBot.Bot.BotTexts.NonTextMessage, reply);
+        Assert.Equal(WeComHelpBot.Images.ImageTexts.Remote, reply);
     }
 
     private static Activity WithAttachment(Attachment attachment) => new(ActivityTypes.Message) { Attachments = [attachment] };

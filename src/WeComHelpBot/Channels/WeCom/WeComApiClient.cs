@@ -53,6 +53,31 @@ public sealed class WeComApiClient
         }
     }
 
+    /// <summary>
+    /// Downloads a member's media (an image) through media/get, reading at most <paramref name="maxBytes"/> + 1 bytes: a
+    /// longer file comes back cut there, so the reader refuses it as too large without more being fetched. Throws
+    /// <see cref="WeComApiException"/> when WeCom answers with an error, and at <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<WeComMedia> DownloadMediaAsync(string mediaId, long maxBytes, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (!options.ActiveSendConfigured)
+        {
+            throw new InvalidOperationException("WeCom:CorpId, WeCom:Secret and WeCom:AgentId are needed to download media.");
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        var token = await GetAccessTokenAsync(rejected: null, timer.Token);
+        var media = await GetMediaAsync(token, mediaId, maxBytes, timer.Token);
+        if (media.Error is { ErrCode: 40014 or 42001 })
+        {
+            token = await GetAccessTokenAsync(rejected: token, timer.Token);
+            media = await GetMediaAsync(token, mediaId, maxBytes, timer.Token);
+        }
+
+        return media.Error is { } error ? throw new WeComApiException(error.ErrCode, error.ErrMsg) : media.Media!;
+    }
+
     /// <summary>The cached token, or a new one when there is none, it is about to expire, or it is <paramref name="rejected"/>.</summary>
     internal async Task<string> GetAccessTokenAsync(string? rejected, CancellationToken cancellationToken)
     {
@@ -103,6 +128,30 @@ public sealed class WeComApiClient
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<ApiResult>(cancellationToken)
             ?? throw new WeComApiException(-1, "empty message/send response");
+    }
+
+    /// <summary>media/get answers the file itself, or JSON with errcode when it cannot.</summary>
+    private async Task<(WeComMedia? Media, ApiResult? Error)> GetMediaAsync(string token, string mediaId, long maxBytes, CancellationToken cancellationToken)
+    {
+        var url = $"{BaseUrl}/cgi-bin/media/get?access_token={Uri.EscapeDataString(token)}&media_id={Uri.EscapeDataString(mediaId)}";
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (contentType is "application/json" or "text/plain")
+        {
+            return (null, await response.Content.ReadFromJsonAsync<ApiResult>(cancellationToken) ?? new ApiResult(-1, "empty media/get response"));
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[maxBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return (new WeComMedia(buffer[..total], contentType), null);
     }
 
     private sealed record CachedToken(string Token, DateTimeOffset RefreshAt);

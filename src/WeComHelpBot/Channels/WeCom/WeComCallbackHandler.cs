@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Channels.WeComKf;
+using WeComHelpBot.Images;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -228,6 +229,11 @@ public sealed class WeComCallbackHandler : IDisposable
     private async Task<IReadOnlyList<Activity>> RunTurnAsync(WeComMessage message)
     {
         var activity = WeComActivityMapper.ToActivity(message, pseudonym!);
+        if (string.Equals(message.MsgType, "image", StringComparison.OrdinalIgnoreCase))
+        {
+            activity.Attachments = [await DownloadImageAsync(message.MediaId)];
+        }
+
         using var lease = await turnGate.EnterAsync(activity.Conversation.Id, shutdown.Token);
         return await adapter.ProcessActivityAsync(activity, bot, shutdown.Token);
     }
@@ -241,6 +247,29 @@ public sealed class WeComCallbackHandler : IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("A 微信客服 sync failed: {ExceptionType}", e.GetType().FullName);
+        }
+    }
+
+    /// <summary>
+    /// The image through media/get with the image byte limit, as an inline attachment for the bot; when it cannot be
+    /// downloaded, an image attachment without content (the bot then asks for it again or for the text).
+    /// </summary>
+    private async Task<Attachment> DownloadImageAsync(string? mediaId)
+    {
+        if (string.IsNullOrEmpty(mediaId) || !options.ActiveSendConfigured)
+        {
+            return new Attachment("image/*");
+        }
+
+        try
+        {
+            var media = await apiClient.DownloadMediaAsync(mediaId, options.MaxMediaBytes, options.MediaDownloadTimeout, shutdown.Token);
+            return ImageAttachment.FromBytes(media.Bytes, media.ContentType);
+        }
+        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !shutdown.IsCancellationRequested)
+        {
+            logger.LogWarning("A WeCom image was not downloaded: {ExceptionType}", e.GetType().Name);
+            return new Attachment("image/*");
         }
     }
 

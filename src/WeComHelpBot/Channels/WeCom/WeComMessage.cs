@@ -22,6 +22,9 @@ public sealed record WeComMessage
 
     public string? Event { get; init; }
 
+    /// <summary>The media id of an image (or voice, file) message, downloaded through media/get.</summary>
+    public string? MediaId { get; init; }
+
     public string? EventKey { get; init; }
 
     /// <summary>kf_msg_or_event: the token to pass to kf/sync_msg (valid 10 minutes).</summary>

@@ -20,6 +20,15 @@ public sealed class WeComOptions
     public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";
 
     /// <summary>How long a callback waits for the bot before answering empty and sending the reply through message/send.</summary>
+    /// <summary>
+    /// Bytes of an image read through media/get; a larger one is cut one byte past this and refused by the image reader
+    /// (keep it at Images:MaxImageBytes, the default of both).
+    /// </summary>
+    public long MaxMediaBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>An image download through media/get (token, headers and body) taking longer than this is given up.</summary>
+    public TimeSpan MediaDownloadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How far a callback's timestamp may be from the server's clock before it counts as a replay.</summary>

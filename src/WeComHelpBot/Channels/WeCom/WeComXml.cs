@@ -67,6 +67,7 @@ public static class WeComXml
             EventKey = fields.GetValueOrDefault("EventKey"),
             Token = fields.GetValueOrDefault("Token"),
             OpenKfId = fields.GetValueOrDefault("OpenKfId"),
+            MediaId = fields.GetValueOrDefault("MediaId"),
         };
     }
 

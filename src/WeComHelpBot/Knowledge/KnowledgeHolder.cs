@@ -30,4 +30,6 @@ public sealed class KnowledgeHolder(IServiceProvider services) : IKnowledgeReloa
     public void Publish(KnowledgeSnapshot snapshot) => Volatile.Write(ref published, snapshot);
 
     public KnowledgeAnswer Answer(string question) => Current.Retriever.Answer(question);
+
+    public KnowledgeAnswer Answer(string question, FollowUpContext? context) => Current.Retriever.Answer(question, context);
 }

@@ -95,7 +95,8 @@ public sealed class StorageSafetyTests : IDisposable
     [Fact]
     public async Task Sigterm_EndsTheServer_WithinTenSeconds_WhileATurnIsStuckInStorage()
     {
-        await using var server = ServerProcess.Start(data);
+        // Shared mode, where another process can hold the file's lock (the default Direct mode keeps the file to itself).
+        await using var server = ServerProcess.Start(data, new Dictionary<string, string> { ["Storage__Connection"] = "Shared" });
         Assert.True(await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)), string.Join('\n', server.ErrorLines));
 
         // Another process holds the file's shared-mode lock (an open transaction), so the server's next storage access waits.
@@ -151,7 +152,7 @@ public sealed class StorageSafetyTests : IDisposable
     public async Task Healthz_Answers503_WhenTheFileWasReplacedByANewEmptyOne()
     {
         // LiteDB's shared mode makes a new file where a removed one was; the health check must not call that healthy.
-        await using var factory = new HelpBotServerFactory();
+        await using var factory = new HelpBotServerFactory().WithSetting("Storage:Connection", "Shared");
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var file = Path.Combine(factory.DataDirectory, "wecomhelpbot.db");

@@ -154,11 +154,20 @@ public sealed class WeComCallbackHandler : IDisposable
             return WeComCallbackResult.Empty;
         }
 
+        // The time limit starts before the turn: a turn that goes on on another thread cannot outrun its own timer.
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = Task.Delay(options.ReplyTimeout, timeProvider, stopWaiting.Token);
         var turn = RunTurnAsync(message);
         IReadOnlyList<Activity> replies;
         try
         {
-            replies = await turn.WaitAsync(options.ReplyTimeout, timeProvider, cancellationToken);
+            if (await Task.WhenAny(turn, deadline) != turn)
+            {
+                throw new TimeoutException();
+            }
+
+            await stopWaiting.CancelAsync();
+            replies = await turn;
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {

@@ -10,6 +10,28 @@ public sealed partial class KnowledgeRetriever
     public QuestionUnderstanding Understand(string question, FollowUpContext? context = null)
     {
         question ??= string.Empty;
+
+        // A reading depends on the text, the follow-up context, the index and the settings alone: cached whole, keyed
+        // by the text and the context (a question asked again after the same answer is read the same way).
+        var text = question.Trim();
+        if (cache is not null && cache.Accepts(text))
+        {
+            var key = context is null ? text : string.Concat(text, "\u0001", context.Question, "\u0001", context.EntryId);
+            if (cache.TryGetUnderstanding(index, settings, key, out var known))
+            {
+                return known.Question == question ? known : known with { Question = question };
+            }
+
+            var understood = UnderstandAfresh(question, context);
+            cache.AddUnderstanding(index, settings, key, understood);
+            return understood;
+        }
+
+        return UnderstandAfresh(question, context);
+    }
+
+    private QuestionUnderstanding UnderstandAfresh(string question, FollowUpContext? context)
+    {
         var prepared = Prepare(question);
         var result = Search(question, prepared);
         var focus = prepared.Focus;

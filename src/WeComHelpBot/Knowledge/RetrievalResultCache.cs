@@ -72,6 +72,37 @@ public sealed class RetrievalResultCache
     /// Keeps <paramref name="candidates"/>, which must be read-only (the retriever hands out the same instance to
     /// every later caller). Results of an index that is no longer current are dropped.
     /// </summary>
+    /// <summary>
+    /// The whole reading of a question asked with no follow-up context (its preparation, candidates, comparison and
+    /// decision features): everything the decision needs, so a question asked again skips the understanding too.
+    /// </summary>
+    public bool TryGetUnderstanding(KnowledgeIndex index, RetrievalOptions settings, string question, [MaybeNullWhen(false)] out QuestionUnderstanding understanding)
+    {
+        understanding = null;
+        if (!Enabled)
+        {
+            return false;
+        }
+
+        if (For(index, settings).Understandings.TryGet(question, out var found))
+        {
+            Interlocked.Increment(ref hits);
+            understanding = found;
+            return true;
+        }
+
+        Interlocked.Increment(ref misses);
+        return false;
+    }
+
+    public void AddUnderstanding(KnowledgeIndex index, RetrievalOptions settings, string question, QuestionUnderstanding understanding)
+    {
+        if (Enabled && Volatile.Read(ref current) is { } generation && generation.IsFor(index, settings))
+        {
+            generation.Understandings.AddOrUpdate(question, understanding);
+        }
+    }
+
     public void Add(KnowledgeIndex index, RetrievalOptions settings, string question, IReadOnlyList<RetrievalCandidate> candidates)
     {
         if (Accepts(question) && Volatile.Read(ref current) is { } generation && generation.IsFor(index, settings))
@@ -91,7 +122,7 @@ public sealed class RetrievalResultCache
                 return generation;
             }
 
-            var fresh = new Generation(index, settings, new FastConcurrentLru<string, IReadOnlyList<RetrievalCandidate>>(Capacity));
+            var fresh = new Generation(index, settings, new FastConcurrentLru<string, IReadOnlyList<RetrievalCandidate>>(Capacity), new FastConcurrentLru<string, QuestionUnderstanding>(Capacity));
             if (Interlocked.CompareExchange(ref current, fresh, generation) == generation)
             {
                 return fresh;
@@ -99,9 +130,15 @@ public sealed class RetrievalResultCache
         }
     }
 
-    private sealed class Generation(KnowledgeIndex index, RetrievalOptions settings, FastConcurrentLru<string, IReadOnlyList<RetrievalCandidate>> results)
+    private sealed class Generation(
+        KnowledgeIndex index,
+        RetrievalOptions settings,
+        FastConcurrentLru<string, IReadOnlyList<RetrievalCandidate>> results,
+        FastConcurrentLru<string, QuestionUnderstanding> understandings)
     {
         public FastConcurrentLru<string, IReadOnlyList<RetrievalCandidate>> Results { get; } = results;
+
+        public FastConcurrentLru<string, QuestionUnderstanding> Understandings { get; } = understandings;
 
         public bool IsFor(KnowledgeIndex otherIndex, RetrievalOptions otherSettings) =>
             ReferenceEquals(index, otherIndex) && ReferenceEquals(settings, otherSettings);

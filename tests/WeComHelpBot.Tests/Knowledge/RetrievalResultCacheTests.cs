@@ -42,14 +42,32 @@ public sealed class RetrievalResultCacheTests : IDisposable
             Assert.Equal(Describe(expected), Describe(missed));
             Assert.Equal(Describe(expected), Describe(hit));
             Assert.Equal(Describe(plain.Answer(question)), Describe(cached.Answer(question)));
+            Assert.Equal(Describe(plain.Answer(question)), Describe(cached.Answer(question)));
         }
 
-        // Each distinct question misses once; its second Search and its Answer are hits.
+        // Each distinct question misses twice: its candidates on the first Search, its whole reading on the first Answer
+        // (whose own search is then a hit); the second Search and the second Answer are hits.
         var cacheable = questions.Select(q => q.Trim()).Where(q => q.Length <= RetrievalResultCache.MaxQuestionLength).ToList();
         var distinct = cacheable.Distinct(StringComparer.Ordinal).Count();
         Assert.True(distinct > 200, $"only {distinct} cacheable questions");
-        Assert.Equal(distinct, cache.Misses);
-        Assert.Equal((cacheable.Count * 3) - distinct, cache.Hits);
+        Assert.Equal(2 * distinct, cache.Misses);
+        Assert.Equal((cacheable.Count * 4) - distinct, cache.Hits);
+    }
+
+    [Fact]
+    public void FollowUp_IsReadInItsOwnContext_WhenTheSameTextFollowsAnotherAnswer()
+    {
+        var loaded = KnowledgeLoader.Load(TestPaths.RealKnowledge);
+        using var realIndex = new KnowledgeIndex(loaded.Knowledge, options);
+        var plain = new KnowledgeRetriever(realIndex, options);
+        var cached = new KnowledgeRetriever(realIndex, options, new RetrievalResultCache(100));
+        var afterTransfer = new FollowUpContext("对公打款验证要多久", "verify-bank-transfer");
+        var afterCertification = new FollowUpContext("微信认证要交钱吗", "verify-wechat-cert");
+
+        foreach (var context in new[] { afterTransfer, afterCertification, afterTransfer, null })
+        {
+            Assert.Equal(Describe(plain.Answer("那要多久", context)), Describe(cached.Answer("那要多久", context)));
+        }
     }
 
     [Fact]

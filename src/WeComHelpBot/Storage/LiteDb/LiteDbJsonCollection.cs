@@ -28,6 +28,9 @@ public sealed class LiteDbJsonCollection<T>(LiteDatabase database, string collec
 
     public IReadOnlyList<T> All() => Collection.FindAll().Select(Read).ToList();
 
+    /// <summary>The keys of every document.</summary>
+    public IReadOnlyList<string> FindAllIds() => Collection.Query().Select(d => d["_id"]).ToEnumerable().Select(id => id.AsString).ToList();
+
     public bool TryInsert(string key, T value)
     {
         try

@@ -194,36 +194,22 @@ public sealed partial class KnowledgeRetriever
     }
 
     /// <summary>The confidence of <paramref name="text"/> for each of <paramref name="candidates"/>' entries, without a search.</summary>
-    private Dictionary<string, double> ConfidenceFor(string text, IReadOnlyList<RetrievalCandidate> candidates)
-    {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
-        if (words.Count == 0)
-        {
-            return scores;
-        }
-
-        var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
-        var wordIds = words.Select(index.TermId).ToArray();
-        var gramIds = grams.Select(index.TermId).ToArray();
-        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
-        var gramWeights = gramIds.Select(index.GramWeight).ToArray();
-        foreach (var candidate in candidates)
-        {
-            if (index.ProfileOf(candidate.Entry.Id) is { } profile)
-            {
-                scores[candidate.Entry.Id] = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile).Confidence;
-            }
-        }
-
-        return scores;
-    }
+    private Dictionary<string, double> ConfidenceFor(string text, IReadOnlyList<RetrievalCandidate> candidates) =>
+        ScoreEach(text, candidates, (terms, profile) =>
+            Confidence(terms.WordIds, terms.WordWeights, terms.GramIds, terms.GramWeights, profile).Confidence);
 
     /// <summary>
     /// The share of <paramref name="text"/>'s topical weight that each candidate's title, questions and tags hold (no credit
     /// for its answer): whether an entry is about the text, not merely mentions it.
     /// </summary>
-    private Dictionary<string, double> KeyCoverage(string text, IReadOnlyList<RetrievalCandidate> candidates)
+    private Dictionary<string, double> KeyCoverage(string text, IReadOnlyList<RetrievalCandidate> candidates) =>
+        ScoreEach(text, candidates, (terms, profile) => Blend(
+            Coverage(terms.WordIds, terms.WordWeights, profile.KeyWords, []),
+            Coverage(terms.GramIds, terms.GramWeights, profile.KeyGrams, []),
+            terms.GramIds.Length));
+
+    /// <summary><paramref name="score"/> of the text's weighted terms against each candidate's profile (empty when the text has no word).</summary>
+    private Dictionary<string, double> ScoreEach(string text, IReadOnlyList<RetrievalCandidate> candidates, Func<WeightedTerms, EntryProfile, double> score)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms).ToList();
@@ -235,21 +221,19 @@ public sealed partial class KnowledgeRetriever
         var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
         var wordIds = words.Select(index.TermId).ToArray();
         var gramIds = grams.Select(index.TermId).ToArray();
-        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
-        var gramWeights = gramIds.Select(index.GramWeight).ToArray();
+        var terms = new WeightedTerms(wordIds, wordIds.Select(index.WordWeight).ToArray(), gramIds, gramIds.Select(index.GramWeight).ToArray());
         foreach (var candidate in candidates)
         {
             if (index.ProfileOf(candidate.Entry.Id) is { } profile)
             {
-                scores[candidate.Entry.Id] = Blend(
-                    Coverage(wordIds, wordWeights, profile.KeyWords, []),
-                    Coverage(gramIds, gramWeights, profile.KeyGrams, []),
-                    gramIds.Length);
+                scores[candidate.Entry.Id] = score(terms, profile);
             }
         }
 
         return scores;
     }
+
+    private sealed record WeightedTerms(int[] WordIds, double[] WordWeights, int[] GramIds, double[] GramWeights);
 
     private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, bool comparison)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using WeComHelpBot.Analytics;
+using WeComHelpBot.Desk;
 using WeComHelpBot.LocalAccess;
 using WeComHelpBot.Tickets;
 
@@ -55,6 +56,36 @@ public sealed class ServerSupportQueries(HttpClient client) : ISupportQueries, I
         if (to is { } t) query.Add("to=" + Uri.EscapeDataString(t.ToString("O", CultureInfo.InvariantCulture)));
         var path = LocalSupportApi.Events + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
         return await client.GetFromJsonAsync<List<AnalyticsEvent>>(path, LocalSupportApi.JsonOptions, cancellationToken) ?? [];
+    }
+
+    public async Task<IReadOnlyList<DeskAccount>> ListAccountsAsync(CancellationToken cancellationToken = default) =>
+        await client.GetFromJsonAsync<List<DeskAccount>>(LocalSupportApi.Accounts, LocalSupportApi.JsonOptions, cancellationToken) ?? [];
+
+    public async Task<DeskAccount> AddAccountAsync(string name, DeskRole role, string password, CancellationToken cancellationToken = default)
+    {
+        var request = new LocalAccountRequest(name, role == DeskRole.Lead ? "lead" : "agent", password);
+        using var response = await client.PostAsJsonAsync(LocalSupportApi.Accounts, request, LocalSupportApi.JsonOptions, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.BadRequest
+            && await response.Content.ReadFromJsonAsync<LocalAccountError>(LocalSupportApi.JsonOptions, cancellationToken) is { } error)
+        {
+            throw new ArgumentException(error.Error);
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<DeskAccount>(LocalSupportApi.JsonOptions, cancellationToken)
+            ?? throw new HttpRequestException("服务器返回了空的账号");
+    }
+
+    public async Task<bool> DisableAccountAsync(string name, CancellationToken cancellationToken = default)
+    {
+        using var response = await client.PostAsync($"{LocalSupportApi.Accounts}/{Uri.EscapeDataString(name.Trim())}/disable", content: null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
     }
 
     private static string TicketPath(string number) => $"{LocalSupportApi.Tickets}/{Uri.EscapeDataString(number.Trim())}";

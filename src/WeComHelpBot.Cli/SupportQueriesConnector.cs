@@ -27,7 +27,7 @@ public static class SupportQueriesConnector
             return new ServerSupportQueries(client);
         }
 
-        return new StoreSupportQueries(services.GetRequiredService<TicketService>(), services.GetRequiredService<SupportAnalytics>());
+        return ActivatorUtilities.CreateInstance<StoreSupportQueries>(services);
     }
 
     private static async Task<HttpClient?> TryReachAsync(LocalServerInfo info, BotPaths paths, CancellationToken cancellationToken)

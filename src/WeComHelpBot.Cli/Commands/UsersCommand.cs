@@ -26,7 +26,7 @@ public static class UsersCommand
             Required = true,
         }.AcceptOnlyFromAmong("agent", "lead");
         var command = new Command("add", "新建账号；密码从标准输入读一行（例如 echo 密码 | wecomhelp users add 名字 --role agent）") { name, role };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (_, services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, _, output, token) =>
         {
             // One line from standard input, so the password never shows in the shell history or the process list.
             var password = (await host.Input.ReadLineAsync(token))?.TrimEnd('\r', '\n');
@@ -37,9 +37,8 @@ public static class UsersCommand
 
             try
             {
-                var account = await services.GetRequiredService<DeskAccounts>().AddAsync(
+                var account = await queries.AddAccountAsync(
                     parse.GetValue(name)!, parse.GetValue(role) == "lead" ? DeskRole.Lead : DeskRole.Agent, password, token);
-                await services.GetRequiredService<SupportDesk>().AuditAsync("wecomhelp", "account-add", account.Name, RoleText(account.Role), token);
                 await output.WriteLineAsync($"已创建账号 {account.Name}（{RoleText(account.Role)}）。");
                 return 0;
             }
@@ -54,9 +53,9 @@ public static class UsersCommand
     private static Command CreateList()
     {
         var command = new Command("list", "列出账号");
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (_, services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, _, output, token) =>
         {
-            var accounts = await services.GetRequiredService<DeskAccounts>().ListAsync(token);
+            var accounts = await queries.ListAccountsAsync(token);
             if (accounts.Count == 0)
             {
                 await output.WriteLineAsync("还没有账号。用 users add 名字 --role lead 创建第一个。");
@@ -79,16 +78,15 @@ public static class UsersCommand
     {
         var name = new Argument<string>("账号名");
         var command = new Command("disable", "停用账号（已登录的会话随即失效）") { name };
-        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (_, services, output, token) =>
+        command.SetAction((parse, ct) => SupportCommandRunner.RunAsync(parse, async (queries, _, output, token) =>
         {
             var account = parse.GetValue(name)!;
-            if (!await services.GetRequiredService<DeskAccounts>().DisableAsync(account, token))
+            if (!await queries.DisableAccountAsync(account, token))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"没有账号 {account}。");
                 return 1;
             }
 
-            await services.GetRequiredService<SupportDesk>().AuditAsync("wecomhelp", "account-disable", account, null, token);
             await output.WriteLineAsync($"已停用账号 {account}。");
             return 0;
         }, ct));

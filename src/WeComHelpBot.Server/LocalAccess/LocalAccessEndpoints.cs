@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Desk;
 using WeComHelpBot.LocalAccess;
 using WeComHelpBot.Tickets;
 
@@ -26,6 +27,24 @@ public sealed class LocalAccessEndpoints(ISupportQueries queries, BotPaths paths
         group.MapGet("/tickets/{number}", GetTicketAsync);
         group.MapPost("/tickets/{number}/close", CloseTicketAsync);
         group.MapGet("/events", GetEventsAsync);
+        group.MapGet("/accounts", async (CancellationToken cancellationToken) =>
+            TypedResults.Json(await queries.ListAccountsAsync(cancellationToken), LocalSupportApi.JsonOptions));
+        group.MapPost("/accounts", AddAccountAsync);
+        group.MapPost("/accounts/{name}/disable", async Task<Results<Ok, NotFound>> (string name, CancellationToken cancellationToken) =>
+            await queries.DisableAccountAsync(name, cancellationToken) ? TypedResults.Ok() : TypedResults.NotFound());
+    }
+
+    private async Task<Results<JsonHttpResult<DeskAccount>, BadRequest<LocalAccountError>>> AddAccountAsync(LocalAccountRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var role = string.Equals(request.Role, "lead", StringComparison.Ordinal) ? DeskRole.Lead : DeskRole.Agent;
+            return TypedResults.Json(await queries.AddAccountAsync(request.Name ?? string.Empty, role, request.Password ?? string.Empty, cancellationToken), LocalSupportApi.JsonOptions);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.BadRequest(new LocalAccountError(ex.Message.Split(" (Parameter")[0]));
+        }
     }
 
     /// <summary>

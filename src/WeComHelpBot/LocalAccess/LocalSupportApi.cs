@@ -17,6 +17,9 @@ public static class LocalSupportApi
     /// <summary>GET ?from=&amp;to= (ISO 8601): analytics events, the input of stats and kb gaps.</summary>
     public const string Events = Prefix + "/events";
 
+    /// <summary>GET: the console accounts; POST {"name","role","password"}: add one (400 {"error"} when it cannot); POST /{name}/disable.</summary>
+    public const string Accounts = Prefix + "/accounts";
+
     /// <summary>Tickets as they are stored and exported; events the same way (enum names, Chinese kept readable).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = TicketService.CreateJsonOptions();
 }

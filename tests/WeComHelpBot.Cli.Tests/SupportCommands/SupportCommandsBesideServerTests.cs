@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using WeComHelpBot.Cli;
@@ -117,6 +118,35 @@ public sealed class SupportCommandsBesideServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Users_AreAddedListedAndDisabled_BesideTheRunningServer_AndCanSignIn()
+    {
+        var add = await CliWithInputAsync("zhangsan-pass-1\n", "users", "add", "zhangsan", "--role", "lead");
+        Assert.Equal(0, add.Code);
+        Assert.Contains("zhangsan", add.Output);
+
+        var taken = await CliWithInputAsync("another-pass-1\n", "users", "add", "zhangsan", "--role", "agent");
+        Assert.Equal(2, taken.Code);
+        Assert.Contains("已存在", taken.Error);
+
+        var list = await CliAsync("users", "list");
+        Assert.Equal(0, list.Code);
+        Assert.Contains("zhangsan\t主管\t正常", list.Output);
+
+        // The running server knows the account at once: it signs in to the console.
+        var info = LocalServerFile.TryRead(data)!;
+        using var http = new HttpClient { BaseAddress = new Uri(info.Url) };
+        using (var login = await http.PostAsJsonAsync("/console/api/login", new { user = "zhangsan", password = "zhangsan-pass-1" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
+        }
+
+        var disable = await CliAsync("users", "disable", "zhangsan");
+        Assert.Equal(0, disable.Code);
+        Assert.Contains("zhangsan\t主管\t已停用", (await CliAsync("users", "list")).Output);
+        Assert.Equal(1, (await CliAsync("users", "disable", "nobody")).Code);
+    }
+
+    [Fact]
     public async Task ServerJsonWithAnotherToken_IsRefused_WithOneLineAndExitTwo()
     {
         var info = LocalServerFile.TryRead(data)!;
@@ -145,11 +175,13 @@ public sealed class SupportCommandsBesideServerTests : IAsyncLifetime
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private async Task<(int Code, string Output, string Error)> CliAsync(params string[] args)
+    private Task<(int Code, string Output, string Error)> CliAsync(params string[] args) => CliWithInputAsync(string.Empty, args);
+
+    private async Task<(int Code, string Output, string Error)> CliWithInputAsync(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--data", data], output, error, new StringReader(string.Empty));
+        var code = await CliApp.RunAsync([.. args, "--data", data], output, error, new StringReader(input));
         return (code, output.ToString(), error.ToString());
     }
 

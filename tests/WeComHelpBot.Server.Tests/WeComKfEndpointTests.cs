@@ -205,12 +205,37 @@ public sealed class WeComKfEndpointTests : IAsyncLifetime
     [Fact]
     public async Task NonTextMessage_GetsAShortPoliteAnswer()
     {
-        api.AddCustomerMessage(Customer, "image", new JsonObject { ["media_id"] = "MEDIAID" });
+        api.AddCustomerMessage(Customer, "voice", new JsonObject { ["media_id"] = "MEDIAID" });
 
         await NotifyAsync();
         var reply = Assert.Single(await api.WaitForAsync("kf/send_msg", 1));
 
         Assert.Contains("只能看懂文字", TextOf(reply));
+    }
+
+    [Fact]
+    public async Task ImageMessage_IsDownloadedThroughMediaGet_AndReadLikeInTheWebChat()
+    {
+        WeComHelpBot.Server.Tests.Images.ServerImages.RequireOcr();
+        api.AddMedia("KFMEDIA1", WeComHelpBot.Server.Tests.Images.ServerImages.ErrorScreenshot(WeComHelpBot.Server.Tests.Images.ServerImages.DuplicatePhoneError), "image/png");
+        api.AddCustomerMessage(Customer, "image", new JsonObject { ["media_id"] = "KFMEDIA1" });
+
+        await NotifyAsync();
+        var reply = TextOf(Assert.Single(await api.WaitForAsync("kf/send_msg", 1)));
+
+        Assert.Contains("我从截图里读到", reply);
+        Assert.Contains("已停用", reply);
+    }
+
+    [Fact]
+    public async Task ImageMessage_ThatCannotBeDownloaded_AsksForItAgain()
+    {
+        api.AddCustomerMessage(Customer, "image", new JsonObject { ["media_id"] = "UNKNOWN" });
+
+        await NotifyAsync();
+        var reply = TextOf(Assert.Single(await api.WaitForAsync("kf/send_msg", 1)));
+
+        Assert.Equal(WeComHelpBot.Images.ImageTexts.NotReceived, reply);
     }
 
     private static string TextOf(JsonObject message) => (string?)message["msgtype"] == "msgmenu"

@@ -29,6 +29,9 @@ public sealed record WeComKfMessage
     /// <summary>The id of the msgmenu item the customer clicked (the text is the item's content).</summary>
     public string? MenuId { get; init; }
 
+    /// <summary>An image message's media_id, for media/get.</summary>
+    public string? MediaId { get; init; }
+
     public string? EventType { get; init; }
 
     public string? WelcomeCode { get; init; }
@@ -59,6 +62,10 @@ public sealed record WeComKfMessage
         if (msgType == "text" && item.TryGetProperty("text", out var text))
         {
             message = message with { Text = String(text, "content"), MenuId = String(text, "menu_id") };
+        }
+        else if (msgType == "image" && item.TryGetProperty("image", out var image))
+        {
+            message = message with { MediaId = String(image, "media_id") };
         }
         else if (msgType == "event" && item.TryGetProperty("event", out var ev))
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Images;
 
 namespace WeComHelpBot.Channels.WeComKf;
 
@@ -34,6 +35,7 @@ public sealed class WeComKfService : IWeComKfEventSink
     private readonly WeComUserPseudonym? pseudonym;
     private readonly TimeProvider time;
     private readonly ILogger<WeComKfService> logger;
+    private readonly WeComOptions weCom;
 
     public WeComKfService(
         WeComKfClient client,
@@ -58,6 +60,7 @@ public sealed class WeComKfService : IWeComKfEventSink
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
+        weCom = weComOptions.Value;
         if (weComOptions.Value.CallbackConfigured)
         {
             pseudonym = new WeComUserPseudonym(weComOptions.Value.EncodingAESKey, weComOptions.Value.CorpId);
@@ -171,6 +174,15 @@ public sealed class WeComKfService : IWeComKfEventSink
             return;
         }
 
+        if (message.MsgType == "image")
+        {
+            // Read like an image in the web chat or the app (OCR of a licence or an error screenshot), within the same limits.
+            var picture = WeComKfActivityMapper.ToActivity(conversationId, message.OpenKfId, message.ExternalUserId!, message.MsgId, message.SendTime, string.Empty);
+            picture.Attachments = [await DownloadImageAsync(message.MediaId, cancellationToken)];
+            await DeliverAsync(conversationId, message.OpenKfId, message.ExternalUserId!, await RunTurnAsync(picture, cancellationToken), cancellationToken);
+            return;
+        }
+
         if (message.MsgType != "text" || string.IsNullOrWhiteSpace(message.Text))
         {
             var answer = message.MsgType == "file" ? WeComKfTexts.FileNotChecked : WeComKfTexts.NonText;
@@ -187,6 +199,26 @@ public sealed class WeComKfService : IWeComKfEventSink
             // After the replies: once the session is with a person, kf/send_msg no longer reaches the customer.
             await client.TransferAsync(message.OpenKfId, message.ExternalUserId!, options.HandoverServiceState, options.HandoverServicerUserId, cancellationToken);
             logger.LogInformation("A 微信客服 session was handed over to service state {ServiceState}", options.HandoverServiceState);
+        }
+    }
+
+    private async Task<Attachment> DownloadImageAsync(string? mediaId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(mediaId))
+        {
+            return new Attachment("image/*");
+        }
+
+        try
+        {
+            var media = await client.DownloadMediaAsync(mediaId, weCom.MaxMediaBytes, weCom.MediaDownloadTimeout, cancellationToken);
+            return ImageAttachment.FromBytes(media.Bytes, media.ContentType);
+        }
+        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Without content the bot asks for the picture again, as for the app's images.
+            logger.LogWarning("A 微信客服 image was not downloaded: {ExceptionType}", e.GetType().Name);
+            return new Attachment("image/*");
         }
     }
 

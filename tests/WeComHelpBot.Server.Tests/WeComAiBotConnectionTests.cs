@@ -65,6 +65,34 @@ public sealed class WeComAiBotConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MessageDeliveredAgain_IsAnsweredOnce_AndItsIdIsKeptInTheDatabase()
+    {
+        var session = await SubscribedSessionAsync();
+        var callback = Callback("req-again-1", "single", new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = "对公打款要多久" } });
+        await session.SendAsync(callback);
+        await StreamAsync(session, "req-again-1");
+
+        // The same message again (as after a reconnect), then another one: only the other one is answered.
+        await session.SendAsync(callback.DeepClone().AsObject());
+        await session.SendAsync(Callback("req-again-2", "single", new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = "年审要交钱吗" } }));
+        var next = await session.ReceiveAsync();
+        while ((string?)next["headers"]!["req_id"] == "req-again-1")
+        {
+            // The first answer's feedback card may still come; a second answer (a new stream) must not.
+            Assert.Null(next["body"]!["stream"]);
+            next = await session.ReceiveAsync();
+        }
+
+        Assert.Equal("req-again-2", (string?)next["headers"]!["req_id"]);
+
+        // Kept in the message-id log (hashed), which survives a restart and is shared by processes on PostgreSQL.
+        var log = factory.Services.GetRequiredService<WeComHelpBot.Channels.WeCom.IWeComMessageIdLog>();
+        var id = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(WeComHelpBot.Channels.WeComAiBot.WeComAiBotHandler.MessageIdKey("m-req-again-1"))));
+        var now = DateTime.UtcNow;
+        Assert.False(await log.TryAddAsync(id, now, now.AddDays(-1), false));
+    }
+
+    [Fact]
     public async Task Choices_ComeAsAButtonCard_AndAClickIsTheAnswer()
     {
         var session = await SubscribedSessionAsync();

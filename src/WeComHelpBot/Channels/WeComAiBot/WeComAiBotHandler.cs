@@ -32,7 +32,7 @@ public sealed partial class WeComAiBotHandler
     private readonly ConversationTurnGate turnGate;
     private readonly SupportAnalytics analytics;
     private readonly WeComUserPseudonym? pseudonym;
-    private readonly MessageDeduplicator deduplicator;
+    private readonly WeComMessageIdStore handledMessages;
     private readonly ILogger<WeComAiBotHandler> logger;
 
     public WeComAiBotHandler(
@@ -40,10 +40,11 @@ public sealed partial class WeComAiBotHandler
         ReplyCollectingAdapter adapter,
         ConversationTurnGate turnGate,
         SupportAnalytics analytics,
+        WeComMessageIdStore handledMessages,
         IOptions<WeComAiBotOptions> options,
-        TimeProvider time,
         ILogger<WeComAiBotHandler> logger)
     {
+        this.handledMessages = handledMessages;
         this.bot = bot;
         this.adapter = adapter;
         this.turnGate = turnGate;
@@ -54,9 +55,10 @@ public sealed partial class WeComAiBotHandler
             // The AI bot has no EncodingAESKey in long-connection mode: its Secret keys the pseudonyms instead.
             pseudonym = new WeComUserPseudonym(options.Value.Secret, options.Value.BotId);
         }
-
-        deduplicator = new MessageDeduplicator(20_000, TimeSpan.FromMinutes(10), time);
     }
+
+    /// <summary>The key under which an AI bot message id is remembered (apart from the app's ids).</summary>
+    public static string MessageIdKey(string msgId) => "aibot:" + msgId;
 
     /// <summary>An aibot_msg_callback frame; <paramref name="sendAsync"/> writes a frame to the connection.</summary>
     public async Task OnMessageAsync(JsonElement frame, Func<JsonObject, CancellationToken, Task> sendAsync, CancellationToken cancellationToken = default)
@@ -67,7 +69,9 @@ public sealed partial class WeComAiBotHandler
             return;
         }
 
-        if (Str(body, "msgid") is { } msgId && !deduplicator.TryRegister(msgId))
+        // Remembered in the database like the app's message ids: a callback WeCom delivers again after a reconnect, to
+        // this process or another, is not answered twice.
+        if (Str(body, "msgid") is { } msgId && !await handledMessages.TryRegisterAsync(MessageIdKey(msgId), cancellationToken))
         {
             return;
         }

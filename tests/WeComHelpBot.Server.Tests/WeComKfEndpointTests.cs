@@ -238,6 +238,20 @@ public sealed class WeComKfEndpointTests : IAsyncLifetime
         Assert.Equal(WeComHelpBot.Images.ImageTexts.NotReceived, reply);
     }
 
+    [Fact]
+    public async Task MemberFile_IsDownloadedAndChecked_LikeInTheWebChat()
+    {
+        var csv = System.Text.Encoding.UTF8.GetBytes("姓名,手机,部门\n张三,13800138000,销售部\n李四,13800138000,财务部\n");
+        api.AddMedia("KFFILE1", csv, "application/octet-stream", "成员导入.csv");
+        api.AddCustomerMessage(Customer, "file", new JsonObject { ["media_id"] = "KFFILE1" });
+
+        await NotifyAsync();
+        var reply = TextOf(Assert.Single(await api.WaitForAsync("kf/send_msg", 1)));
+
+        Assert.Contains("成员导入.csv", reply);
+        Assert.Contains("手机号 138****8000 重复出现在第 2、3 行", reply);
+    }
+
     private static string TextOf(JsonObject message) => (string?)message["msgtype"] == "msgmenu"
         ? (string?)message["msgmenu"]!["head_content"] ?? string.Empty
         : (string?)message["text"]!["content"] ?? string.Empty;

@@ -45,7 +45,7 @@ public sealed class FakeWeComKfServer : IAsyncDisposable
         }
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> media = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Bytes, string ContentType, string? FileName)> media = new(StringComparer.Ordinal);
 
     public IReadOnlyList<JsonObject> CallsTo(string path) => Calls.Where(c => c.Path == path).Select(c => c.Body).ToList();
 
@@ -68,7 +68,7 @@ public sealed class FakeWeComKfServer : IAsyncDisposable
 
         server.app.MapGet("/cgi-bin/media/get", (HttpContext context) =>
             context.Request.Query["access_token"] == "KFACCESS" && server.media.TryGetValue(context.Request.Query["media_id"].ToString(), out var file)
-                ? Results.Bytes(file.Bytes, file.ContentType)
+                ? Results.Bytes(file.Bytes, file.ContentType, file.FileName)
                 : Results.Json(new { errcode = 40007, errmsg = "invalid media_id" }));
 
         await server.app.StartAsync();
@@ -76,7 +76,7 @@ public sealed class FakeWeComKfServer : IAsyncDisposable
     }
 
     /// <summary>A file media/get serves for <paramref name="mediaId"/> (a customer's image).</summary>
-    public void AddMedia(string mediaId, byte[] bytes, string contentType) => media[mediaId] = (bytes, contentType);
+    public void AddMedia(string mediaId, byte[] bytes, string contentType, string? fileName = null) => media[mediaId] = (bytes, contentType, fileName);
 
     /// <summary>A customer's text (origin 3), as sync_msg lists it; returns its msgid.</summary>
     public string AddCustomerText(string externalUserId, string content, string? menuId = null, string? msgId = null, DateTimeOffset? sentAt = null)

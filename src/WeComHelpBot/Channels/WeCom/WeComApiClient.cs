@@ -151,7 +151,9 @@ public sealed class WeComApiClient
             total += read;
         }
 
-        return (new WeComMedia(buffer[..total], contentType), null);
+        var disposition = response.Content.Headers.ContentDisposition;
+        var fileName = (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
+        return (new WeComMedia(buffer[..total], contentType, string.IsNullOrWhiteSpace(fileName) ? null : fileName), null);
     }
 
     private sealed record CachedToken(string Token, DateTimeOffset RefreshAt);

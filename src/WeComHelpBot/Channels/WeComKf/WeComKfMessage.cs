@@ -29,7 +29,7 @@ public sealed record WeComKfMessage
     /// <summary>The id of the msgmenu item the customer clicked (the text is the item's content).</summary>
     public string? MenuId { get; init; }
 
-    /// <summary>An image message's media_id, for media/get.</summary>
+    /// <summary>An image or file message's media_id, for media/get.</summary>
     public string? MediaId { get; init; }
 
     public string? EventType { get; init; }
@@ -63,9 +63,9 @@ public sealed record WeComKfMessage
         {
             message = message with { Text = String(text, "content"), MenuId = String(text, "menu_id") };
         }
-        else if (msgType == "image" && item.TryGetProperty("image", out var image))
+        else if (msgType is "image" or "file" && item.TryGetProperty(msgType, out var media))
         {
-            message = message with { MediaId = String(image, "media_id") };
+            message = message with { MediaId = String(media, "media_id") };
         }
         else if (msgType == "event" && item.TryGetProperty("event", out var ev))
         {

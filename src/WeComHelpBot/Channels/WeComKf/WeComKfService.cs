@@ -183,6 +183,15 @@ public sealed class WeComKfService : IWeComKfEventSink
             return;
         }
 
+        if (message.MsgType == "file" && await DownloadFileAsync(message.MediaId, cancellationToken) is { } file)
+        {
+            // A member import sheet is checked as in the web chat, within the same limits (the file name comes from media/get).
+            var upload = WeComKfActivityMapper.ToActivity(conversationId, message.OpenKfId, message.ExternalUserId!, message.MsgId, message.SendTime, string.Empty);
+            upload.Attachments = [file];
+            await DeliverAsync(conversationId, message.OpenKfId, message.ExternalUserId!, await RunTurnAsync(upload, cancellationToken), cancellationToken);
+            return;
+        }
+
         if (message.MsgType != "text" || string.IsNullOrWhiteSpace(message.Text))
         {
             var answer = message.MsgType == "file" ? WeComKfTexts.FileNotChecked : WeComKfTexts.NonText;
@@ -199,6 +208,26 @@ public sealed class WeComKfService : IWeComKfEventSink
             // After the replies: once the session is with a person, kf/send_msg no longer reaches the customer.
             await client.TransferAsync(message.OpenKfId, message.ExternalUserId!, options.HandoverServiceState, options.HandoverServicerUserId, cancellationToken);
             logger.LogInformation("A 微信客服 session was handed over to service state {ServiceState}", options.HandoverServiceState);
+        }
+    }
+
+    /// <summary>A file the customer sent, with the name media/get gives it; null when it cannot be had or has no name.</summary>
+    private async Task<Attachment?> DownloadFileAsync(string? mediaId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(mediaId))
+        {
+            return null;
+        }
+
+        try
+        {
+            var media = await client.DownloadMediaAsync(mediaId, weCom.MaxMediaBytes, weCom.MediaDownloadTimeout, cancellationToken);
+            return media.FileName is null ? null : new Attachment(media.ContentType ?? "application/octet-stream", content: media.Bytes, name: media.FileName);
+        }
+        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("A 微信客服 file was not downloaded: {ExceptionType}", e.GetType().Name);
+            return null;
         }
     }
 

@@ -29,7 +29,8 @@ public sealed class WeComMemberPrivacyTests : IAsyncLifetime
         api = await FakeWeComApiServer.StartAsync();
         factory = new HelpBotServerFactory()
             .WithSetting("WeCom:ApiBaseUrl", api.BaseUrl)
-            .WithSetting("WeCom:ReplyTimeout", "00:00:00.300")
+            // Long enough for a first (cold) knowledge turn under load; the slow probe turns outlast it whatever it is.
+            .WithSetting("WeCom:ReplyTimeout", "00:00:04")
             .WithServices(s =>
             {
                 s.AddSingleton<IMessageHandler>(probe);

@@ -58,6 +58,29 @@ public sealed class WeComApiClient
     /// longer file comes back cut there, so the reader refuses it as too large without more being fetched. Throws
     /// <see cref="WeComApiException"/> when WeCom answers with an error, and at <paramref name="timeout"/>.
     /// </summary>
+    /// <summary>
+    /// A file a message points to (media/get), within WeCom:MaxMediaBytes and WeCom:MediaDownloadTimeout; null when there
+    /// is no media id, sending is not configured, or WeCom or the network fails or is too slow (logged once). Only the
+    /// caller's own cancellation is thrown.
+    /// </summary>
+    public async Task<WeComMedia?> TryDownloadMediaAsync(string? mediaId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(mediaId) || !options.ActiveSendConfigured)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await DownloadMediaAsync(mediaId, options.MaxMediaBytes, options.MediaDownloadTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("A WeCom media file was not downloaded: {ExceptionType}", e.GetType().Name);
+            return null;
+        }
+    }
+
     public async Task<WeComMedia> DownloadMediaAsync(string mediaId, long maxBytes, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         if (!options.ActiveSendConfigured)

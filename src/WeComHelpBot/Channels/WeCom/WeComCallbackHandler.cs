@@ -260,27 +260,13 @@ public sealed class WeComCallbackHandler : IDisposable
     }
 
     /// <summary>
-    /// The image through media/get with the image byte limit, as an inline attachment for the bot; when it cannot be
+    /// The image through media/get with the media byte limit, as an inline attachment for the bot; when it cannot be
     /// downloaded, an image attachment without content (the bot then asks for it again or for the text).
     /// </summary>
-    private async Task<Attachment> DownloadImageAsync(string? mediaId)
-    {
-        if (string.IsNullOrEmpty(mediaId) || !options.ActiveSendConfigured)
-        {
-            return new Attachment("image/*");
-        }
-
-        try
-        {
-            var media = await apiClient.DownloadMediaAsync(mediaId, options.MaxMediaBytes, options.MediaDownloadTimeout, shutdown.Token);
-            return ImageAttachment.FromBytes(media.Bytes, media.ContentType);
-        }
-        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !shutdown.IsCancellationRequested)
-        {
-            logger.LogWarning("A WeCom image was not downloaded: {ExceptionType}", e.GetType().Name);
-            return new Attachment("image/*");
-        }
-    }
+    private async Task<Attachment> DownloadImageAsync(string? mediaId) =>
+        await apiClient.TryDownloadMediaAsync(mediaId, shutdown.Token) is { } media
+            ? ImageAttachment.FromBytes(media.Bytes, media.ContentType)
+            : new Attachment("image/*");
 
     private async Task DeliverLaterAsync(Task<IReadOnlyList<Activity>> turn, string userId)
     {

@@ -24,9 +24,9 @@ public sealed class WeComKfClient
     }
 
     /// <summary>One page of kf/sync_msg for <paramref name="openKfId"/> after <paramref name="cursor"/>.</summary>
-    /// <summary>A customer's image through media/get (the app's token), within <paramref name="maxBytes"/> and <paramref name="timeout"/>.</summary>
-    public Task<WeComMedia> DownloadMediaAsync(string mediaId, long maxBytes, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        tokens.DownloadMediaAsync(mediaId, maxBytes, timeout, cancellationToken);
+    /// <summary>A customer's image or file through media/get (the app's token and media limits); null when it cannot be had.</summary>
+    public Task<WeComMedia?> TryDownloadMediaAsync(string? mediaId, CancellationToken cancellationToken = default) =>
+        tokens.TryDownloadMediaAsync(mediaId, cancellationToken);
 
     public async Task<WeComKfSyncPage> SyncAsync(string? cursor, string? token, string openKfId, int limit = 1000, CancellationToken cancellationToken = default)
     {

@@ -212,44 +212,16 @@ public sealed class WeComKfService : IWeComKfEventSink
     }
 
     /// <summary>A file the customer sent, with the name media/get gives it; null when it cannot be had or has no name.</summary>
-    private async Task<Attachment?> DownloadFileAsync(string? mediaId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(mediaId))
-        {
-            return null;
-        }
+    private async Task<Attachment?> DownloadFileAsync(string? mediaId, CancellationToken cancellationToken) =>
+        await client.TryDownloadMediaAsync(mediaId, cancellationToken) is { FileName: { } name } media
+            ? new Attachment(media.ContentType ?? "application/octet-stream", content: media.Bytes, name: name)
+            : null;
 
-        try
-        {
-            var media = await client.DownloadMediaAsync(mediaId, weCom.MaxMediaBytes, weCom.MediaDownloadTimeout, cancellationToken);
-            return media.FileName is null ? null : new Attachment(media.ContentType ?? "application/octet-stream", content: media.Bytes, name: media.FileName);
-        }
-        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("A 微信客服 file was not downloaded: {ExceptionType}", e.GetType().Name);
-            return null;
-        }
-    }
-
-    private async Task<Attachment> DownloadImageAsync(string? mediaId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(mediaId))
-        {
-            return new Attachment("image/*");
-        }
-
-        try
-        {
-            var media = await client.DownloadMediaAsync(mediaId, weCom.MaxMediaBytes, weCom.MediaDownloadTimeout, cancellationToken);
-            return ImageAttachment.FromBytes(media.Bytes, media.ContentType);
-        }
-        catch (Exception e) when (e is WeComApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Without content the bot asks for the picture again, as for the app's images.
-            logger.LogWarning("A 微信客服 image was not downloaded: {ExceptionType}", e.GetType().Name);
-            return new Attachment("image/*");
-        }
-    }
+    /// <summary>The customer's image; without content when it cannot be had, so the bot asks for it again, as for the app's images.</summary>
+    private async Task<Attachment> DownloadImageAsync(string? mediaId, CancellationToken cancellationToken) =>
+        await client.TryDownloadMediaAsync(mediaId, cancellationToken) is { } media
+            ? ImageAttachment.FromBytes(media.Bytes, media.ContentType)
+            : new Attachment("image/*");
 
     private async Task OnEventAsync(WeComKfMessage message, string conversationId, CancellationToken cancellationToken)
     {

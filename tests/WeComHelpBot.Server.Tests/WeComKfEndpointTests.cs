@@ -275,24 +275,8 @@ public sealed class WeComKfEndpointTests : IAsyncLifetime
         await factory.DisposeAsync();
     }
 
-    private (HelpBotServerFactory, HttpClient) StartServer()
-    {
-        // A restarted server opens the same database file, which the stopped one may take a moment to let go of (the
-        // default Direct mode opens it exclusively): a few bounded tries, as a service manager's restart would.
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = new HelpBotServerFactory()
-                .WithSetting("WeCom:ApiBaseUrl", api.BaseUrl)
-                .WithSetting("Storage:Directory", dataDirectory);
-            try
-            {
-                return (server, server.CreateClient());
-            }
-            catch (Exception) when (attempt < 5)
-            {
-                server.Dispose();
-                Thread.Sleep(500);
-            }
-        }
-    }
+    private (HelpBotServerFactory, HttpClient) StartServer() =>
+        HelpBotServerFactory.StartRestarted(() => new HelpBotServerFactory()
+            .WithSetting("WeCom:ApiBaseUrl", api.BaseUrl)
+            .WithSetting("Storage:Directory", dataDirectory));
 }

@@ -53,10 +53,11 @@ public sealed class WeComReplayAfterRestartTests : IDisposable
     /// <summary>One server lifetime on the shared data folder: start, one request, stop.</summary>
     private async Task<(HttpStatusCode Status, string Body)> PostToAFreshServerAsync(string encrypt, string timestamp)
     {
-        await using var factory = new HelpBotServerFactory()
+        var (factory, client) = HelpBotServerFactory.StartRestarted(() => new HelpBotServerFactory()
             .WithSetting("Storage:Directory", data)
-            .WithSetting("WeCom:ReplyTimeout", "00:00:30");
-        using var client = factory.CreateClient();
+            .WithSetting("WeCom:ReplyTimeout", "00:00:30"));
+        await using var stopped = factory;
+        using var disposed = client;
         var response = await client.SendAsync(WeComRequests.Post(encrypt, timestamp));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

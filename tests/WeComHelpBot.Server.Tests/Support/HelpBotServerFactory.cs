@@ -36,6 +36,28 @@ public sealed class HelpBotServerFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>
+    /// Starts a server made by <paramref name="create"/> on a data folder a server just stopped using, as a restart does:
+    /// the stopped host may take a moment to let go of the database file (the default Direct mode opens it exclusively),
+    /// so a few bounded tries, as a service manager's restart would make.
+    /// </summary>
+    public static (HelpBotServerFactory Factory, HttpClient Client) StartRestarted(Func<HelpBotServerFactory> create)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = create();
+            try
+            {
+                return (server, server.CreateClient());
+            }
+            catch (Exception) when (attempt < 5)
+            {
+                server.Dispose();
+                Thread.Sleep(500);
+            }
+        }
+    }
+
     public HelpBotServerFactory WithSetting(string key, string? value)
     {
         settings[key] = value;

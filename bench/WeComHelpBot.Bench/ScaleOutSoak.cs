@@ -204,6 +204,7 @@ public static class ScaleOutSoak
                 }
                 catch (OperationCanceledException)
                 {
+                    tally.Problem($"no process was killed: the soak ended before {at.TotalSeconds:0} s");
                     return;
                 }
 

@@ -43,8 +43,11 @@ public sealed partial class FlowDialog : Dialog
     /// <summary>Where the sentence that started the flow is kept, for names and codes asked about later in the flow.</summary>
     public const string UtteranceOption = "__utterance";
 
-    /// <summary>Prefix of the options that say a validated step was already answered by the opening sentence (value: the note).</summary>
+    /// <summary>Prefix of the options that say a named validator accepted a code in the opening sentence (value: its note).</summary>
     public const string CheckedOption = "__checked:";
+
+    /// <summary>Set once a call step has handed the opening sentence to a called flow as that flow's own opening.</summary>
+    public const string OpeningPassedOption = "__opening-passed";
 
     public static string PromptId(string flowId, string stepId) => $"{flowId}#{stepId}";
 
@@ -73,23 +76,30 @@ public sealed partial class FlowDialog : Dialog
         instance.Options = new Dictionary<string, string>(options?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         if (options?.Utterance is { Length: > 0 } utterance)
         {
-            // Kept for later steps masked, like every text in state; a code in it is checked now and only the verdict kept.
+            // Kept for later steps masked, like every text in state; a code in it is checked now, by every validator so
+            // that flows called later can use the verdict too, and only the verdict is kept.
             instance.Options[UtteranceOption] = masker?.Mask(utterance) ?? utterance;
-            foreach (var step in flow.Steps.OfType<PromptStep>().Where(s => s.Kind.TakesCheckedCodes && s.Validator is not null))
+            foreach (var (name, note) in options.CheckedCodes)
             {
-                if (CodeLike().IsMatch(utterance) && validators.GetValueOrDefault(step.Validator!)?.Validate(utterance) is { IsValid: true } verdict)
+                instance.Options[CheckedOption + name] = note;
+            }
+
+            foreach (var (name, validator) in validators)
+            {
+                if (CodeLike().IsMatch(utterance) && validator.Validate(utterance) is { IsValid: true } verdict)
                 {
-                    instance.Options[CheckedOption + step.Id] = verdict.Note is null ? string.Empty : masker?.Mask(verdict.Note) ?? verdict.Note;
+                    instance.Options[CheckedOption + name] = verdict.Note is null ? string.Empty : masker?.Mask(verdict.Note) ?? verdict.Note;
                 }
             }
         }
+
         foreach (var observer in observers)
         {
             await observer.OnFlowStartedAsync(dc.Context, flow, instance.Values, cancellationToken);
         }
 
         await SendAsync(dc.Context, flow.Intro, instance.Values, cancellationToken);
-        return await RunAsync(dc, 0, cancellationToken, options?.Utterance);
+        return await RunAsync(dc, 0, cancellationToken, options?.UtteranceIsOpening == true ? options.Utterance : null);
     }
 
     /// <summary>A flow always waits on a prompt; if a reply reaches it directly, ask the current step again.</summary>
@@ -298,7 +308,7 @@ public sealed partial class FlowDialog : Dialog
                     return Pause(instance);
                 case CallStep call:
                     var arguments = call.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
-                    return await dc.BeginDialogAsync(call.Flow, new DialogOptions { Values = arguments, Utterance = opening ? utterance : null }, cancellationToken);
+                    return await dc.BeginDialogAsync(call.Flow, CallOptions(instance, arguments, utterance, opening), cancellationToken);
                 case ActionStep actionStep:
                     if (actions.GetValueOrDefault(actionStep.Action) is { } action)
                     {
@@ -342,6 +352,30 @@ public sealed partial class FlowDialog : Dialog
         return await FinishAsync(dc, cancellationToken);
     }
 
+    /// <summary>
+    /// What a called flow starts with: its arguments, the opening sentence and the verdicts on its codes. The first flow
+    /// called takes the sentence as its own opening (the failure named, the days since the transfer), even when the call
+    /// comes turns later; flows called after that take only names and checked codes from it, so a problem named once
+    /// is not picked again at every later call.
+    /// </summary>
+    private static DialogOptions CallOptions(DialogInstance instance, Dictionary<string, string> arguments, string? utterance, bool opening)
+    {
+        var asOpening = utterance is not null && (opening || !instance.Options.ContainsKey(OpeningPassedOption));
+        if (asOpening)
+        {
+            instance.Options[OpeningPassedOption] = string.Empty;
+        }
+
+        return new DialogOptions
+        {
+            Values = arguments,
+            Utterance = utterance,
+            UtteranceIsOpening = asOpening,
+            CheckedCodes = instance.Options.Where(kv => kv.Key.StartsWith(CheckedOption, StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key[CheckedOption.Length..], kv => kv.Value, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>The result a flow returns when a pause step parks it; the runtime then keeps the stack for 继续.</summary>
     public static object PausedResult { get; } = new();
 
@@ -365,7 +399,7 @@ public sealed partial class FlowDialog : Dialog
     /// </summary>
     private async Task<object?> PrefillAsync(DialogContext dc, PromptStep step, string utterance, bool opening, CancellationToken cancellationToken)
     {
-        if (dc.ActiveDialog!.Options.GetValueOrDefault(CheckedOption + step.Id) is { } note)
+        if (step is { Kind.TakesCheckedCodes: true, Validator: { } validator } && dc.ActiveDialog!.Options.GetValueOrDefault(CheckedOption + validator) is { } note)
         {
             if (note.Length > 0)
             {

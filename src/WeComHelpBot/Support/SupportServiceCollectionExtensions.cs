@@ -10,6 +10,7 @@ using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Members;
+using WeComHelpBot.Offers;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Telemetry;
 using WeComHelpBot.Tickets;
@@ -57,6 +58,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<IFlowValueMasker, FlowValueMasker>();
         services.AddSingleton<IFlowAction, CreateTicketAction>();
         services.TryAddSingleton<SupportConversationMemory>();
+        services.TryAddSingleton<ConversationOffers>();
         services.TryAddSingleton<SatisfactionSurvey>();
         services.AddSingleton<IFlowObserver, SupportFlowObserver>();
         services.AddSingleton<IKnowledgeTurnObserver, SupportKnowledgeObserver>();

@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +10,7 @@ using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Members;
 using WeComHelpBot.Privacy;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Telemetry;
 using WeComHelpBot.Tickets;
 
@@ -28,10 +28,11 @@ public static class SupportServiceCollectionExtensions
         services.AddOptions<SupportOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PersonalDataMasker>();
+        services.AddSupportRecordStores();
         services.TryAddSingleton(sp =>
         {
             var store = new TranscriptStore(
-                sp.GetRequiredService<LiteDatabase>(),
+                sp.GetRequiredService<ITranscriptLog>(),
                 sp.GetRequiredService<PersonalDataMasker>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SupportOptions>>());

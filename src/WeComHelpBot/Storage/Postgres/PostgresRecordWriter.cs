@@ -1,0 +1,191 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using WeComHelpBot.Analytics;
+using WeComHelpBot.Privacy;
+
+namespace WeComHelpBot.Storage.Postgres;
+
+/// <summary>
+/// Writes transcript lines and analytics events to <c>transcript_lines</c> and <c>analytics_events</c> from one
+/// background writer: whatever concurrent turns queued meanwhile goes in one round trip (one batch of two
+/// <c>INSERT … SELECT FROM unnest(…)</c>, atomic as a whole), so a turn never waits on the database for its records
+/// (<see cref="Post"/>) and a busy server makes few, larger writes. Rows get their ids in the order they were queued,
+/// which orders lines and events of equal time. A reader in this process calls <see cref="FlushAsync"/> first and so
+/// always sees what this process wrote before; another process sees it once the batch is committed (milliseconds).
+/// A failed batch is tried again a few times, then its records are dropped with an error logged (no text in the log).
+/// </summary>
+public sealed class PostgresRecordWriter : IAsyncDisposable
+{
+    /// <summary>At most this many queued writes share one batch (bounds the statement's arrays and the wait).</summary>
+    public const int MaxBatch = 256;
+
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(10);
+
+    private readonly PostgresDatabase database;
+    private readonly ILogger<PostgresRecordWriter> logger;
+    private readonly Channel<Request> requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+    private long pending;
+
+    public PostgresRecordWriter(PostgresDatabase database, ILogger<PostgresRecordWriter> logger)
+    {
+        this.database = database;
+        this.logger = logger;
+        writer = Task.Run(RunAsync);
+    }
+
+    /// <summary>Queues the records and returns at once (a turn's write); a failure is logged, not reported to the caller.</summary>
+    public void Post(IReadOnlyList<TranscriptEntry> lines, IReadOnlyList<AnalyticsEvent> events) => Enqueue(new Request(lines, events, null));
+
+    /// <summary>Queues the records; completes when they are committed, or fails with the database's error.</summary>
+    public Task WriteAsync(IReadOnlyList<TranscriptEntry> lines, IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(new Request(lines, events, done));
+        return done.Task;
+    }
+
+    /// <summary>Completes when everything queued before the call has been written (or given up on); at once when nothing is.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) =>
+        Interlocked.Read(ref pending) == 0 ? Task.CompletedTask : WriteAsync([], [], cancellationToken).WaitAsync(cancellationToken);
+
+    private void Enqueue(Request request)
+    {
+        Interlocked.Increment(ref pending);
+        if (!requests.Writer.TryWrite(request))
+        {
+            Interlocked.Decrement(ref pending);
+            throw new ObjectDisposedException(nameof(PostgresRecordWriter), "数据库已关闭，无法再写入");
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Request>(MaxBatch);
+        while (await requests.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && requests.Reader.TryRead(out var request))
+            {
+                batch.Add(request);
+            }
+
+            var error = await WriteWithRetriesAsync(batch);
+            foreach (var request in batch)
+            {
+                if (error is null)
+                {
+                    request.Done?.TrySetResult();
+                }
+                else
+                {
+                    request.Done?.TrySetException(error);
+                }
+            }
+
+            Interlocked.Add(ref pending, -batch.Count);
+            batch.Clear();
+        }
+    }
+
+    private async Task<Exception?> WriteWithRetriesAsync(List<Request> batch)
+    {
+        var lines = batch.SelectMany(r => r.Lines).ToList();
+        var events = batch.SelectMany(r => r.Events).ToList();
+        if (lines.Count + events.Count == 0)
+        {
+            return null;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await WriteBatchAsync(lines, events);
+                return null;
+            }
+            catch (Exception ex)
+            {
+                if (attempt == RetryDelays.Length)
+                {
+                    logger.LogError(ex, "Dropped {Lines} transcript line(s) and {Events} analytics event(s) after {Attempts} failed writes", lines.Count, events.Count, attempt + 1);
+                    return ex;
+                }
+
+                logger.LogWarning(ex, "Writing {Lines} transcript line(s) and {Events} analytics event(s) failed; trying again", lines.Count, events.Count);
+                await Task.Delay(RetryDelays[attempt]);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<TranscriptEntry> lines, List<AnalyticsEvent> events)
+    {
+        await using var connection = await database.OpenAsync();
+
+        // One round trip; PostgreSQL runs a batch's statements in one implicit transaction, so a batch is all or nothing.
+        await using var batch = new NpgsqlBatch(connection);
+        if (lines.Count > 0)
+        {
+            var command = new NpgsqlBatchCommand(
+                """
+                INSERT INTO transcript_lines (conversation, channel, at, direction, text)
+                SELECT c, ch, a, d, t FROM unnest(@conversation, @channel, @at, @direction, @text) WITH ORDINALITY AS l(c, ch, a, d, t, n)
+                ORDER BY n
+                """);
+            Add(command, "conversation", NpgsqlDbType.Text, lines.Select(l => l.ConversationId).ToArray());
+            Add(command, "channel", NpgsqlDbType.Text, lines.Select(l => l.ChannelId).ToArray());
+            Add(command, "at", NpgsqlDbType.TimestampTz, lines.Select(l => PostgresTime.ToColumn(l.Timestamp)).ToArray());
+            Add(command, "direction", NpgsqlDbType.Text, lines.Select(l => l.Direction.ToString()).ToArray());
+            Add(command, "text", NpgsqlDbType.Text, lines.Select(l => l.Text).ToArray());
+            batch.BatchCommands.Add(command);
+        }
+
+        if (events.Count > 0)
+        {
+            var command = new NpgsqlBatchCommand(
+                """
+                INSERT INTO analytics_events (type, conversation, at, entry, text, flow, reason, ticket, channel, score, rating, resolved)
+                SELECT ty, c, a, e, t, f, r, tk, ch, s, ra, re
+                FROM unnest(@type, @conversation, @at, @entry, @text, @flow, @reason, @ticket, @channel, @score, @rating, @resolved)
+                    WITH ORDINALITY AS x(ty, c, a, e, t, f, r, tk, ch, s, ra, re, n)
+                ORDER BY n
+                """);
+            Add(command, "type", NpgsqlDbType.Text, events.Select(e => e.Type.ToString()).ToArray());
+            Add(command, "conversation", NpgsqlDbType.Text, events.Select(e => e.ConversationId).ToArray());
+            Add(command, "at", NpgsqlDbType.TimestampTz, events.Select(e => PostgresTime.ToColumn(e.Timestamp)).ToArray());
+            Add(command, "entry", NpgsqlDbType.Text, events.Select(e => e.EntryId).ToArray());
+            Add(command, "text", NpgsqlDbType.Text, events.Select(e => e.Text).ToArray());
+            Add(command, "flow", NpgsqlDbType.Text, events.Select(e => e.FlowId).ToArray());
+            Add(command, "reason", NpgsqlDbType.Text, events.Select(e => e.Reason).ToArray());
+            Add(command, "ticket", NpgsqlDbType.Text, events.Select(e => e.TicketNumber).ToArray());
+            Add(command, "channel", NpgsqlDbType.Text, events.Select(e => e.ChannelId).ToArray());
+            Add(command, "score", NpgsqlDbType.Double, events.Select(e => e.Score).ToArray());
+            Add(command, "rating", NpgsqlDbType.Integer, events.Select(e => e.Rating).ToArray());
+            Add(command, "resolved", NpgsqlDbType.Boolean, events.Select(e => e.Resolved).ToArray());
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    private static void Add<T>(NpgsqlBatchCommand command, string name, NpgsqlDbType elementType, T[] values) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | elementType) { Value = values });
+
+    public async ValueTask DisposeAsync()
+    {
+        requests.Writer.TryComplete();
+        try
+        {
+            await writer.WaitAsync(ShutdownWait);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Stopped before {Count} queued transcript and analytics write(s) were done", Interlocked.Read(ref pending));
+        }
+    }
+
+    private sealed record Request(IReadOnlyList<TranscriptEntry> Lines, IReadOnlyList<AnalyticsEvent> Events, TaskCompletionSource? Done);
+}

@@ -16,7 +16,7 @@ namespace WeComHelpBot.Storage.Postgres;
 /// always sees what this process wrote before; another process sees it once the batch is committed (milliseconds).
 /// A failed batch is tried again a few times, then its records are dropped with an error logged (no text in the log).
 /// </summary>
-public sealed class PostgresRecordWriter : IAsyncDisposable
+public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>At most this many queued writes share one batch (bounds the statement's arrays and the wait).</summary>
     public const int MaxBatch = 256;
@@ -186,6 +186,9 @@ public sealed class PostgresRecordWriter : IAsyncDisposable
             logger.LogWarning("Stopped before {Count} queued transcript and analytics write(s) were done", Interlocked.Read(ref pending));
         }
     }
+
+    /// <summary>For containers disposed synchronously (a test host, a tool's <c>using</c>): waits for the queue as <see cref="DisposeAsync"/> does.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private sealed record Request(IReadOnlyList<TranscriptEntry> Lines, IReadOnlyList<AnalyticsEvent> Events, TaskCompletionSource? Done);
 }

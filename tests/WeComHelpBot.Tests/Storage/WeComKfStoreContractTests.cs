@@ -66,16 +66,6 @@ public abstract class WeComKfStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task ProcessesMarkingOneMessageAtOnce_HandleItOnce()
-    {
-        var stores = Enumerable.Range(0, 6).Select(_ => StartProcess()).ToList();
-
-        var handled = await Task.WhenAll(stores.Select(store => Task.Run(() => store.TryMarkHandledAsync("msg-1"))));
-
-        Assert.Equal(1, handled.Count(h => h));
-    }
-
-    [SkippableFact]
     public async Task TheWindow_GivesFiveMessages_Within48Hours_OfTheCustomersLastMessage()
     {
         var store = StartProcess();
@@ -95,19 +85,6 @@ public abstract class WeComKfStoreContractTests : IAsyncLifetime
 
         await store.OpenWindowAsync("kf-c2", now);
         Assert.Equal(0, await store.ReserveAsync("kf-c2", 1, Window, now.AddHours(48).AddSeconds(1)));
-    }
-
-    [SkippableFact]
-    public async Task ProcessesReplyingAtOnce_NeverOverspendTheWindow()
-    {
-        var now = Time.GetUtcNow();
-        var stores = Enumerable.Range(0, 4).Select(_ => StartProcess()).ToList();
-        await stores[0].OpenWindowAsync("kf-c1", now);
-
-        var granted = await Task.WhenAll(
-            Enumerable.Range(0, 12).Select(i => Task.Run(() => stores[i % stores.Count].ReserveAsync("kf-c1", 1, Window, now))));
-
-        Assert.Equal(Window.Messages, granted.Sum());
     }
 
     [SkippableFact]

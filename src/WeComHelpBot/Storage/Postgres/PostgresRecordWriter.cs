@@ -14,7 +14,8 @@ namespace WeComHelpBot.Storage.Postgres;
 /// (<see cref="Post"/>) and a busy server makes few, larger writes. Rows get their ids in the order they were queued,
 /// which orders lines and events of equal time. A reader in this process calls <see cref="FlushAsync"/> first and so
 /// always sees what this process wrote before; another process sees it once the batch is committed (milliseconds).
-/// A failed batch is tried again a few times, then its records are dropped with an error logged (no text in the log).
+/// A failed batch is tried again a few times, then each of its writes once more on its own; what still fails is dropped
+/// with an error logged (no text in the log). Texts are cleaned first (<see cref="PostgresText.Clean"/>).
 /// </summary>
 public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
 {
@@ -73,16 +74,21 @@ public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
                 batch.Add(request);
             }
 
-            var error = await WriteWithRetriesAsync(batch);
-            foreach (var request in batch)
+            var error = await WriteWithRetriesAsync(batch.SelectMany(r => r.Lines).ToList(), batch.SelectMany(r => r.Events).ToList());
+            if (error is not null && batch.Count > 1)
             {
-                if (error is null)
+                // As LiteDbWriteQueue does: each write once more on its own, so that one bad write does not take the
+                // other turns' records with it.
+                foreach (var request in batch)
                 {
-                    request.Done?.TrySetResult();
+                    Complete(request, await TryWriteAsync(request.Lines, request.Events));
                 }
-                else
+            }
+            else
+            {
+                foreach (var request in batch)
                 {
-                    request.Done?.TrySetException(error);
+                    Complete(request, error);
                 }
             }
 
@@ -91,10 +97,20 @@ public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<Exception?> WriteWithRetriesAsync(List<Request> batch)
+    private void Complete(Request request, Exception? error)
     {
-        var lines = batch.SelectMany(r => r.Lines).ToList();
-        var events = batch.SelectMany(r => r.Events).ToList();
+        if (error is null)
+        {
+            request.Done?.TrySetResult();
+            return;
+        }
+
+        logger.LogError(error, "Dropped {Lines} transcript line(s) and {Events} analytics event(s)", request.Lines.Count, request.Events.Count);
+        request.Done?.TrySetException(error);
+    }
+
+    private async Task<Exception?> WriteWithRetriesAsync(IReadOnlyList<TranscriptEntry> lines, IReadOnlyList<AnalyticsEvent> events)
+    {
         if (lines.Count + events.Count == 0)
         {
             return null;
@@ -102,26 +118,43 @@ public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
 
         for (var attempt = 0; ; attempt++)
         {
-            try
+            var error = await TryWriteAsync(lines, events);
+            if (error is null)
             {
-                await WriteBatchAsync(lines, events);
                 return null;
             }
-            catch (Exception ex)
-            {
-                if (attempt == RetryDelays.Length)
-                {
-                    logger.LogError(ex, "Dropped {Lines} transcript line(s) and {Events} analytics event(s) after {Attempts} failed writes", lines.Count, events.Count, attempt + 1);
-                    return ex;
-                }
 
-                logger.LogWarning(ex, "Writing {Lines} transcript line(s) and {Events} analytics event(s) failed; trying again", lines.Count, events.Count);
-                await Task.Delay(RetryDelays[attempt]);
+            if (attempt == RetryDelays.Length)
+            {
+                logger.LogWarning(error, "Writing {Lines} transcript line(s) and {Events} analytics event(s) failed {Attempts} times", lines.Count, events.Count, attempt + 1);
+                return error;
             }
+
+            logger.LogWarning(error, "Writing {Lines} transcript line(s) and {Events} analytics event(s) failed; trying again", lines.Count, events.Count);
+            await Task.Delay(RetryDelays[attempt]);
         }
     }
 
-    private async Task WriteBatchAsync(List<TranscriptEntry> lines, List<AnalyticsEvent> events)
+    private async Task<Exception?> TryWriteAsync(IReadOnlyList<TranscriptEntry> lines, IReadOnlyList<AnalyticsEvent> events)
+    {
+        if (lines.Count + events.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            await WriteBatchAsync(lines, events);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            // Whatever went wrong, the writer must live on: every later turn's records depend on it.
+            return ex;
+        }
+    }
+
+    private async Task WriteBatchAsync(IReadOnlyList<TranscriptEntry> lines, IReadOnlyList<AnalyticsEvent> events)
     {
         await using var connection = await database.OpenAsync();
 
@@ -135,11 +168,11 @@ public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
                 SELECT c, ch, a, d, t FROM unnest(@conversation, @channel, @at, @direction, @text) WITH ORDINALITY AS l(c, ch, a, d, t, n)
                 ORDER BY n
                 """);
-            Add(command, "conversation", NpgsqlDbType.Text, lines.Select(l => l.ConversationId).ToArray());
-            Add(command, "channel", NpgsqlDbType.Text, lines.Select(l => l.ChannelId).ToArray());
+            Add(command, "conversation", NpgsqlDbType.Text, lines.Select(l => PostgresText.Clean(l.ConversationId)).ToArray());
+            Add(command, "channel", NpgsqlDbType.Text, lines.Select(l => PostgresText.Clean(l.ChannelId)).ToArray());
             Add(command, "at", NpgsqlDbType.TimestampTz, lines.Select(l => PostgresTime.ToColumn(l.Timestamp)).ToArray());
             Add(command, "direction", NpgsqlDbType.Text, lines.Select(l => l.Direction.ToString()).ToArray());
-            Add(command, "text", NpgsqlDbType.Text, lines.Select(l => l.Text).ToArray());
+            Add(command, "text", NpgsqlDbType.Text, lines.Select(l => PostgresText.Clean(l.Text)).ToArray());
             batch.BatchCommands.Add(command);
         }
 
@@ -154,14 +187,14 @@ public sealed class PostgresRecordWriter : IAsyncDisposable, IDisposable
                 ORDER BY n
                 """);
             Add(command, "type", NpgsqlDbType.Text, events.Select(e => e.Type.ToString()).ToArray());
-            Add(command, "conversation", NpgsqlDbType.Text, events.Select(e => e.ConversationId).ToArray());
+            Add(command, "conversation", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.ConversationId)).ToArray());
             Add(command, "at", NpgsqlDbType.TimestampTz, events.Select(e => PostgresTime.ToColumn(e.Timestamp)).ToArray());
-            Add(command, "entry", NpgsqlDbType.Text, events.Select(e => e.EntryId).ToArray());
-            Add(command, "text", NpgsqlDbType.Text, events.Select(e => e.Text).ToArray());
-            Add(command, "flow", NpgsqlDbType.Text, events.Select(e => e.FlowId).ToArray());
-            Add(command, "reason", NpgsqlDbType.Text, events.Select(e => e.Reason).ToArray());
-            Add(command, "ticket", NpgsqlDbType.Text, events.Select(e => e.TicketNumber).ToArray());
-            Add(command, "channel", NpgsqlDbType.Text, events.Select(e => e.ChannelId).ToArray());
+            Add(command, "entry", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.EntryId)).ToArray());
+            Add(command, "text", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.Text)).ToArray());
+            Add(command, "flow", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.FlowId)).ToArray());
+            Add(command, "reason", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.Reason)).ToArray());
+            Add(command, "ticket", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.TicketNumber)).ToArray());
+            Add(command, "channel", NpgsqlDbType.Text, events.Select(e => PostgresText.Clean(e.ChannelId)).ToArray());
             Add(command, "score", NpgsqlDbType.Double, events.Select(e => e.Score).ToArray());
             Add(command, "rating", NpgsqlDbType.Integer, events.Select(e => e.Rating).ToArray());
             Add(command, "resolved", NpgsqlDbType.Boolean, events.Select(e => e.Resolved).ToArray());

@@ -23,7 +23,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, PostgresR
         await using var command = new NpgsqlCommand(
             "SELECT channel, at, direction, text FROM transcript_lines WHERE conversation = @conversation ORDER BY at, id",
             connection);
-        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("conversation", PostgresText.Clean(conversationId)!);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var lines = new List<TranscriptEntry>();
         while (await reader.ReadAsync(cancellationToken))

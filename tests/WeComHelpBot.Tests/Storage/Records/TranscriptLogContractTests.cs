@@ -80,6 +80,29 @@ public abstract class TranscriptLogContractTests(SupportRecordBackend backend) :
     }
 
     [SkippableFact]
+    public async Task TextsWithNuls_AreStored_AndDoNotSinkTheTurnsWrittenWithThem()
+    {
+        var (odd, plain) = await WriteOddAndPlainTurnsAsync("前\0后");
+
+        Assert.Equal("正常的一句", plain);
+        Assert.StartsWith("前", odd, StringComparison.Ordinal);
+        Assert.EndsWith("后", odd, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes a turn with <paramref name="oddText"/> and a plain one back to back (a batching backend writes them together); returns both as read back.</summary>
+    protected async Task<(string Odd, string Plain)> WriteOddAndPlainTurnsAsync(string oddText)
+    {
+        var process = backend.StartProcess();
+        var door = Door(process.Transcripts);
+        var odd = door.Mask([Line("odd", Noon, TranscriptDirection.Incoming, oddText)]);
+        var plain = door.Mask([Line("plain", Noon, TranscriptDirection.Incoming, "正常的一句")]);
+
+        await Task.WhenAll(process.Turns.AppendTurnAsync(odd, []), process.Turns.AppendTurnAsync(plain, []));
+
+        return (Assert.Single(await door.GetConversationAsync("odd")).Text, Assert.Single(await door.GetConversationAsync("plain")).Text);
+    }
+
+    [SkippableFact]
     public async Task TwoProcesses_AppendToOneConversation_AndBothReadItInOrder()
     {
         var first = Door(backend.StartProcess().Transcripts);

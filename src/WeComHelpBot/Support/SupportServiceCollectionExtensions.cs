@@ -19,8 +19,9 @@ namespace WeComHelpBot.Support;
 public static class SupportServiceCollectionExtensions
 {
     /// <summary>
-    /// Tickets, analytics, masked transcripts and the member-file check, all in the LiteDB file registered by
-    /// AddBotStorage. Adapters run every registered IMiddleware, the masking transcript logger among them; hosts may bind
+    /// Tickets, analytics, masked transcripts and the member-file check, in the storage registered by AddBotStorage
+    /// (transcripts and analytics: <see cref="SupportRecordStorageServiceCollectionExtensions.AddSupportRecordStores"/>).
+    /// Adapters run every registered IMiddleware, the masking transcript logger among them; hosts may bind
     /// <see cref="SupportOptions"/> from the "Support" section.
     /// </summary>
     public static IServiceCollection AddSupport(this IServiceCollection services, BotPaths paths)

@@ -275,8 +275,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         return denominator <= 0 ? 0 : 2 * shared / denominator;
     }
 
-    private double Coverage(int[] terms, double[] weights, HashSet<int> key, HashSet<int> answer)
+    private double Coverage(int[] terms, double[] weights, HashSet<int> key, HashSet<int> answer, double? answerCredit = null)
     {
+        var credit = answerCredit ?? settings.AnswerTermCredit;
         double total = 0, covered = 0;
         for (var i = 0; i < terms.Length; i++)
         {
@@ -289,7 +290,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
             }
             else if (answer.Contains(term))
             {
-                covered += w * settings.AnswerTermCredit;
+                covered += w * credit;
             }
         }
 

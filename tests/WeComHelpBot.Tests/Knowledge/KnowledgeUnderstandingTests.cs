@@ -55,6 +55,35 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void Comparison_AnOverviewThatComparesBothSides_IsShownAlone()
+    {
+        // members-import-methods compares the three ways to add members (三种导入方式对比): it answers 怎么选 for both.
+        var understanding = retriever.Understand("excel批量导和一个个手动加怎么选");
+
+        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void Comparison_OfTwoTopicsWithoutAnOverview_ShowsBothSides()
+    {
+        var understanding = retriever.Understand("审计日志和会话存档有啥不一样");
+
+        Assert.Equal(["security-audit-log", "security-session-archive"], understanding.Shown.Select(e => e.Id).Order());
+    }
+
+    [Fact]
+    public void Comparison_SideBySide_MarginIsOverTheEntriesNotShown()
+    {
+        var understanding = retriever.Understand("审计日志和会话存档有啥不一样");
+        var features = understanding.Features.Entry;
+        var fit = features[WeComHelpBot.Knowledge.Decision.DecisionFeatures.EntryNames.ToList().IndexOf("comparison_fit")];
+
+        // The two sides do not compete with each other: the margin is not negative because the weaker side is shown first.
+        Assert.True(features[1] >= 0, $"margin {features[1]}");
+        Assert.True(fit > 0.5, $"comparison_fit {fit}");
+    }
+
+    [Fact]
     public void Comparison_AnsweredSideBySide_ShowsBothAnswers()
     {
         var understanding = retriever.Understand("个体户跟企业成员上限各是多少");

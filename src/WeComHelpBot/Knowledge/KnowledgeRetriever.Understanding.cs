@@ -118,10 +118,16 @@ public sealed partial class KnowledgeRetriever
 
         // Each candidate of the joint search, weighed by how well it fits the joint text and the message's own words, the
         // previous entry and its related ones a little more: that weight is the candidate's confidence as a follow-up.
+        // A message that names a topic of its own (模板呢, 那免认证要钱吗) asks about that topic: an entry is measured by how
+        // much of the message its title, questions and tags hold as well, and the previous entry gets no preference unless
+        // it is about that topic too.
         var ownCoverage = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
+        var ownKey = ownTopic ? KeyCoverage(prepared.Focus, candidates) : [];
+        double Own(RetrievalCandidate c) => Math.Max(ownCoverage.GetValueOrDefault(c.Entry.Id), ownKey.GetValueOrDefault(c.Entry.Id));
+        bool Preferred(RetrievalCandidate c) =>
+            near.Contains(c.Entry.Id) && !(ownTopic && c.Entry.Id == previous?.Id && ownKey.GetValueOrDefault(c.Entry.Id) < FollowUpOwnTopic);
         double Fit(RetrievalCandidate c) =>
-            Math.Clamp((0.5 * c.Confidence) + (0.5 * ownCoverage.GetValueOrDefault(c.Entry.Id))
-                + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0), 0, 1);
+            Math.Clamp((0.5 * c.Confidence) + (0.5 * Own(c)) + (Preferred(c) ? FollowUpPreference : 0), 0, 1);
         var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
         var best = reweighed[0];
 

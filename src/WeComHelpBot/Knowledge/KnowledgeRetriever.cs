@@ -29,6 +29,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>The entries a follow-up may continue with, besides the previous entry itself, get this much extra rank.</summary>
     private const double FollowUpPreference = 0.1;
 
+    /// <summary>A follow-up naming a topic keeps the previous entry's preference only when that entry's title, questions and tags hold this share of it.</summary>
+    private const double FollowUpOwnTopic = 0.5;
+
     /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
     private const double ComparisonSideConfidence = 0.3;
 

@@ -111,6 +111,18 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void FollowUp_NamingAnotherTopic_IsAnsweredAboutThatTopic_NotThePreviousEntry()
+    {
+        const string first = "手动加成员一次最多加多少个";
+        var previous = retriever.Answer(first);
+        Assert.Equal("members-manual-input", previous.EntryId);
+
+        var answer = retriever.Answer("模板呢", new FollowUpContext(first, previous.EntryId));
+
+        Assert.True(answer.Answered && answer.EntryId == "members-template-import", $"{answer.Kind} {answer.EntryId} ({answer.Score})");
+    }
+
+    [Fact]
     public void FollowUp_StillNotWorking_ContinuesTheFailureTopic()
     {
         var context = new FollowUpContext("法人扫脸一直提示信息校验失败", "failure-legal-info-check");

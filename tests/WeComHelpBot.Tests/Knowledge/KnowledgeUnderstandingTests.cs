@@ -27,6 +27,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [Theory]
     [InlineData("個體工商戶註冊要帶哪些證件", "materials-sole-proprietor")]
     [InlineData("對公打款好幾天了還沒到賬", "failure-bank-transfer-timeout")]
+    [InlineData("聊天紀錄能不能匯出備查", "security-compliant-storage")] // 紀錄/匯出: Taiwan's words for 记录/导出 (synonyms.yaml)
+    [InlineData("人臉辨識驗證要準備什麼", "verify-face")] // 辨識 for 识别
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

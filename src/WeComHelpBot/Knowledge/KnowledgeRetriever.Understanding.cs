@@ -46,7 +46,7 @@ public sealed partial class KnowledgeRetriever
 
         var top = result.Top;
         IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
-        var comparison = false;
+        var comparison = ComparisonFit.None;
         var confidence = top?.Confidence ?? 0;
         if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (leftSide, rightSide))
         {
@@ -54,26 +54,27 @@ public sealed partial class KnowledgeRetriever
             var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
             var asked = shared + asking;
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
-            if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Entry.Id != b.Entry.Id)
+            if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
-                comparison = true;
-                var overview = Overview(pool, left, right, asked, a, b);
+                var overview = Overview(pool, left, right, asked, a.Candidate, b.Candidate);
                 if (overview is not null)
                 {
-                    shown = [overview.Entry];
-                    confidence = overview.Confidence;
-                    result = result with { Candidates = [overview, .. result.Candidates.Where(c => c != overview)] };
+                    shown = [overview.Value.Candidate.Entry];
+                    confidence = overview.Value.Candidate.Confidence;
+                    comparison = new ComparisonFit(overview.Value.Fit, Math.Min(a.Margin, b.Margin));
+                    result = result with { Candidates = [overview.Value.Candidate, .. result.Candidates.Where(c => c != overview.Value.Candidate)] };
                 }
                 else
                 {
-                    shown = [a.Entry, b.Entry];
-                    confidence = Math.Min(a.Confidence, b.Confidence);
+                    shown = [a.Candidate.Entry, b.Candidate.Entry];
+                    confidence = Math.Min(a.Candidate.Confidence, b.Candidate.Confidence);
+                    comparison = new ComparisonFit(Math.Min(a.Fit, b.Fit), Math.Min(a.Margin, b.Margin));
                 }
             }
         }
 
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
-        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison);
+        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
     }
 
@@ -117,10 +118,16 @@ public sealed partial class KnowledgeRetriever
 
         // Each candidate of the joint search, weighed by how well it fits the joint text and the message's own words, the
         // previous entry and its related ones a little more: that weight is the candidate's confidence as a follow-up.
+        // A message that names a topic of its own (模板呢, 那免认证要钱吗) asks about that topic: an entry is measured by how
+        // much of the message its title, questions and tags hold as well, and the previous entry gets no preference unless
+        // it is about that topic too.
         var ownCoverage = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
+        var ownKey = ownTopic ? KeyCoverage(prepared.Focus, candidates) : [];
+        double Own(RetrievalCandidate c) => Math.Max(ownCoverage.GetValueOrDefault(c.Entry.Id), ownKey.GetValueOrDefault(c.Entry.Id));
+        bool Preferred(RetrievalCandidate c) =>
+            near.Contains(c.Entry.Id) && !(ownTopic && c.Entry.Id == previous?.Id && ownKey.GetValueOrDefault(c.Entry.Id) < FollowUpOwnTopic);
         double Fit(RetrievalCandidate c) =>
-            Math.Clamp((0.5 * c.Confidence) + (0.5 * ownCoverage.GetValueOrDefault(c.Entry.Id))
-                + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0), 0, 1);
+            Math.Clamp((0.5 * c.Confidence) + (0.5 * Own(c)) + (Preferred(c) ? FollowUpPreference : 0), 0, 1);
         var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
         var best = reweighed[0];
 
@@ -139,9 +146,10 @@ public sealed partial class KnowledgeRetriever
     /// <summary>
     /// One side of a comparison: among the whole question's candidates, the entry whose title, questions and tags are
     /// about the side's topic and that best answers the question asked of it (公司 + 各能加多少人 → the company's limit);
-    /// null when no entry is about the side.
+    /// null when no entry is about the side. <see cref="ComparisonSide.Fit"/> is how much of the side's topic the entry's
+    /// title, questions and tags hold; <see cref="ComparisonSide.Margin"/> how far it leads the next entry for that side.
     /// </summary>
-    private RetrievalCandidate? Side(IReadOnlyList<RetrievalCandidate> pool, string side, string asked)
+    private ComparisonSide? Side(IReadOnlyList<RetrievalCandidate> pool, string side, string asked)
     {
         // Scored against the whole question's candidates only, without a search of its own: the whole question holds both
         // sides' words, so both sides' entries are among its hits, and a comparison costs no more Lucene queries.
@@ -153,32 +161,77 @@ public sealed partial class KnowledgeRetriever
         }
 
         var answers = asked.Length == 0 ? about : ConfidenceFor($"{topic}{asked}", pool);
-        return pool.MaxBy(c => about.GetValueOrDefault(c.Entry.Id) + answers.GetValueOrDefault(c.Entry.Id));
+        double Score(RetrievalCandidate c) => about.GetValueOrDefault(c.Entry.Id) + answers.GetValueOrDefault(c.Entry.Id);
+        var ranked = pool.OrderByDescending(Score).ToList();
+        var best = ranked[0];
+        var margin = ranked.Count > 1 ? (Score(best) - Score(ranked[1])) / 2 : Score(best) / 2;
+        var fit = KeyCoverage(topic, [best]).GetValueOrDefault(best.Entry.Id);
+        return new ComparisonSide(best, fit, margin);
     }
 
     /// <summary>
-    /// The entry, other than the two sides', that compares them itself: one whose title, questions or tags name both topics
-    /// as much as each side's own entry does (手动添加和Excel导入 → the import methods), or that points to both side entries (三种验证方式怎么选); of several, the one that fits the whole
-    /// question best. Null when none does: the two sides then go side by side.
+    /// The entry, other than the two sides', that compares them itself, so it answers both at once: one whose title,
+    /// questions or tags name both topics as much as each side's own entry does (手动添加和Excel导入 → the import methods),
+    /// one that points to both side entries (三种验证方式怎么选), or an overview (its title or tags compare: 对比, 三种,
+    /// 哪种…) whose text covers both topics (扫脸和对公打款哪个快 → how long each verification takes). It must answer what
+    /// is asked of both nearly as well as the sides do; of several, the one that answers it best. Null when none does:
+    /// the two sides then go side by side.
     /// </summary>
-    private RetrievalCandidate? Overview(IReadOnlyList<RetrievalCandidate> pool, string left, string right, string asked, RetrievalCandidate a, RetrievalCandidate b)
+    private (RetrievalCandidate Candidate, double Fit)? Overview(IReadOnlyList<RetrievalCandidate> pool, string left, string right, string asked, RetrievalCandidate a, RetrievalCandidate b)
     {
         // It must answer what is asked of both (各能加多少人, 哪个要年审) at least as well as the sides do: an entry that merely
         // names both (the sole proprietor's materials name 公司 too) is no answer to 各能加多少人.
         var answers = ConfidenceFor(asked, pool);
-        var needed = Math.Max(answers.GetValueOrDefault(a.Entry.Id), answers.GetValueOrDefault(b.Entry.Id)) - ComparisonOverviewSlack;
-        var leftKey = KeyCoverage(Prepare(left).Focus, pool);
-        var rightKey = KeyCoverage(Prepare(right).Focus, pool);
+        var sideAnswers = (answers.GetValueOrDefault(a.Entry.Id), answers.GetValueOrDefault(b.Entry.Id));
+        var leftTopic = Prepare(left).Focus;
+        var rightTopic = Prepare(right).Focus;
+        var leftKey = KeyCoverage(leftTopic, pool);
+        var rightKey = KeyCoverage(rightTopic, pool);
+        var leftAll = FullCoverage(leftTopic, pool);
+        var rightAll = FullCoverage(rightTopic, pool);
         bool Links(KnowledgeEntry e, RetrievalCandidate side) => e.Related.Contains(side.Entry.Id) || side.Entry.Related.Contains(e.Id);
         // It must be as much about each side as that side's own entry: the sole proprietor's limit names 企业成员上限 too,
         // but less than the company's limit does, so 个体户跟企业成员上限 stays two sides.
         bool About(Dictionary<string, double> key, RetrievalCandidate c, RetrievalCandidate side) =>
             key.GetValueOrDefault(c.Entry.Id) >= Math.Max(ComparisonOverviewCoverage, key.GetValueOrDefault(side.Entry.Id) - ComparisonOverviewSlack);
         bool NamesBoth(RetrievalCandidate c) => About(leftKey, c, a) && About(rightKey, c, b);
-        return pool
-            .Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && (NamesBoth(c) || (Links(c.Entry, a) && Links(c.Entry, b))))
-            .Where(c => answers.GetValueOrDefault(c.Entry.Id) >= needed)
-            .MaxBy(c => c.Confidence);
+        bool CoversBoth(RetrievalCandidate c) =>
+            leftAll.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage && rightAll.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage;
+
+        // An entry that compares (its title or tags say so) answers what is asked of both sides when it does so about as
+        // well as the weaker side: the sides' own entries answer "哪个快" of themselves only. Any other entry that names
+        // both must answer it as well as the better side (the sole proprietor's materials name 公司 too, but are no
+        // answer to 各能加多少人).
+        bool Answers(RetrievalCandidate c, bool compares) =>
+            answers.GetValueOrDefault(c.Entry.Id) >= (compares ? Math.Min(sideAnswers.Item1, sideAnswers.Item2) : Math.Max(sideAnswers.Item1, sideAnswers.Item2)) - ComparisonOverviewSlack;
+        bool Qualifies(RetrievalCandidate c)
+        {
+            if (c.Entry.Id == a.Entry.Id || c.Entry.Id == b.Entry.Id)
+            {
+                return false;
+            }
+
+            var compares = ComparisonDetector.Compares(c.Entry) && (NamesBoth(c) || CoversBoth(c) || (Links(c.Entry, a) && Links(c.Entry, b)));
+            return compares ? Answers(c, compares: true) : NamesBoth(c) && Answers(c, compares: false);
+        }
+
+        // Of several, the one most about both sides (认证和免认证 → the certification types, not the entity types' features
+        // that merely say 不同) that best answers what is asked.
+        double Fit(RetrievalCandidate c) => Math.Min(
+            Math.Max(leftKey.GetValueOrDefault(c.Entry.Id), leftAll.GetValueOrDefault(c.Entry.Id)),
+            Math.Max(rightKey.GetValueOrDefault(c.Entry.Id), rightAll.GetValueOrDefault(c.Entry.Id)));
+        var chosen = pool.Where(Qualifies).MaxBy(c => Fit(c) + answers.GetValueOrDefault(c.Entry.Id) + c.Confidence);
+        return chosen is null ? null : (chosen, Fit(chosen));
+    }
+
+    private sealed record ComparisonSide(RetrievalCandidate Candidate, double Fit, double Margin);
+
+    /// <summary>How well a comparison was understood: how much of the weaker side's topic its entry holds, and how far that side's entry leads the next one.</summary>
+    private readonly record struct ComparisonFit(double Fit, double Margin)
+    {
+        public static ComparisonFit None => default;
+
+        public bool Found => Fit > 0 || Margin > 0;
     }
 
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
@@ -208,6 +261,13 @@ public sealed partial class KnowledgeRetriever
             Coverage(terms.GramIds, terms.GramWeights, profile.KeyGrams, []),
             terms.GramIds.Length));
 
+    /// <summary>The share of <paramref name="text"/>'s topical weight that each candidate's entry holds anywhere, its answer included.</summary>
+    private Dictionary<string, double> FullCoverage(string text, IReadOnlyList<RetrievalCandidate> candidates) =>
+        ScoreEach(text, candidates, (terms, profile) => Blend(
+            Coverage(terms.WordIds, terms.WordWeights, profile.KeyWords, profile.AnswerWords, answerCredit: 1),
+            Coverage(terms.GramIds, terms.GramWeights, profile.KeyGrams, profile.AnswerGrams, answerCredit: 1),
+            terms.GramIds.Length));
+
     /// <summary><paramref name="score"/> of the text's weighted terms against each candidate's profile (empty when the text has no word).</summary>
     private Dictionary<string, double> ScoreEach(string text, IReadOnlyList<RetrievalCandidate> candidates, Func<WeightedTerms, EntryProfile, double> score)
     {
@@ -235,7 +295,7 @@ public sealed partial class KnowledgeRetriever
 
     private sealed record WeightedTerms(int[] WordIds, double[] WordWeights, int[] GramIds, double[] GramWeights);
 
-    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, bool comparison)
+    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, ComparisonFit comparison, IReadOnlyList<KnowledgeEntry> shown)
     {
         var top = result.Top;
         if (top is null)
@@ -249,6 +309,9 @@ public sealed partial class KnowledgeRetriever
         var knownGrams = grams.Count(index.IsKnownGram);
         var unknown = words.Where(w => !index.IsKnownWord(w)).Sum(w => index.WordWeight(-1));
         var second = result.Candidates.Count > 1 ? result.Candidates[1] : null;
+
+        // The margin is over the best entry the answer does not show: two sides shown together do not compete.
+        var runnerUp = result.Candidates.FirstOrDefault(c => !shown.Any(e => e.Id == c.Entry.Id));
         var asks = QuestionFocus.Asks(prepared.Text) || prepared.Text.Contains('?') || prepared.Text.Contains('？');
         double[] domain =
         [
@@ -266,7 +329,7 @@ public sealed partial class KnowledgeRetriever
         double[] entry =
         [
             confidence,
-            confidence - (second?.Confidence ?? 0),
+            confidence - (runnerUp?.Confidence ?? 0),
             top.Coverage,
             top.Closest,
             topScore + secondScore <= 0 ? 0 : topScore / (topScore + secondScore),
@@ -274,12 +337,14 @@ public sealed partial class KnowledgeRetriever
             result.Candidates.All(c => c.LuceneScore <= topScore) ? 1 : 0,
             prepared.Corrections > 0 ? 1 : 0,
             followUp ? 1 : 0,
-            comparison ? 1 : 0,
+            comparison.Found ? 1 : 0,
             prepared.Story ? 1 : 0,
             prepared.English ? 1 : 0,
             clauseConfidence,
             result.Candidates.All(c => c.Confidence <= top.Confidence) ? 1 : 0,
             Math.Log(1 + topScore),
+            comparison.Fit,
+            comparison.Margin,
         ];
         return new DecisionFeatures(domain, entry);
     }

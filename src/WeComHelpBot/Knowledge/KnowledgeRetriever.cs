@@ -29,6 +29,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>The entries a follow-up may continue with, besides the previous entry itself, get this much extra rank.</summary>
     private const double FollowUpPreference = 0.1;
 
+    /// <summary>A follow-up naming a topic keeps the previous entry's preference only when that entry's title, questions and tags hold this share of it.</summary>
+    private const double FollowUpOwnTopic = 0.5;
+
     /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
     private const double ComparisonSideConfidence = 0.3;
 
@@ -275,8 +278,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         return denominator <= 0 ? 0 : 2 * shared / denominator;
     }
 
-    private double Coverage(int[] terms, double[] weights, HashSet<int> key, HashSet<int> answer)
+    private double Coverage(int[] terms, double[] weights, HashSet<int> key, HashSet<int> answer, double? answerCredit = null)
     {
+        var credit = answerCredit ?? settings.AnswerTermCredit;
         double total = 0, covered = 0;
         for (var i = 0; i < terms.Length; i++)
         {
@@ -289,7 +293,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
             }
             else if (answer.Contains(term))
             {
-                covered += w * settings.AnswerTermCredit;
+                covered += w * credit;
             }
         }
 

@@ -27,6 +27,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [Theory]
     [InlineData("個體工商戶註冊要帶哪些證件", "materials-sole-proprietor")]
     [InlineData("對公打款好幾天了還沒到賬", "failure-bank-transfer-timeout")]
+    [InlineData("聊天紀錄能不能匯出備查", "security-compliant-storage")] // 紀錄/匯出: Taiwan's words for 记录/导出 (synonyms.yaml)
+    [InlineData("人臉辨識驗證要準備什麼", "verify-face")] // 辨識 for 识别
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]
@@ -55,6 +57,35 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void Comparison_AnOverviewThatComparesBothSides_IsShownAlone()
+    {
+        // members-import-methods compares the three ways to add members (三种导入方式对比): it answers 怎么选 for both.
+        var understanding = retriever.Understand("excel批量导和一个个手动加怎么选");
+
+        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void Comparison_OfTwoTopicsWithoutAnOverview_ShowsBothSides()
+    {
+        var understanding = retriever.Understand("审计日志和会话存档有啥不一样");
+
+        Assert.Equal(["security-audit-log", "security-session-archive"], understanding.Shown.Select(e => e.Id).Order());
+    }
+
+    [Fact]
+    public void Comparison_SideBySide_MarginIsOverTheEntriesNotShown()
+    {
+        var understanding = retriever.Understand("审计日志和会话存档有啥不一样");
+        var features = understanding.Features.Entry;
+        var fit = features[WeComHelpBot.Knowledge.Decision.DecisionFeatures.EntryNames.ToList().IndexOf("comparison_fit")];
+
+        // The two sides do not compete with each other: the margin is not negative because the weaker side is shown first.
+        Assert.True(features[1] >= 0, $"margin {features[1]}");
+        Assert.True(fit > 0.5, $"comparison_fit {fit}");
+    }
+
+    [Fact]
     public void Comparison_AnsweredSideBySide_ShowsBothAnswers()
     {
         var understanding = retriever.Understand("个体户跟企业成员上限各是多少");
@@ -79,6 +110,18 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
         Assert.True(followUp.FollowUp);
         Assert.Equal("limit-members-sole-proprietor", followUp.Result.Top!.Entry.Id);
         Assert.NotEqual("limit-members-sole-proprietor", retriever.Understand("那个体户呢").Result.Top?.Entry.Id);
+    }
+
+    [Fact]
+    public void FollowUp_NamingAnotherTopic_IsAnsweredAboutThatTopic_NotThePreviousEntry()
+    {
+        const string first = "手动加成员一次最多加多少个";
+        var previous = retriever.Answer(first);
+        Assert.Equal("members-manual-input", previous.EntryId);
+
+        var answer = retriever.Answer("模板呢", new FollowUpContext(first, previous.EntryId));
+
+        Assert.True(answer.Answered && answer.EntryId == "members-template-import", $"{answer.Kind} {answer.EntryId} ({answer.Score})");
     }
 
     [Fact]

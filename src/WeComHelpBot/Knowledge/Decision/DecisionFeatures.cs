@@ -36,6 +36,8 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "clause_confidence", // a story's best single asking clause, alone (the confidence itself otherwise)
         "most_confident",   // no other candidate has a higher confidence than the first
         "bm25",             // log(1 + the first entry's BM25 score)
+        "comparison_fit",   // a comparison: the share of the weaker side's topic its entry (or the overview) holds; 0 otherwise
+        "comparison_margin", // a comparison: how far the weaker side's entry leads the next entry for that side; 0 otherwise
     ];
 
     /// <summary>No candidates at all: nothing to answer with.</summary>

@@ -6,9 +6,16 @@ namespace WeComHelpBot.Knowledge.Understanding;
 /// </summary>
 public static class ComparisonDetector
 {
-    private static readonly string[] Joiners = ["还是", "和", "跟", "与", "vs", "VS", "或者", "对比", "比"];
+    private static readonly string[] Joiners = ["还是", "和", "跟", "与", "vs", "VS", "或者", "对比", "相比", "比起", "以及", "比"];
 
-    private static readonly string[] Cues = ["哪个", "哪种", "哪一个", "区别", "不同", "差别", "对比", "比较", "还是", "vs", "VS", "一样吗", "选哪", "更快", "更好", "更便宜", "更慢", "分别", "各是", "各有", "各能", "各要", "各自", "一回事", "什么关系", "差在哪", "先做"];
+    // What a comparison asks of its two sides. 各 alone (各多久, 各几天) asks of each side; a question without a joiner
+    // between two topics is no comparison whatever cue it holds.
+    private static readonly string[] Cues =
+    [
+        "哪个", "哪种", "哪一个", "哪家", "区别", "不同", "差别", "差异", "区分", "对比", "比较", "还是", "vs", "VS", "一样", "选哪", "怎么选", "如何选",
+        "更快", "更好", "更便宜", "更慢", "更全", "更多", "更少", "更省", "分别", "各", "一回事", "一个东西", "什么关系", "差在哪", "差多少",
+        "先做", "优缺点", "好处", "是不是都", "都要", "都能", "都不", "都可以", "相比", "比起",
+    ];
 
     // Where the right side's topic ends and the question about both begins (对公打款|哪个快, 个体户|各能加多少人). 对 is
     // no marker: it starts topics (对公打款).
@@ -33,6 +40,13 @@ public static class ComparisonDetector
 
         return (side[..cut].Trim(), side[cut..].Trim());
     }
+
+    // A title or tag that compares (三种认证方式对比, 哪种最快, 不同主体…): the entry is an overview of its siblings.
+    private static readonly string[] OverviewMarkers = ["对比", "三种", "几种", "哪种", "哪几种", "不同", "区别", "怎么选", "各要", "差别"];
+
+    /// <summary>True when <paramref name="entry"/>'s title or tags say it compares several things itself.</summary>
+    public static bool Compares(KnowledgeEntry entry) =>
+        OverviewMarkers.Any(m => entry.Title.Contains(m, StringComparison.Ordinal) || entry.Tags.Any(t => t.Contains(m, StringComparison.Ordinal)));
 
     public static (string Left, string Right)? Split(string text)
     {

@@ -24,6 +24,8 @@ public static class QuestionFocus
         "朋友", "听说", "同事", "领导", "刚才", "之前", "今天", "昨天", "上周", "请问", "你好", "您好", "我们是", "我是", "常年",
     ];
 
+    private static readonly string[] Joiners = ["和", "跟", "与", "还是", "或者"];
+
     private static readonly string[] Continuations = ["还是不行", "还不行", "不行", "没用", "不管用", "没反应", "还是失败", "又失败", "一样", "试了", "没好", "还没好"];
 
     /// <summary>True when a short message says the last answer did not settle it ("还是不行", "试了没用").</summary>
@@ -54,6 +56,16 @@ public static class QuestionFocus
         {
             // A story that ends without a question word still asks at its end.
             asking.Add(clauses.Count - 1);
+        }
+
+        // A clause right before the question that names two sides (对公打款和人脸识别，哪个需要法人本人参与) is the question's
+        // subject: kept whole, or the comparison loses the words that join its sides.
+        foreach (var i in asking.ToList())
+        {
+            if (i > 0 && !asking.Contains(i - 1) && Joiners.Any(j => clauses[i - 1].IndexOf(j, 1, StringComparison.Ordinal) > 0))
+            {
+                asking.Add(i - 1);
+            }
         }
 
         var focus = new StringBuilder(text.Length);

@@ -20,6 +20,10 @@ public sealed class TypoCorrector
     // Numbers and measure words make pairs no text has written before (分几次, 三千多) without being slips.
     private const string Numerals = "几两一二三四五六七八九十百千万亿多半每个次";
 
+    // Words that join two topics (扫脸和对公打款): rewriting one (和对 → 核对) merges the sides of a comparison into a
+    // term nobody asked about, and an IME rarely slips on them.
+    private const string Joiners = "和跟与或及";
+
     private readonly Func<string, bool> isKnown;
     private readonly Func<string, bool> isWord;
     private readonly Dictionary<string, string> bySyllables = new(StringComparer.Ordinal);
@@ -157,6 +161,11 @@ public sealed class TypoCorrector
             if (text[at] == term[i])
             {
                 continue;
+            }
+
+            if (Joiners.Contains(text[at]))
+            {
+                return false;
             }
 
             // A character that forms a known pair with a neighbour outside the piece belongs there (通过企业: 企 is not a slip of 期).

@@ -16,6 +16,14 @@ public sealed class ComparisonDetectorTests
     }
 
     [Theory]
+    [InlineData("手动录入和API同步怎么选", "手动录入", "API同步怎么选")]
+    [InlineData("打款超时跟扫脸失败各要等多久", "打款超时", "扫脸失败各要等多久")]
+    [InlineData("审计日志和会话存档有啥不一样", "审计日志", "会话存档有啥不一样")]
+    [InlineData("免认证和打款验证是不是都免费", "免认证", "打款验证是不是都免费")]
+    public void Split_FindsTheSides_HoweverTheComparisonIsAsked(string question, string left, string right) =>
+        Assert.Equal((left, right), ComparisonDetector.Split(question));
+
+    [Theory]
     [InlineData("个体户最多能加几个人")]
     [InlineData("法人和管理员要是同一个人吗")] // 和 without a comparing word: one question about both roles
     public void Split_IsNullWhenNothingIsCompared(string question) => Assert.Null(ComparisonDetector.Split(question));

@@ -36,4 +36,13 @@ public sealed class QuestionFocusTests
     [InlineData("个体户能加几个人")]
     [InlineData("扫脸要多久")]
     public void Extract_LeavesAShortQuestionAsItIs(string question) => Assert.Equal(question, QuestionFocus.Extract(question, TopicWords));
+
+    [Fact]
+    public void Extract_KeepsTheClauseThatNamesBothSides_BeforeTheQuestion()
+    {
+        var focus = QuestionFocus.Extract("我们老板不在本地，扫脸和对公打款，到底哪个不用他本人到场？", TopicWords);
+
+        Assert.Contains("扫脸和对公打款", focus);
+        Assert.Contains("哪个不用他本人到场", focus);
+    }
 }

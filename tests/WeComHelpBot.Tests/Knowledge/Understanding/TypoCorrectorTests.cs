@@ -5,7 +5,7 @@ namespace WeComHelpBot.Tests.Knowledge.Understanding;
 public sealed class TypoCorrectorTests
 {
     // The knowledge base's words and the character pairs its texts write.
-    private static readonly string[] Terms = ["认证", "对公", "打款", "营业执照", "营业", "企业微信", "会话存档", "负责人"];
+    private static readonly string[] Terms = ["认证", "对公", "打款", "营业执照", "营业", "企业微信", "会话存档", "负责人", "核对"];
     private static readonly HashSet<string> Known = [.. Terms, "认证", "要几", "几天", "对公", "公打", "打款", "营业", "业执", "执照", "企业", "业微", "微信", "会话", "话存", "存档", "负责", "责人"];
 
     private static readonly TypoCorrector Corrector = new(Terms, Known.Contains, piece => piece is "负责人" or "几天" or "没有");
@@ -31,6 +31,8 @@ public sealed class TypoCorrectorTests
     [InlineData("企业微信认证要几天")]
     [InlineData("部门负责人没有微信")]
     [InlineData("How long does it take")]
+    [InlineData("扫脸和对公打款哪个省事")] // 和对 sounds like 核对, but 和 joins the two sides
+    [InlineData("刷脸跟对公打款哪个省事")]
     public void Correct_LeavesRightTextAlone(string text)
     {
         var (corrected, corrections) = Corrector.Correct(text);

@@ -10,19 +10,17 @@ public sealed class LiteDbDeskAccountStore(LiteDatabase database) : IDeskAccount
     private readonly LiteDbJsonCollection<DeskAccount> accounts = new(database, CollectionName);
 
     public Task<DeskAccount?> FindAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(accounts.Find(Key(name)));
+        Task.FromResult(accounts.Find(DeskAccount.KeyOf(name)));
 
     public Task<IReadOnlyList<DeskAccount>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DeskAccount>>(accounts.All().OrderBy(a => a.Name, StringComparer.Ordinal).ToList());
 
     public Task<bool> TryAddAsync(DeskAccount account, CancellationToken cancellationToken = default) =>
-        Task.FromResult(accounts.TryInsert(Key(account.Name), account));
+        Task.FromResult(accounts.TryInsert(DeskAccount.KeyOf(account.Name), account));
 
     public Task UpdateAsync(DeskAccount account, CancellationToken cancellationToken = default)
     {
-        accounts.Upsert(Key(account.Name), account);
+        accounts.Upsert(DeskAccount.KeyOf(account.Name), account);
         return Task.CompletedTask;
     }
-
-    private static string Key(string name) => (name ?? string.Empty).Trim().ToLowerInvariant();
 }

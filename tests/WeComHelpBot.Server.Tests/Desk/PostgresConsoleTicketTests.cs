@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WeComHelpBot.Desk;
+using WeComHelpBot.Server.Desk;
 using WeComHelpBot.Server.Tests.Support;
 using WeComHelpBot.Tests.Storage;
 
@@ -59,6 +60,28 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
         Assert.Equal("福州闽江小吃店", ticket.GetProperty("company").GetString());
         // The server keys a conversation by the channel that really received it (botframework:emulator:…).
         Assert.EndsWith(":pg-console-1", ticket.GetProperty("conversationId").GetString());
+    }
+
+    [SkippableFact]
+    public async Task AConsoleSession_SignedInOnOneServer_IsValidOnAnother()
+    {
+        database = PostgresTestDatabase.Create();
+        factory = new HelpBotServerFactory()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        await using var other = new HelpBotServerFactory()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        await factory.Services.GetRequiredService<DeskAccounts>().AddAsync("xiaowang", DeskRole.Agent, "Agent-pass-2026");
+
+        var login = await factory.CreateClient().PostAsJsonAsync("/console/api/login", new { user = "xiaowang", password = "Agent-pass-2026" });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ConsoleAuthentication.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/console/api/tickets");
+        request.Headers.Add("Cookie", cookie);
+        var onOther = await other.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, onOther.StatusCode);
     }
 
     private static async Task<string> SayAsync(HttpClient client, string text)

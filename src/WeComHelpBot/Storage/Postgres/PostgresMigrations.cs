@@ -65,6 +65,10 @@ public static class PostgresMigrations
             key text PRIMARY KEY,
             json text NOT NULL
         );
+        CREATE TABLE desk_session_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL
+        );
         """,
     ];
 

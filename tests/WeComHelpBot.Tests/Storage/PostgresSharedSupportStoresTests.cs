@@ -111,6 +111,22 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
         Assert.Null(await second.FindAsync("webchat:c1"));
     }
 
+    [SkippableFact]
+    public async Task TwoProcessesChangingOneDeskRecordAtOnce_BothKeepTheirChanges()
+    {
+        database = PostgresTestDatabase.Create();
+        await using var other = new PostgresDatabase(database.ConnectionString, NullLogger<PostgresDatabase>.Instance);
+        var stores = new ITicketDeskStore[] { new PostgresTicketDeskStore(database.Database), new PostgresTicketDeskStore(other) };
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => stores[i % 2].UpdateAsync("T20261125-0001", current =>
+            (current ?? new TicketDeskRecord("T20261125-0001", "webchat", time.GetUtcNow())) with
+            {
+                Notes = [.. current?.Notes ?? [], new DeskNote(time.GetUtcNow(), i % 2 == 0 ? "xiaoli" : "laowang", $"备注{i}")],
+            }))));
+
+        Assert.Equal(20, (await stores[0].FindAsync("T20261125-0001"))!.Notes.Count);
+    }
+
     private static StoredTicket Sample(string number) =>
         new(new Ticket(number, DateTimeOffset.UnixEpoch, TicketStatus.Open, "c", "138****5678", "公司", "其他", "说明", new Dictionary<string, string>(), [], "尽快回电"), "enc1:x");
 

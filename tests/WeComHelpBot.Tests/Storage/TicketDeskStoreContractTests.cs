@@ -57,4 +57,36 @@ public abstract class TicketDeskStoreContractTests
         Assert.Equal(DeskStatus.Resolved, records.Single(r => r.Number == "T20261125-0001").Status);
         Assert.Null(await Store.FindAsync("T20990101-0009"));
     }
+
+    [SkippableFact]
+    public async Task Update_StartsFromNothingForANewTicket_ThenFromTheStoredRecord()
+    {
+        var first = await Store.UpdateAsync("T20261125-0001", current =>
+        {
+            Assert.Null(current);
+            return new TicketDeskRecord("T20261125-0001", "webchat", Created) { Assignee = "xiaoli" };
+        });
+        var second = await Store.UpdateAsync("T20261125-0001", current => current! with { Status = DeskStatus.InProgress });
+
+        Assert.Equal("xiaoli", first.Assignee);
+        Assert.Equal(DeskStatus.InProgress, second.Status);
+        var stored = await Store.FindAsync("T20261125-0001");
+        Assert.Equal("xiaoli", stored?.Assignee);
+        Assert.Equal(DeskStatus.InProgress, stored?.Status);
+    }
+
+    [SkippableFact]
+    public async Task Update_ManyAtOnce_KeepsEveryChange()
+    {
+        var store = Store; // made once, before the threads race
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.UpdateAsync("T20261125-0001", current =>
+            (current ?? new TicketDeskRecord("T20261125-0001", "webchat", Created)) with
+            {
+                Notes = [.. current?.Notes ?? [], new DeskNote(Created, "xiaoli", $"备注{i}")],
+            }))));
+
+        var notes = (await Store.FindAsync("T20261125-0001"))!.Notes;
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"备注{i}").Order(), notes.Select(n => n.Text).Order());
+    }
 }

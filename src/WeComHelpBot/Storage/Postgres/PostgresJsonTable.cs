@@ -61,6 +61,43 @@ public sealed class PostgresJsonTable<T>
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stores what <paramref name="change"/> makes of the record (null when there is none), the row locked from read to
+    /// write. When another process inserts the first record of the key meanwhile, the change runs again on theirs.
+    /// </summary>
+    public async Task<T> UpdateAsync(string key, Func<T?, T> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            T? current;
+            await using (var select = new NpgsqlCommand($"SELECT key, json FROM {table} WHERE key = @key FOR UPDATE", connection, transaction))
+            {
+                select.Parameters.AddWithValue("key", key);
+                current = (await ReadAsync(select, cancellationToken)).SingleOrDefault();
+            }
+
+            var changed = change(current);
+            await using var write = new NpgsqlCommand(
+                current is null
+                    ? $"INSERT INTO {table} (key, json) VALUES (@key, @json) ON CONFLICT (key) DO NOTHING"
+                    : $"UPDATE {table} SET json = @json WHERE key = @key",
+                connection,
+                transaction);
+            write.Parameters.AddWithValue("key", key);
+            write.Parameters.AddWithValue("json", JsonSerializer.Serialize(changed, StoredRecordJson.Options));
+            if (await write.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return changed;
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+        }
+    }
+
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -17,4 +17,7 @@ public sealed class PostgresTicketDeskStore(PostgresDatabase database) : ITicket
 
     public Task SaveAsync(TicketDeskRecord record, CancellationToken cancellationToken = default) =>
         records.UpsertAsync(record.Number, record, cancellationToken);
+
+    public Task<TicketDeskRecord> UpdateAsync(string number, Func<TicketDeskRecord?, TicketDeskRecord> change, CancellationToken cancellationToken = default) =>
+        records.UpdateAsync(number, change, cancellationToken);
 }

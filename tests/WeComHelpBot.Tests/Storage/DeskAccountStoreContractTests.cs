@@ -47,7 +47,8 @@ public abstract class DeskAccountStoreContractTests
         var account = new DeskAccount("老王", DeskRole.Agent, DeskPasswordHasher.Hash("password1"), Created);
         await Store.TryAddAsync(account);
 
-        await Store.UpdateAsync(account with { FailedSignIns = 3, LockedUntil = Created.AddMinutes(15), LastSignIn = Created, Disabled = true });
+        var updated = await Store.UpdateAsync("老王", current => current with { FailedSignIns = 3, LockedUntil = Created.AddMinutes(15), LastSignIn = Created, Disabled = true });
+        Assert.Equal(3, updated?.FailedSignIns);
 
         var found = await Store.FindAsync("老王");
         Assert.NotNull(found);
@@ -67,5 +68,24 @@ public abstract class DeskAccountStoreContractTests
 
         Assert.Equal(["Anna", "li", "zhang"], (await Store.ListAsync()).Select(a => a.Name));
         Assert.Null(await Store.FindAsync("nobody"));
+    }
+
+    [SkippableFact]
+    public async Task Update_OfAnUnknownName_ReturnsNull_AndAddsNothing()
+    {
+        Assert.Null(await Store.UpdateAsync("nobody", current => current with { Disabled = true }));
+        Assert.Empty(await Store.ListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Update_ManyAtOnce_CountsEveryChange()
+    {
+        var store = Store; // made once, before the threads race
+        await store.TryAddAsync(new DeskAccount("xiaoli", DeskRole.Agent, DeskPasswordHasher.Hash("password1"), Created));
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            store.UpdateAsync("XiaoLi", current => current with { FailedSignIns = current.FailedSignIns + 1 }))));
+
+        Assert.Equal(20, (await Store.FindAsync("xiaoli"))?.FailedSignIns);
     }
 }

@@ -97,6 +97,23 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task WrongPasswordsOnTwoProcesses_AddUpToTheLockout()
+    {
+        database = PostgresTestDatabase.Create();
+        var first = Start("a").GetRequiredService<DeskAccounts>();
+        var second = Start("b").GetRequiredService<DeskAccounts>();
+        await first.AddAsync("xiaoli", DeskRole.Agent, "zhenmima123");
+
+        // Five wrong passwords (the default limit), tried on both servers at once.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(async () =>
+            (await (i % 2 == 0 ? first : second).SignInAsync("xiaoli", "cuomima123")).Outcome)));
+        var (right, _) = await second.SignInAsync("xiaoli", "zhenmima123");
+
+        Assert.Contains(SignInOutcome.LockedOut, outcomes);
+        Assert.Equal(SignInOutcome.LockedOut, right);
+    }
+
+    [SkippableFact]
     public async Task AHoldTakenOnOneProcess_IsSeenByTheOther_UntilReleased()
     {
         database = PostgresTestDatabase.Create();

@@ -18,6 +18,6 @@ public sealed class PostgresDeskAccountStore(PostgresDatabase database) : IDeskA
     public Task<bool> TryAddAsync(DeskAccount account, CancellationToken cancellationToken = default) =>
         accounts.TryInsertAsync(DeskAccount.KeyOf(account.Name), account, cancellationToken);
 
-    public Task UpdateAsync(DeskAccount account, CancellationToken cancellationToken = default) =>
-        accounts.UpsertAsync(DeskAccount.KeyOf(account.Name), account, cancellationToken);
+    public Task<DeskAccount?> UpdateAsync(string name, Func<DeskAccount, DeskAccount> change, CancellationToken cancellationToken = default) =>
+        accounts.UpdateExistingAsync(DeskAccount.KeyOf(name), change, cancellationToken);
 }

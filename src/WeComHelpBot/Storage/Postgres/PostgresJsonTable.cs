@@ -98,6 +98,33 @@ public sealed class PostgresJsonTable<T>
         }
     }
 
+    /// <summary>Stores what <paramref name="change"/> makes of the record, the row locked from read to write; null when there is none.</summary>
+    public async Task<T?> UpdateExistingAsync(string key, Func<T, T> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        T? current;
+        await using (var select = new NpgsqlCommand($"SELECT key, json FROM {table} WHERE key = @key FOR UPDATE", connection, transaction))
+        {
+            select.Parameters.AddWithValue("key", key);
+            current = (await ReadAsync(select, cancellationToken)).SingleOrDefault();
+        }
+
+        if (current is null)
+        {
+            return null;
+        }
+
+        var changed = change(current);
+        await using var update = new NpgsqlCommand($"UPDATE {table} SET json = @json WHERE key = @key", connection, transaction);
+        update.Parameters.AddWithValue("key", key);
+        update.Parameters.AddWithValue("json", JsonSerializer.Serialize(changed, StoredRecordJson.Options));
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

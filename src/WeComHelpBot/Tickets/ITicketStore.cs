@@ -7,6 +7,14 @@ namespace WeComHelpBot.Tickets;
 public interface ITicketStore
 {
     /// <summary>
+    /// True when the tickets here are encrypted with the contact key whose <paramref name="fingerprint"/>
+    /// (<see cref="ContactProtector.KeyFingerprint"/>) is given: a store that several processes share records the first
+    /// key used and answers false to any other, so a process with a key of its own cannot scatter tickets the others
+    /// cannot read. A store of one process answers true without asking for the fingerprint (which would create the key).
+    /// </summary>
+    Task<bool> UsesContactKeyAsync(Func<string> fingerprint, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores the ticket that <paramref name="create"/> builds around the next number of <paramref name="day"/>
     /// (<see cref="TicketNumber.Format"/>). Numbers of a day are consecutive and never handed out twice, even by two
     /// processes at once; a ticket that fails to store gives its number back.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Privacy;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
 
 namespace WeComHelpBot.Tickets;
@@ -26,6 +27,7 @@ public sealed class TicketService
     private readonly SupportOptions options;
     private readonly ILogger<TicketService> logger;
     private readonly ContactProtector contacts;
+    private volatile bool contactKeyChecked;
 
     public TicketService(
         ITicketStore store,
@@ -61,6 +63,7 @@ public sealed class TicketService
             throw new ArgumentException("联系电话格式不对：请填写 11 位手机号，或带区号的座机号（如 0591-12345678）。", nameof(request));
         }
 
+        await CheckContactKeyAsync(cancellationToken);
         var turns = await transcripts.GetRecentAsync(request.ConversationId, options.TicketRecentTurns, cancellationToken);
         var now = time.GetUtcNow();
         var stored = await store.CreateAsync(
@@ -92,17 +95,22 @@ public sealed class TicketService
     /// <summary>Tickets, newest first; only those with <paramref name="status"/> when given.</summary>
     public async Task<IReadOnlyList<Ticket>> ListAsync(TicketStatus? status = null, CancellationToken cancellationToken = default)
     {
+        await CheckContactKeyAsync(cancellationToken);
         var stored = await store.ListAsync(status, cancellationToken);
         return stored.Select(FromStored).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The ticket with this number (case-insensitive), or null.</summary>
-    public async Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken = default) =>
-        await store.GetAsync(TicketNumber.Normalize(number), cancellationToken) is { } stored ? FromStored(stored) : null;
+    public async Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken = default)
+    {
+        await CheckContactKeyAsync(cancellationToken);
+        return await store.GetAsync(TicketNumber.Normalize(number), cancellationToken) is { } stored ? FromStored(stored) : null;
+    }
 
     /// <summary>Closes the ticket (closing a closed ticket keeps its first close time). Throws <see cref="TicketNotFoundException"/>.</summary>
     public async Task<Ticket> CloseAsync(string number, CancellationToken cancellationToken = default)
     {
+        await CheckContactKeyAsync(cancellationToken);
         var closing = false;
         var stored = await store.UpdateAsync(
             TicketNumber.Normalize(number),
@@ -134,6 +142,29 @@ public sealed class TicketService
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// Once per process, before the first ticket is read or written: a process whose contact key is not the one the
+    /// shared database's tickets are encrypted with stops here, with a message saying which file to copy, instead of
+    /// writing tickets the other processes cannot read.
+    /// </summary>
+    private async Task CheckContactKeyAsync(CancellationToken cancellationToken)
+    {
+        if (contactKeyChecked)
+        {
+            return;
+        }
+
+        if (!await store.UsesContactKeyAsync(() => contacts.KeyFingerprint, cancellationToken))
+        {
+            throw new StorageUnavailableException(
+                Path.GetFullPath(contacts.KeyFile),
+                "数据库里的工单联系电话是用另一个密钥加密的。共用同一个数据库的所有服务器和 wecomhelp 必须用同一个密钥文件："
+                + "请把最先运行的服务器数据目录里的 ticket-contact.key 复制过来替换它");
+        }
+
+        contactKeyChecked = true;
+    }
 
     /// <summary>The JSON a store keeps for a ticket (every backend the same, so data can move between them).</summary>
     public static string ToJson(Ticket ticket) => JsonSerializer.Serialize(ticket, JsonOptions);

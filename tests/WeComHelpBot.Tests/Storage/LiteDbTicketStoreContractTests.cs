@@ -10,5 +10,11 @@ public sealed class LiteDbTicketStoreContractTests : TicketStoreContractTests, I
 
     protected override ITicketStore CreateStore() => new LiteDbTicketStore(database);
 
+    [Fact]
+    public async Task UsesContactKey_NeverAsksForTheKey_WhichSitsBesideTheFile()
+    {
+        Assert.True(await Store.UsesContactKeyAsync(() => throw new InvalidOperationException("the key must not be made")));
+    }
+
     public void Dispose() => database.Dispose();
 }

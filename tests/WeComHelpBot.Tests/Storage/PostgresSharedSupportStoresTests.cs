@@ -78,6 +78,24 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task AProcessWithAContactKeyOfItsOwn_IsRefused_AndWritesNoTicket()
+    {
+        database = PostgresTestDatabase.Create();
+        var first = Start("a");
+        await first.GetRequiredService<TicketService>().CreateAsync(
+            new TicketRequest("c-1", "13812345678", "福州某某商行", "其他", "要开票"));
+        var second = Start("b"); // its key file was not copied from a/: it makes one of its own
+
+        var refused = await Assert.ThrowsAsync<StorageUnavailableException>(() => second.GetRequiredService<TicketService>().CreateAsync(
+            new TicketRequest("c-2", "13912345678", "厦门鹭岛科技有限公司", "其他", "要开票")));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => second.GetRequiredService<TicketService>().ListAsync());
+
+        Assert.Contains("ticket-contact.key", refused.Message);
+        Assert.Contains(Path.Combine(folder.Path, "b"), refused.Message);
+        Assert.Single(await first.GetRequiredService<TicketService>().ListAsync());
+    }
+
+    [SkippableFact]
     public async Task AConsoleAccountAddedByOneProcess_SignsInOnTheOther_AndItsDisablingCountsThereToo()
     {
         database = PostgresTestDatabase.Create();

@@ -145,6 +145,13 @@ public abstract class TicketStoreContractTests
         Assert.False(called);
     }
 
+    [SkippableFact]
+    public async Task UsesContactKey_AgreesWithTheFirstKeyItSees()
+    {
+        Assert.True(await Store.UsesContactKeyAsync(() => "AAAA"));
+        Assert.True(await Store.UsesContactKeyAsync(() => "AAAA"));
+    }
+
     /// <summary>A ticket as <see cref="TicketService"/> would store it (phone masked, contact "encrypted").</summary>
     protected static StoredTicket Sample(string number, string conversationId) => new(
         new Ticket(

@@ -24,6 +24,9 @@ public sealed class LiteDbTicketStore : ITicketStore
 
     private ILiteCollection<BsonDocument> Tickets => database.GetCollection(CollectionName);
 
+    /// <summary>Always true: the key file sits in the data folder beside this one process's database file.</summary>
+    public Task<bool> UsesContactKeyAsync(Func<string> fingerprint, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     public Task<StoredTicket> CreateAsync(string day, Func<string, StoredTicket> create, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(create);

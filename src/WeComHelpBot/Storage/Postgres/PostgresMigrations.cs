@@ -49,6 +49,10 @@ public static class PostgresMigrations
             day text PRIMARY KEY,
             last integer NOT NULL
         );
+        CREATE TABLE ticket_contact_key (
+            id integer PRIMARY KEY CHECK (id = 1),
+            fingerprint text NOT NULL
+        );
         CREATE TABLE desk_accounts (
             key text PRIMARY KEY,
             json text NOT NULL

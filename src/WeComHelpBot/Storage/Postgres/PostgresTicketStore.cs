@@ -11,6 +11,23 @@ namespace WeComHelpBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresTicketStore(PostgresDatabase database) : ITicketStore
 {
+    public async Task<bool> UsesContactKeyAsync(Func<string> fingerprint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        var mine = fingerprint();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // The first process records its key; the second statement (a snapshot of its own, which sees a key another
+        // process recorded meanwhile) reads whichever key won.
+        await using (var record = new NpgsqlCommand("INSERT INTO ticket_contact_key (id, fingerprint) VALUES (1, @fingerprint) ON CONFLICT (id) DO NOTHING", connection))
+        {
+            record.Parameters.AddWithValue("fingerprint", mine);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var read = new NpgsqlCommand("SELECT fingerprint FROM ticket_contact_key WHERE id = 1", connection);
+        return (string?)await read.ExecuteScalarAsync(cancellationToken) == mine;
+    }
+
     public async Task<StoredTicket> CreateAsync(string day, Func<string, StoredTicket> create, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(day);

@@ -53,6 +53,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddHttpClient(WebhookTicketNotifier.HttpClientName);
         services.AddSingleton<ITicketCreatedObserver, WebhookTicketNotifier>();
         services.AddSingleton<ConsoleTicketViews>();
+        services.AddHostedService<PostgresDeskEventRelay>();
         services.AddOptions<GapEditorOptions>().Bind(configuration.GetSection("Gaps"));
         services.AddSingleton<GapEditor>();
         services.AddSingleton<ConsoleKnowledgeEndpoints>();

@@ -84,6 +84,60 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, onOther.StatusCode);
     }
 
+    [SkippableFact]
+    public async Task ADeskEventOnOneServer_ReachesTheConsolesOfAnother_Once()
+    {
+        database = PostgresTestDatabase.Create();
+        factory = new HelpBotServerFactory()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        await using var other = new HelpBotServerFactory()
+            .WithSetting("Storage:Provider", "Postgres")
+            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        var here = factory.Services.GetRequiredService<DeskEventHub>();
+        using var elsewhere = other.Services.GetRequiredService<DeskEventHub>().Subscribe();
+        using var local = here.Subscribe();
+
+        // The other server's listener starts with it; publish until it hears one, then once more.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var published = 0;
+        DeskEvent? heard = null;
+        while (heard is null)
+        {
+            here.Publish(new DeskEvent(DeskEvent.TicketCreated, "T20261125-0001"));
+            published++;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            wait.CancelAfter(TimeSpan.FromMilliseconds(500));
+            try
+            {
+                heard = await elsewhere.Reader.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
+            {
+            }
+        }
+
+        here.Publish(new DeskEvent(DeskEvent.UserMessage, "T20261125-0002"));
+        published++;
+        DeskEvent next;
+        do
+        {
+            next = await elsewhere.Reader.ReadAsync(timeout.Token);
+        }
+        while (next.TicketNumber == "T20261125-0001");
+        await Task.Delay(500); // room for an echo of our own events, which must not come
+
+        Assert.Equal(new DeskEvent(DeskEvent.TicketCreated, "T20261125-0001"), heard);
+        Assert.Equal(new DeskEvent(DeskEvent.UserMessage, "T20261125-0002"), next);
+        var seenHere = 0;
+        while (local.Reader.TryRead(out _))
+        {
+            seenHere++;
+        }
+
+        Assert.Equal(published, seenHere);
+    }
+
     private static async Task<string> SayAsync(HttpClient client, string text)
     {
         var body = JsonSerializer.Serialize(new Dictionary<string, object?>

@@ -16,6 +16,23 @@ public static class BenchConversation
     /// <summary>Nothing to do with WeCom registration.</summary>
     public const string OutOfScope = "今天天气怎么样，适合去爬山吗";
 
+    /// <summary>
+    /// A walk through an answer, the member-import flow and an out-of-scope question, with what the bot must say to each
+    /// message, so that a reply meant for another step or another conversation shows up. After steps 1 and 2 the flow is
+    /// under way (<see cref="FlowActiveAfter"/>).
+    /// </summary>
+    public static readonly (string Text, string Expected)[] Walk =
+    [
+        (KnowledgeQuestion, "对公打款"),
+        (FlowTrigger, "导入成员"),
+        (FlowAnswers[0], "导入多少人"),
+        (FlowAnswers[1], "手动添加"),
+        (OutOfScope, "不在我能回答的范围"),
+    ];
+
+    /// <summary>Whether a guided flow is under way once <paramref name="turns"/> turns of <see cref="Walk"/> have been committed.</summary>
+    public static bool FlowActiveAfter(int turns) => turns > 0 && ((turns - 1) % Walk.Length) is 1 or 2;
+
     public static Activity Message(string channelId, string conversationId, string text) => new()
     {
         Type = ActivityTypes.Message,

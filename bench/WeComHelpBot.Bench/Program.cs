@@ -37,12 +37,19 @@ var singleTurns = new Option<int>("--single-turns") { Description = "turns of th
 var perConversation = new Option<int>("--turns-per-conversation") { Description = "turns each concurrent conversation sends", DefaultValueFactory = _ => 1000 };
 var concurrency = new Option<int>("--conversations") { Description = "concurrent conversations", DefaultValueFactory = _ => 64 };
 var warmUpSeconds = new Option<int>("--warmup-seconds") { Description = "seconds of load at full concurrency before anything is measured (JIT tiering)", DefaultValueFactory = _ => 20 };
+var provider = new Option<string>("--provider") { Description = "the server's Storage:Provider: litedb (one process) or postgres (--processes processes on one database)", DefaultValueFactory = _ => "litedb" };
+provider.AcceptOnlyFromAmong("litedb", "postgres");
+var processes = new Option<int>("--processes") { Description = "server processes on the one PostgreSQL database (--provider postgres); each conversation alternates between them", DefaultValueFactory = _ => 2 };
+var postgres = new Option<string?>("--postgres") { Description = $"Npgsql connection string of the database the run makes its own schema in (default: {BenchPostgres.VariableName}, else {BenchPostgres.TestVariableName})" };
 var httpCommand = new Command("http", "POST /api/messages (expectReplies) against the built server: start-up, 1 and 64 conversations, peak memory, state check")
 {
-    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize, warmUpSeconds,
+    httpStorage, singleTurns, perConversation, concurrency, resultCacheSize, warmUpSeconds, provider, processes, postgres,
 };
-httpCommand.SetAction((parse, cancellationToken) => HttpBenchmark.RunAsync(
-    parse.GetValue(httpStorage)!, parse.GetValue(resultCacheSize), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
+httpCommand.SetAction((parse, cancellationToken) => IsPostgres(parse)
+    ? WithPostgres(parse, connection => ScaleOutHttpBenchmark.RunAsync(
+        ServerProcess.FindServerDll(), connection, parse.GetValue(processes), parse.GetValue(resultCacheSize), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken))
+    : HttpBenchmark.RunAsync(
+        parse.GetValue(httpStorage)!, parse.GetValue(resultCacheSize), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), parse.GetValue(singleTurns), parse.GetValue(perConversation), parse.GetValue(concurrency), Console.Out, cancellationToken));
 root.Subcommands.Add(httpCommand);
 
 var weComCommand = new Command("wecom", "POST /wecom/callback with encrypted messages against the built server: start-up, 1 and 64 conversations, peak memory, state check")
@@ -61,14 +68,29 @@ var floorCommand = new Command("http-floor", "the same 64-conversation load agai
 floorCommand.SetAction((parse, cancellationToken) => FloorBenchmark.RunAsync(parse.GetValue(perConversation), parse.GetValue(concurrency), TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)), Console.Out, cancellationToken));
 root.Subcommands.Add(floorCommand);
 
-var soakSeconds = new Option<int>("--seconds") { Description = "how long the soak runs", DefaultValueFactory = _ => 180 };
+var soakSeconds = new Option<int>("--seconds", "--duration") { Description = "how long the soak runs", DefaultValueFactory = _ => 180 };
 var soakConversations = new Option<int>("--conversations") { Description = "conversations walking answers and flows", DefaultValueFactory = _ => 16 };
-var soakCommand = new Command("soak", "a bounded soak of the built server: answers, flows, bad input, concurrent turns on one conversation")
+var killAt = new Option<int?>("--kill-at") { Description = "with --provider postgres: seconds into the soak at which the last process is killed (SIGKILL) and restarted on the same port" };
+var soakCommand = new Command("soak", "a bounded soak of the built server: answers, flows, bad input, concurrent turns on one conversation; with --provider postgres, across processes, optionally with a crash")
 {
-    httpStorage, soakSeconds, soakConversations,
+    httpStorage, soakSeconds, soakConversations, provider, processes, postgres, killAt,
 };
-soakCommand.SetAction((parse, cancellationToken) => SoakBenchmark.RunAsync(
-    parse.GetValue(httpStorage)!, TimeSpan.FromSeconds(parse.GetValue(soakSeconds)), parse.GetValue(soakConversations), Console.Out, cancellationToken));
+soakCommand.SetAction((parse, cancellationToken) => IsPostgres(parse)
+    ? WithPostgres(parse, async connection =>
+    {
+        var settings = new ScaleOutSoakSettings(
+            ServerProcess.FindServerDll(),
+            connection,
+            parse.GetValue(processes),
+            TimeSpan.FromSeconds(parse.GetValue(soakSeconds)),
+            parse.GetValue(killAt) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            parse.GetValue(soakConversations));
+        return (await ScaleOutSoak.RunAsync(settings, Console.Out, cancellationToken)).Passed ? 0 : 1;
+    })
+    : parse.GetValue(killAt) is not null
+        ? Usage("--kill-at needs --provider postgres (one LiteDB process has no other process to take over)")
+        : SoakBenchmark.RunAsync(
+            parse.GetValue(httpStorage)!, TimeSpan.FromSeconds(parse.GetValue(soakSeconds)), parse.GetValue(soakConversations), Console.Out, cancellationToken));
 root.Subcommands.Add(soakCommand);
 
 var peer = new Option<string?>("--peer") { Description = "the JavaScript peer's folder (default: shared/peers/js-botbuilder above the repository)" };
@@ -87,3 +109,17 @@ telemetryCommand.SetAction((parse, cancellationToken) => TelemetryBenchmark.RunA
 root.Subcommands.Add(telemetryCommand);
 
 return await root.Parse(args).InvokeAsync();
+
+bool IsPostgres(ParseResult parse) => parse.GetValue(provider) == "postgres";
+
+// The scale-out runs need a database; without one they stop with a usage line rather than start servers that cannot run.
+Task<int> WithPostgres(ParseResult parse, Func<string, Task<int>> run) =>
+    BenchPostgres.Resolve(parse.GetValue(postgres)) is { } connection
+        ? run(connection)
+        : Usage($"--provider postgres needs a database: --postgres CONNECTION, or {BenchPostgres.VariableName} or {BenchPostgres.TestVariableName}");
+
+static Task<int> Usage(string message)
+{
+    Console.Error.WriteLine(message);
+    return Task.FromResult(2);
+}

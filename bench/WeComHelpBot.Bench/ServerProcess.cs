@@ -8,17 +8,20 @@ namespace WeComHelpBot.Bench;
 /// <summary>
 /// The built server (WeComHelpBot.Server.dll) as a child process on a free 127.0.0.1 port, with its own temporary
 /// data folder and settings passed as environment variables. Samples its resident memory from /proc while it runs;
-/// stops it with SIGTERM (a graceful shutdown, so LiteDB closes the file) and keeps its console output.
+/// stops it with SIGTERM (a graceful shutdown, so LiteDB closes the file) and keeps its console output. The scale-out
+/// runs also start it on a given port and data folder and kill it with SIGKILL (a crash), to start it again there.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     private readonly Process process;
     private readonly List<string> log = [];
     private readonly CancellationTokenSource sampling = new();
     private readonly Task sampler;
     private long peakRssKb;
+    private bool ownsDataDirectory = true;
 
     private ServerProcess(Process process, Uri baseAddress, string dataDirectory, long startTimestamp)
     {
@@ -66,10 +69,22 @@ public sealed class ServerProcess : IAsyncDisposable
             : throw new FileNotFoundException($"Build it first: dotnet build -c Release {folder}/{project} ({dll} not found)");
     }
 
-    public static ServerProcess Start(string serverDll, IReadOnlyDictionary<string, string> settings)
+    public static ServerProcess Start(string serverDll, IReadOnlyDictionary<string, string> settings) =>
+        Start(serverDll, settings, FreePort(), Directory.CreateTempSubdirectory("wecomhelpbot-bench-server-").FullName);
+
+    /// <summary>
+    /// The server on <paramref name="port"/> with <paramref name="data"/> as its data folder, which the caller owns (it
+    /// is not deleted on dispose): a server killed mid-run is started again on the same port and folder.
+    /// </summary>
+    public static ServerProcess StartOn(string serverDll, IReadOnlyDictionary<string, string> settings, int port, string data)
     {
-        var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("wecomhelpbot-bench-server-").FullName;
+        var server = Start(serverDll, settings, port, data);
+        server.ownsDataDirectory = false;
+        return server;
+    }
+
+    private static ServerProcess Start(string serverDll, IReadOnlyDictionary<string, string> settings, int port, string data)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { serverDll },
@@ -154,11 +169,27 @@ public sealed class ServerProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Kills the server with SIGKILL, as a crash would: no shutdown code runs, open connections just close.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, SigKill);
+            await process.WaitForExitAsync(CancellationToken.None);
+            Append("[bench] server killed with SIGKILL");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(10));
         process.Dispose();
         sampling.Dispose();
+        if (!ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -221,9 +252,21 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time the server has used so far (user + system, from /proc/PID/stat), for CPU per turn.</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => CpuTimeOf(process.Id) ?? TimeSpan.Zero;
+
+    /// <summary>CPU time process <paramref name="pid"/> has used so far, or null when it has ended.</summary>
+    public static TimeSpan? CpuTimeOf(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
 
         // Fields 14 and 15 of the file (utime, stime) are 12 and 13 after the command name; clock ticks of 1/100 s.
@@ -231,7 +274,8 @@ public sealed class ServerProcess : IAsyncDisposable
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

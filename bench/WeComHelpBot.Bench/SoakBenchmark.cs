@@ -15,16 +15,6 @@ public static class SoakBenchmark
 {
     private const string SharedConversation = "soak-shared";
 
-    // What the bot must say to each message of the walk, so a reply meant for another conversation shows up.
-    private static readonly (string Text, string Expected)[] Walk =
-    [
-        (BenchConversation.KnowledgeQuestion, "对公打款"),
-        (BenchConversation.FlowTrigger, "导入成员"),
-        (BenchConversation.FlowAnswers[0], "导入多少人"),
-        (BenchConversation.FlowAnswers[1], "手动添加"),
-        (BenchConversation.OutOfScope, "不在我能回答的范围"),
-    ];
-
     public static async Task<int> RunAsync(string storage, TimeSpan duration, int conversations, TextWriter output, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string>(WeComClient.ServerSettings) { ["Storage__Connection"] = storage };
@@ -49,7 +39,7 @@ public static class SoakBenchmark
             var count = 0;
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                var (text, expected) = Walk[i % Walk.Length];
+                var (text, expected) = BenchConversation.Walk[i % BenchConversation.Walk.Length];
                 var error = await client.SendAsync(name, text, expected, CancellationToken.None);
                 count++;
                 Record(error is null ? 200 : 0, error is null ? null : $"{name} turn {i}: {error}");

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using WeComHelpBot.Channels;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Storage;
+using WeComHelpBot.Storage.LiteDb;
 
 namespace WeComHelpBot.Bench;
 
@@ -17,9 +18,9 @@ public static class StateCheck
     {
         using var database = new LiteDatabase(new ConnectionString { Filename = databaseFile, Connection = ConnectionType.Direct, ReadOnly = true });
         var state = database.GetCollection(LiteDbStorage.CollectionName);
-        var transcripts = database.GetCollection(TranscriptStore.CollectionName);
+        var transcripts = database.GetCollection(LiteDbTranscriptStore.CollectionName);
         var incoming = transcripts.FindAll()
-            .SelectMany(TranscriptStore.EntriesOf)
+            .SelectMany(LiteDbTranscriptStore.EntriesOf)
             .Where(line => line.Direction == TranscriptDirection.Incoming)
             .GroupBy(line => line.ConversationId)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

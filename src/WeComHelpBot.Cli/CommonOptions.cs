@@ -30,23 +30,21 @@ public static class CommonOptions
     }
 
     /// <summary>
-    /// <c>Storage__Connection</c>, <c>Storage__Provider</c> and <c>Storage__ConnectionString</c> from the environment, as
-    /// the server reads them: a server an administrator runs in Shared mode needs commands that open the file Shared
-    /// too, and one on PostgreSQL needs commands that read the same database. Unset, the defaults (Direct, LiteDb) apply.
+    /// <c>Storage__Connection</c> from the environment, as the server reads it: a server an administrator runs in Shared
+    /// mode needs commands that open the file Shared too. Unset, the default (Direct) applies. <c>Storage__Provider</c>
+    /// and <c>Storage__ConnectionString</c> likewise, so that with PostgreSQL the commands read the shared database.
     /// </summary>
-    public static void ConfigureStorage(IServiceCollection services) => ConfigureStorage(services, Environment.GetEnvironmentVariable);
-
-    /// <summary>As <see cref="ConfigureStorage(IServiceCollection)"/>, reading the variables from <paramref name="variable"/>.</summary>
-    public static void ConfigureStorage(IServiceCollection services, Func<string, string?> variable)
+    public static void ConfigureStorage(IServiceCollection services, Func<string, string?>? variable = null)
     {
+        variable ??= Environment.GetEnvironmentVariable;
         if (variable("Storage__Connection") is { Length: > 0 } text
             && Enum.TryParse<ConnectionType>(text.Trim(), ignoreCase: true, out var connection))
         {
             services.Configure<StorageOptions>(options => options.Connection = connection);
         }
 
-        if (variable("Storage__Provider") is { Length: > 0 } name
-            && Enum.TryParse<StorageProvider>(name.Trim(), ignoreCase: true, out var provider))
+        if (variable("Storage__Provider") is { Length: > 0 } providerText
+            && Enum.TryParse<StorageProvider>(providerText.Trim(), ignoreCase: true, out var provider))
         {
             services.Configure<StorageOptions>(options => options.Provider = provider);
         }

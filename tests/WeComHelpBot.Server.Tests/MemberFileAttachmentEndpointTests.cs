@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Server.Tests.Support;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Support;
 
 namespace WeComHelpBot.Server.Tests;
@@ -113,8 +114,8 @@ public sealed class MemberFileAttachmentEndpointTests : IDisposable
         Assert.Contains("只检查了前 20000 行", reply, StringComparison.Ordinal);
         Assert.Contains("个问题没有列出", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("\n21. ", reply, StringComparison.Ordinal);
-        var stored = server.Services.GetRequiredService<LiteDatabase>().GetCollection(TranscriptStore.CollectionName).FindAll()
-            .SelectMany(TranscriptStore.EntriesOf).Sum(line => line.Text.Length);
+        var stored = server.Services.GetRequiredService<LiteDatabase>().GetCollection(LiteDbTranscriptStore.CollectionName).FindAll()
+            .SelectMany(LiteDbTranscriptStore.EntriesOf).Sum(line => line.Text.Length);
         Assert.True(stored < 1_000, $"{stored} characters in the transcript");
     }
 

@@ -10,7 +10,8 @@ namespace WeComHelpBot.Server.Tests;
 /// <summary>
 /// Two real server processes on one PostgreSQL database, each conversation's turns alternating between them through
 /// POST /api/messages (expectReplies), several conversations at once: no turn may be lost or run twice at once, so each
-/// conversation's saved turn count equals the turns it was sent and every turn is answered.
+/// conversation's saved turn count equals the turns it was sent and every turn is answered, and its transcript in the
+/// shared database holds every message it was sent.
 /// </summary>
 public sealed class PostgresTwoProcessTests : IAsyncLifetime
 {
@@ -66,6 +67,35 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
         {
             Assert.Equal(TurnsEach, await SavedTurnCountAsync($"two-process-{c}"));
         }
+
+        // Both processes wrote each conversation's transcript (behind its turns, so allow them a moment to land).
+        var incoming = await IncomingLineCountsAsync();
+        for (var wait = 0; wait < 50 && incoming.Values.Any(n => n < TurnsEach); wait++)
+        {
+            await Task.Delay(200);
+            incoming = await IncomingLineCountsAsync();
+        }
+
+        Assert.Equal(
+            Enumerable.Range(0, Conversations).ToDictionary(c => $"two-process-{c}", _ => TurnsEach),
+            incoming);
+    }
+
+    private async Task<Dictionary<string, int>> IncomingLineCountsAsync()
+    {
+        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT substring(conversation from 'two-process-[0-9]+$'), count(*) FROM transcript_lines WHERE direction = 'Incoming' GROUP BY 1",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new Dictionary<string, int>();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
+        }
+
+        return counts;
     }
 
     private static async Task PostAsync(HttpClient client, int conversation, int turn, string text)

@@ -5,6 +5,7 @@ using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Server.Tests.Support;
+using WeComHelpBot.Storage.LiteDb;
 
 namespace WeComHelpBot.Server.Tests;
 
@@ -67,7 +68,7 @@ public sealed class TranscriptDirectionEndpointTests : IDisposable
 
     /// <summary>Every stored line, read from the collection so the test does not depend on how conversations are keyed.</summary>
     private List<TranscriptEntry> StoredLines() =>
-        factory.Services.GetRequiredService<LiteDatabase>().GetCollection(TranscriptStore.CollectionName).FindAll()
-            .SelectMany(TranscriptStore.EntriesOf)
+        factory.Services.GetRequiredService<LiteDatabase>().GetCollection(LiteDbTranscriptStore.CollectionName).FindAll()
+            .SelectMany(LiteDbTranscriptStore.EntriesOf)
             .ToList();
 }

@@ -102,21 +102,21 @@ public sealed class ConsoleTicketViews(FlowCatalog flows, PersonalDataMasker mas
         }
 
         var variable = key[(dot + 1)..];
-        var step = flow.Steps.FirstOrDefault(s => s.Var == variable && s.Prompt is not null);
+        var step = flow.Steps.OfType<PromptStep>().FirstOrDefault(s => s.Var == variable);
 
-        // A date step also writes VAR_date and VAR_days (see FlowStep.WrittenVariables): the same question, another form.
+        // A date step also writes VAR_date and VAR_days (see PromptStep.WrittenVariables): the same question, another form.
         var suffix = string.Empty;
         foreach (var (ending, words) in DerivedEndings)
         {
             if (step is null && variable.EndsWith(ending, StringComparison.Ordinal))
             {
                 var baseName = variable[..^ending.Length];
-                step = flow.Steps.FirstOrDefault(s => s.Var == baseName && s.Prompt is not null);
+                step = flow.Steps.OfType<PromptStep>().FirstOrDefault(s => s.Var == baseName);
                 suffix = step is null ? string.Empty : words;
             }
         }
 
-        if (step?.Prompt is null)
+        if (step is null)
         {
             return $"{flow.Title}（{variable}）";
         }

@@ -1,6 +1,4 @@
-using LiteDB;
 using WeComHelpBot.Privacy;
-using WeComHelpBot.Storage;
 using WeComHelpBot.Telemetry;
 
 namespace WeComHelpBot.Analytics;
@@ -15,15 +13,13 @@ namespace WeComHelpBot.Analytics;
 /// </summary>
 public sealed class SupportAnalytics
 {
-    public const string CollectionName = "analytics_events";
-
     /// <summary>Reason recorded with a question that scored below the answer threshold.</summary>
     public const string LowConfidence = "low_confidence";
 
     /// <summary>Reason recorded with a question that matched nothing (out of scope).</summary>
     public const string NoMatch = "no_match";
 
-    private readonly LiteDatabase database;
+    private readonly IAnalyticsStore store;
     private readonly PersonalDataMasker masker;
     private readonly TimeProvider time;
     private readonly BotMetrics metrics;
@@ -31,19 +27,13 @@ public sealed class SupportAnalytics
     // The events of the turn running in this async flow, when one was begun; per instance, so two bots never mix.
     private readonly AsyncLocal<TurnEvents?> currentTurn = new();
 
-    public SupportAnalytics(LiteDatabase database, PersonalDataMasker masker, TimeProvider time, BotMetrics metrics)
+    public SupportAnalytics(IAnalyticsStore store, PersonalDataMasker masker, TimeProvider time, BotMetrics metrics)
     {
-        this.database = database;
+        this.store = store;
         this.masker = masker;
         this.time = time;
         this.metrics = metrics;
-        Collection.EnsureIndex("time");
-
-        // No query selects by type, and every index costs each insert a skip-list insertion; files made before this had one.
-        Collection.DropIndex("type");
     }
-
-    private ILiteCollection<BsonDocument> Collection => database.GetCollection(CollectionName);
 
     public Task RecordConversationStartedAsync(string conversationId, CancellationToken cancellationToken = default) =>
         RecordConversationStartedAsync(conversationId, null, cancellationToken);
@@ -119,28 +109,15 @@ public sealed class SupportAnalytics
         RecordAsync(AnalyticsEventType.ConversationEnded, conversationId, cancellationToken, e => e with { Reason = reason });
 
     /// <summary>Events in [<paramref name="from"/>, <paramref name="to"/>), oldest first; either bound may be open.</summary>
-    public Task<IReadOnlyList<AnalyticsEvent>> GetEventsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AnalyticsEvent>> GetEventsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (currentTurn.Value is { } turn)
+        if (currentTurn.Value is { } turn && turn.Drain() is { Count: > 0 } recorded)
         {
-            Collection.InsertAll(turn.Drain());
+            await store.AppendAsync(recorded, cancellationToken);
         }
 
-        BsonExpression? query = (from, to) switch
-        {
-            (null, null) => null,
-            ({ } f, null) => Query.GTE("time", f.UtcDateTime),
-            (null, { } t) => Query.LT("time", t.UtcDateTime),
-            ({ } f, { } t) => Query.And(Query.GTE("time", f.UtcDateTime), Query.LT("time", t.UtcDateTime)),
-        };
-        var documents = query is null ? Collection.FindAll() : Collection.Find(query);
-        IReadOnlyList<AnalyticsEvent> events = documents
-            .OrderBy(d => d["time"].AsDateTime)
-            .ThenBy(d => d["_id"].AsObjectId)
-            .Select(ToEvent)
-            .ToList();
-        return Task.FromResult(events);
+        return await store.GetEventsAsync(from, to, cancellationToken);
     }
 
     private Task RecordAsync(AnalyticsEventType type, string conversationId, CancellationToken cancellationToken, Func<AnalyticsEvent, AnalyticsEvent>? fill = null)
@@ -154,13 +131,9 @@ public sealed class SupportAnalytics
         }
 
         metrics.Record(analyticsEvent);
-        var document = ToDocument(analyticsEvent);
-        if (currentTurn.Value?.TryAdd(document) != true)
-        {
-            Collection.Insert(document);
-        }
-
-        return Task.CompletedTask;
+        return currentTurn.Value?.TryAdd(analyticsEvent) == true
+            ? Task.CompletedTask
+            : store.AppendAsync([analyticsEvent], cancellationToken);
     }
 
     /// <summary>
@@ -176,9 +149,9 @@ public sealed class SupportAnalytics
 
     /// <summary>
     /// Ends <paramref name="turn"/> (events recorded after this are written at once) and returns the events it kept,
-    /// for the caller to write with <see cref="Insert"/> in the same transaction as the turn's transcript lines.
+    /// for the caller to write with the turn's transcript lines (<see cref="ITurnRecordStore"/>).
     /// </summary>
-    internal IReadOnlyList<BsonDocument> EndTurn(TurnEvents turn)
+    internal IReadOnlyList<AnalyticsEvent> EndTurn(TurnEvents turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (currentTurn.Value == turn)
@@ -188,53 +161,4 @@ public sealed class SupportAnalytics
 
         return turn.Close();
     }
-
-    /// <summary>Inserts the documents <see cref="EndTurn"/> returned (joining the transaction open on this thread, if any).</summary>
-    internal void Insert(IReadOnlyCollection<BsonDocument> documents) => Collection.InsertAll(documents);
-
-    private static BsonDocument ToDocument(AnalyticsEvent e)
-    {
-        var document = new BsonDocument
-        {
-            ["type"] = e.Type.ToString(),
-            ["conversation"] = e.ConversationId,
-            ["time"] = e.Timestamp.UtcDateTime,
-        };
-        Put(document, "entry", e.EntryId);
-        Put(document, "text", e.Text);
-        Put(document, "flow", e.FlowId);
-        Put(document, "reason", e.Reason);
-        Put(document, "ticket", e.TicketNumber);
-        Put(document, "channel", e.ChannelId);
-        if (e.Score is { } score) document["score"] = score;
-        if (e.Rating is { } rating) document["rating"] = rating;
-        if (e.Resolved is { } resolved) document["resolved"] = resolved;
-        return document;
-    }
-
-    private static void Put(BsonDocument document, string name, string? value)
-    {
-        if (value is not null)
-        {
-            document[name] = value;
-        }
-    }
-
-    private static AnalyticsEvent ToEvent(BsonDocument d) => new(
-        Enum.Parse<AnalyticsEventType>(d["type"].AsString),
-        d["conversation"].AsString,
-        new DateTimeOffset(DateTime.SpecifyKind(d["time"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)))
-    {
-        EntryId = String(d, "entry"),
-        Text = String(d, "text"),
-        FlowId = String(d, "flow"),
-        Reason = String(d, "reason"),
-        TicketNumber = String(d, "ticket"),
-        ChannelId = String(d, "channel"),
-        Score = d.TryGetValue("score", out var score) && score.IsNumber ? score.AsDouble : null,
-        Rating = d.TryGetValue("rating", out var rating) && rating.IsNumber ? rating.AsInt32 : null,
-        Resolved = d.TryGetValue("resolved", out var resolved) && resolved.IsBoolean ? resolved.AsBoolean : null,
-    };
-
-    private static string? String(BsonDocument d, string name) => d.TryGetValue(name, out var value) && value.IsString ? value.AsString : null;
 }

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace WeComHelpBot.Analytics;
 
 /// <summary>
@@ -10,11 +8,11 @@ namespace WeComHelpBot.Analytics;
 internal sealed class TurnEvents
 {
     private readonly object gate = new();
-    private List<BsonDocument> documents = [];
+    private List<AnalyticsEvent> events = [];
     private bool closed;
 
-    /// <summary>Keeps <paramref name="document"/> for the end of the turn; false when the turn is already closed.</summary>
-    public bool TryAdd(BsonDocument document)
+    /// <summary>Keeps <paramref name="analyticsEvent"/> for the end of the turn; false when the turn is already closed.</summary>
+    public bool TryAdd(AnalyticsEvent analyticsEvent)
     {
         lock (gate)
         {
@@ -23,24 +21,24 @@ internal sealed class TurnEvents
                 return false;
             }
 
-            documents.Add(document);
+            events.Add(analyticsEvent);
             return true;
         }
     }
 
     /// <summary>Takes the events kept so far (to write them before a read); the turn keeps collecting.</summary>
-    public IReadOnlyList<BsonDocument> Drain() => Take(close: false);
+    public IReadOnlyList<AnalyticsEvent> Drain() => Take(close: false);
 
     /// <summary>Takes the events kept so far and stops collecting.</summary>
-    public IReadOnlyList<BsonDocument> Close() => Take(close: true);
+    public IReadOnlyList<AnalyticsEvent> Close() => Take(close: true);
 
-    private List<BsonDocument> Take(bool close)
+    private List<AnalyticsEvent> Take(bool close)
     {
         lock (gate)
         {
             closed |= close;
-            var taken = documents;
-            documents = [];
+            var taken = events;
+            events = [];
             return taken;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Dialogs.Choices;
 using WeComHelpBot.Knowledge;
+using WeComHelpBot.Offers;
 using WeComHelpBot.Recognition;
 using WeComHelpBot.Support;
 
@@ -12,7 +13,7 @@ namespace WeComHelpBot.FollowUps;
 /// The end-of-conversation rating: asked when a conversation ends (a flow finished, a ticket made, a goodbye), at most
 /// until it is answered or declined; 1–3 stars ask for an optional reason. Everything is recorded in <see cref="SupportAnalytics"/>.
 /// </summary>
-public sealed class SatisfactionSurvey(SupportConversationMemory memory, SupportAnalytics analytics, IKnowledgeAnswerer answerer)
+public sealed class SatisfactionSurvey(SupportConversationMemory memory, ConversationOffers offers, SupportAnalytics analytics, IKnowledgeAnswerer answerer)
 {
     public const string EndedByGoodbye = "goodbye";
     public const string EndedByThanks = "thanks";
@@ -31,14 +32,14 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
 
         await analytics.RecordConversationEndedAsync(conversationId, reason, cancellationToken);
         var state = await memory.GetAsync(turnContext, cancellationToken);
-        if (state.RatingDone || state.Offer?.Kind is OfferKind.Rating or OfferKind.RatingReason)
+        if (state.RatingDone || (await offers.GetAsync(turnContext, cancellationToken)).FollowUp?.Kind is OfferKind.Rating or OfferKind.RatingReason)
         {
             return;
         }
 
         await turnContext.SendActivityAsync(ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, SupportTexts.RatingQuestion, Buttons), cancellationToken);
         await analytics.RecordRatingRequestedAsync(conversationId, cancellationToken);
-        state.Offer = new PendingOffer { Kind = OfferKind.Rating };
+        await offers.OfferAsync(turnContext, new PendingOffer { Kind = OfferKind.Rating }, cancellationToken);
     }
 
     /// <summary>
@@ -54,7 +55,7 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
     public async Task<bool> TryHandleReplyAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, CancellationToken cancellationToken = default)
     {
         var conversationId = SupportConversationMemory.ConversationIdOf(turnContext);
-        var offer = state.Offer;
+        var offer = (await offers.GetAsync(turnContext, cancellationToken)).FollowUp;
         if (conversationId is null || offer is null)
         {
             return false;
@@ -63,7 +64,7 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
         var text = turnContext.Activity.Text;
         if (offer.Kind == OfferKind.RatingReason)
         {
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
             state.RatingDone = true;
             if (FeedbackRecognizer.IsSkip(text) || RatingRecognizer.Recognize(text).Declined)
             {
@@ -93,13 +94,13 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
         if (reply.Rating is null && !reply.Declined && IsNewRequest(text))
         {
             // A question typed instead of a score goes on to be answered; the rating may still come later.
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
             return false;
         }
 
         if (reply.Declined)
         {
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
             state.RatingDone = true;
             await turnContext.SendActivityAsync(SupportTexts.RatingDeclined, cancellationToken: cancellationToken);
             return true;
@@ -113,18 +114,18 @@ public sealed class SatisfactionSurvey(SupportConversationMemory memory, Support
 
         if (reply.Rating is not { } rating)
         {
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
             return false;
         }
 
         if (rating <= 3 && reply.Reason is null)
         {
-            state.Offer = new PendingOffer { Kind = OfferKind.RatingReason, Rating = rating };
+            await offers.OfferAsync(turnContext, new PendingOffer { Kind = OfferKind.RatingReason, Rating = rating }, cancellationToken);
             await turnContext.SendActivityAsync(SupportTexts.AskRatingReason, cancellationToken: cancellationToken);
             return true;
         }
 
-        state.Offer = null;
+        await offers.EndFollowUpAsync(turnContext, cancellationToken);
         state.RatingDone = true;
         await analytics.RecordRatingAsync(conversationId, rating, reply.Reason, cancellationToken);
         await turnContext.SendActivityAsync(reply.Reason is null ? SupportTexts.ThanksForRating(rating) : SupportTexts.ThanksForReason, cancellationToken: cancellationToken);

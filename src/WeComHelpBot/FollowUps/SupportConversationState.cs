@@ -20,6 +20,4 @@ public sealed class SupportConversationState
 
     /// <summary>Knowledge answers shown so far (feedback is asked only on some of them).</summary>
     public int AnswersShown { get; set; }
-
-    public PendingOffer? Offer { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Offers;
 using WeComHelpBot.Support;
 using WeComHelpBot.Tickets;
 
@@ -10,7 +11,7 @@ namespace WeComHelpBot.FollowUps;
 /// Records flows started and completed (troubleshooting's resolved answer included), a hand-off whenever the handover
 /// flow begins, and closes the conversation with the rating question when an outermost flow finishes.
 /// </summary>
-public sealed class SupportFlowObserver(SupportConversationMemory memory, SupportAnalytics analytics, SatisfactionSurvey survey) : IFlowObserver
+public sealed class SupportFlowObserver(SupportConversationMemory memory, ConversationOffers offers, SupportAnalytics analytics, SatisfactionSurvey survey) : IFlowObserver
 {
     /// <summary>The variable a flow sets to say whether the problem was solved (troubleshooting's "能解决 / 还是不行").</summary>
     public const string ResolvedVariable = "resolved";
@@ -26,7 +27,7 @@ public sealed class SupportFlowObserver(SupportConversationMemory memory, Suppor
         }
 
         var state = await memory.GetAsync(turnContext, cancellationToken);
-        state.Offer = null;
+        await offers.EndFollowUpAsync(turnContext, cancellationToken);
         state.LowConfidenceStreak = 0;
         await analytics.RecordFlowStartedAsync(conversationId, flow.Id, cancellationToken);
         if (flow.Id == FlowCatalog.HandoverFlowId)

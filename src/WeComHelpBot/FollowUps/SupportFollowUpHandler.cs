@@ -5,6 +5,7 @@ using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Choices;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Knowledge;
+using WeComHelpBot.Offers;
 using WeComHelpBot.Recognition;
 using WeComHelpBot.Support;
 
@@ -21,16 +22,14 @@ public sealed class SupportFollowUpHandler(
     SupportAnalytics analytics,
     IFlowStarter flows,
     IKnowledgeReloader knowledge,
-    ConversationState conversationState) : IMessageHandler
+    ConversationOffers offers) : IMessageHandler
 {
-    private readonly IStatePropertyAccessor<PendingChoices> knowledgeChoices = conversationState.CreateProperty<PendingChoices>(KnowledgeMessageHandler.PendingProperty);
-
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
         var state = await memory.GetAsync(turnContext, cancellationToken);
-        var answered = state.Offer is { Kind: OfferKind.AnswerFeedback or OfferKind.NotHelpfulReason, EntryId: not null } last ? last : null;
-        if (state.Offer is { } offer && await TryAnswerOfferAsync(turnContext, state, offer, cancellationToken))
+        var offered = await offers.GetAsync(turnContext, cancellationToken);
+        var answered = offered.FollowUp is { Kind: OfferKind.AnswerFeedback or OfferKind.NotHelpfulReason, EntryId: not null } last ? last : null;
+        if (offered.FollowUp is { } offer && await TryAnswerOfferAsync(turnContext, state, offered, offer, cancellationToken))
         {
             return true;
         }
@@ -44,7 +43,7 @@ public sealed class SupportFollowUpHandler(
         switch (SmallTalkRecognizer.Recognize(text))
         {
             case SmallTalk.Greeting:
-                await SendMenuAsync(turnContext, state, cancellationToken);
+                await SendMenuAsync(turnContext, cancellationToken);
                 return true;
             case SmallTalk.Thanks:
                 await turnContext.SendActivityAsync(SupportTexts.YoureWelcome, cancellationToken: cancellationToken);
@@ -82,43 +81,46 @@ public sealed class SupportFollowUpHandler(
         return values;
     }
 
-    private async Task<bool> TryAnswerOfferAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, PendingOffer offer, CancellationToken cancellationToken)
+    private async Task<bool> TryAnswerOfferAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, OfferState offered, PendingOffer offer, CancellationToken cancellationToken)
     {
         var handled = offer.Kind switch
         {
-            OfferKind.AnswerFeedback => await TryAnswerFeedbackAsync(turnContext, state, offer, cancellationToken),
-            OfferKind.NotHelpfulReason => await TryAnswerReasonAsync(turnContext, state, offer, cancellationToken),
-            OfferKind.TicketOffer => await TryAnswerTicketOfferAsync(turnContext, state, offer, cancellationToken),
-            OfferKind.Menu => await TryPickFromMenuAsync(turnContext, state, offer, cancellationToken),
+            OfferKind.AnswerFeedback => await TryAnswerFeedbackAsync(turnContext, offer, cancellationToken),
+            OfferKind.NotHelpfulReason => await TryAnswerReasonAsync(turnContext, offer, cancellationToken),
+            OfferKind.TicketOffer => await TryAnswerTicketOfferAsync(turnContext, offer, cancellationToken),
+            OfferKind.Menu => await TryPickFromMenuAsync(turnContext, offer, cancellationToken),
             _ => await survey.TryHandleReplyAsync(turnContext, state, cancellationToken),
         };
-        if (!handled && ReferenceEquals(state.Offer, offer))
+        if (!handled && ReferenceEquals(offered.FollowUp, offer))
         {
             // "带我做" stays on offer for a few turns; every other offer lapses when the message answers something else.
-            state.Offer = offer is { Kind: OfferKind.AnswerFeedback, FlowId: not null, TurnsLeft: > 1 } ? offer : null;
-            if (state.Offer is not null)
+            if (offer is { Kind: OfferKind.AnswerFeedback, FlowId: not null, TurnsLeft: > 1 })
             {
                 offer.TurnsLeft--;
                 offer.FeedbackGiven = true;
+            }
+            else
+            {
+                await offers.EndFollowUpAsync(turnContext, cancellationToken);
             }
         }
 
         return handled;
     }
 
-    private async Task<bool> TryAnswerFeedbackAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, PendingOffer offer, CancellationToken cancellationToken)
+    private async Task<bool> TryAnswerFeedbackAsync(ITurnContext<IMessageActivity> turnContext, PendingOffer offer, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text;
         if (offer.FlowId is { } flowId && FeedbackRecognizer.IsStepByStep(text))
         {
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
             return await flows.StartFlowAsync(turnContext, flowId, new Dictionary<string, string>(), offer.Question, cancellationToken);
         }
 
         // "检查了，还是不行" right after an answer with a guided flow: the flow takes over, with the topic already known.
         if (offer.FlowId is { } nextFlow && FeedbackRecognizer.IsStillFailing(text))
         {
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
             if (!offer.FeedbackGiven)
             {
                 await analytics.RecordFeedbackAsync(ConversationId(turnContext), offer.EntryId, offer.Question, helpful: false, NotHelpfulReason.RelatedButUnsolved, cancellationToken);
@@ -136,18 +138,22 @@ public sealed class SupportFollowUpHandler(
         {
             await analytics.RecordFeedbackAsync(ConversationId(turnContext), offer.EntryId, offer.Question, helpful: true, cancellationToken: cancellationToken);
             offer.FeedbackGiven = true;
-            state.Offer = offer.FlowId is null ? null : offer;
+            if (offer.FlowId is null)
+            {
+                await offers.EndFollowUpAsync(turnContext, cancellationToken);
+            }
+
             await turnContext.SendActivityAsync(SupportTexts.ThanksForFeedback, cancellationToken: cancellationToken);
             return true;
         }
 
-        state.Offer = new PendingOffer
+        await offers.OfferAsync(turnContext, new PendingOffer
         {
             Kind = OfferKind.NotHelpfulReason,
             EntryId = offer.EntryId,
             Question = offer.Question,
             SuggestionIds = offer.SuggestionIds,
-        };
+        }, cancellationToken);
         await turnContext.SendActivityAsync(
             ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, SupportTexts.AskNotHelpfulReason, [SupportTexts.Irrelevant, SupportTexts.RelatedButUnsolved]),
             cancellationToken);
@@ -158,13 +164,13 @@ public sealed class SupportFollowUpHandler(
     /// Records 没帮助 once, with the reason when one is picked; then offers the other matches or a ticket. Anything else
     /// records it without a reason and goes on (a rephrased question gets answered).
     /// </summary>
-    private async Task<bool> TryAnswerReasonAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, PendingOffer offer, CancellationToken cancellationToken)
+    private async Task<bool> TryAnswerReasonAsync(ITurnContext<IMessageActivity> turnContext, PendingOffer offer, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text;
         var reason = FeedbackRecognizer.RecognizeReason(text);
         var skipped = reason is null && FeedbackRecognizer.IsSkip(text);
         await analytics.RecordFeedbackAsync(ConversationId(turnContext), offer.EntryId, offer.Question, helpful: false, reason, cancellationToken);
-        state.Offer = null;
+        await offers.EndFollowUpAsync(turnContext, cancellationToken);
         if (reason is null && !skipped)
         {
             return false;
@@ -178,7 +184,7 @@ public sealed class SupportFollowUpHandler(
 
         if (suggestions.Count == 0)
         {
-            state.Offer = new PendingOffer { Kind = OfferKind.TicketOffer, Question = offer.Question, Source = "not_helpful" };
+            await offers.OfferAsync(turnContext, new PendingOffer { Kind = OfferKind.TicketOffer, Question = offer.Question, Source = "not_helpful" }, cancellationToken);
             await turnContext.SendActivityAsync(
                 ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, SupportTexts.OfferTicketAfterNotHelpful, [SupportTexts.Yes, SupportTexts.No]),
                 cancellationToken);
@@ -190,16 +196,16 @@ public sealed class SupportFollowUpHandler(
         await turnContext.SendActivityAsync(
             ChoiceFactory.WithButtons(turnContext.Activity.ChannelId, body, [.. titles.Select(t => t.Value), SupportTexts.Handover]),
             cancellationToken);
-        await knowledgeChoices.SetAsync(turnContext, new PendingChoices { EntryIds = suggestions.Select(e => e.Id).ToList() }, cancellationToken);
+        await offers.OfferEntriesAsync(turnContext, suggestions.Select(e => e.Id), cancellationToken);
         return true;
     }
 
-    private async Task<bool> TryAnswerTicketOfferAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, PendingOffer offer, CancellationToken cancellationToken)
+    private async Task<bool> TryAnswerTicketOfferAsync(ITurnContext<IMessageActivity> turnContext, PendingOffer offer, CancellationToken cancellationToken)
     {
         switch (YesNoRecognizer.Recognize(turnContext.Activity.Text))
         {
             case true:
-                state.Offer = null;
+                await offers.EndFollowUpAsync(turnContext, cancellationToken);
                 var values = new Dictionary<string, string>
                 {
                     ["source"] = offer.Source ?? SupportAnalytics.LowConfidence,
@@ -207,7 +213,7 @@ public sealed class SupportFollowUpHandler(
                 };
                 return await flows.StartFlowAsync(turnContext, FlowCatalog.HandoverFlowId, values, cancellationToken);
             case false:
-                state.Offer = null;
+                await offers.EndFollowUpAsync(turnContext, cancellationToken);
                 await turnContext.SendActivityAsync(SupportTexts.TicketDeclined, cancellationToken: cancellationToken);
                 return true;
             default:
@@ -215,7 +221,7 @@ public sealed class SupportFollowUpHandler(
         }
     }
 
-    private async Task<bool> TryPickFromMenuAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, PendingOffer offer, CancellationToken cancellationToken)
+    private async Task<bool> TryPickFromMenuAsync(ITurnContext<IMessageActivity> turnContext, PendingOffer offer, CancellationToken cancellationToken)
     {
         var menu = offer.FlowIds.Select(id => flows.Flows.FirstOrDefault(f => f.Id == id)).OfType<FlowDefinition>().ToList();
         var pick = ChoicePicker.Pick(turnContext.Activity.Text ?? string.Empty, menu.Select(f => f.Title).ToList());
@@ -230,17 +236,16 @@ public sealed class SupportFollowUpHandler(
             return false;
         }
 
-        state.Offer = null;
+        await offers.EndFollowUpAsync(turnContext, cancellationToken);
         return await flows.StartFlowAsync(turnContext, menu[pick.Index].Id, cancellationToken);
     }
 
-    private async Task SendMenuAsync(ITurnContext<IMessageActivity> turnContext, SupportConversationState state, CancellationToken cancellationToken)
+    private async Task SendMenuAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var menu = flows.Flows.ToList();
         var choices = menu.Select(f => new Choice(f.Title)).ToList();
         await turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, choices, SupportTexts.Greeting), cancellationToken);
-        state.Offer = new PendingOffer { Kind = OfferKind.Menu, FlowIds = menu.Select(f => f.Id).ToList() };
-        await knowledgeChoices.DeleteAsync(turnContext, cancellationToken);
+        await offers.OfferAsync(turnContext, new PendingOffer { Kind = OfferKind.Menu, FlowIds = menu.Select(f => f.Id).ToList() }, cancellationToken);
     }
 
     private static string ConversationId(ITurnContext turnContext) =>

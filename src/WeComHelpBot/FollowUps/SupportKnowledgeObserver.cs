@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Knowledge;
+using WeComHelpBot.Offers;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Support;
 
@@ -15,6 +16,7 @@ namespace WeComHelpBot.FollowUps;
 /// </summary>
 public sealed class SupportKnowledgeObserver(
     SupportConversationMemory memory,
+    ConversationOffers offers,
     SupportAnalytics analytics,
     FlowCatalog flows,
     PersonalDataMasker masker) : IKnowledgeTurnObserver
@@ -39,14 +41,14 @@ public sealed class SupportKnowledgeObserver(
         state.LowConfidenceStreak = 0;
         state.Helped = true;
         var flow = entry.Flow is { } flowId && flows.Find(flowId) is not null ? flowId : null;
-        state.Offer = new PendingOffer
+        await offers.OfferAsync(turnContext, new PendingOffer
         {
             Kind = OfferKind.AnswerFeedback,
             EntryId = entry.Id,
             Question = masker.Mask(answer?.Question ?? entry.Title),
             FlowId = flow,
             SuggestionIds = answer?.Suggestions.Select(s => s.EntryId).Where(id => id != entry.Id).ToList() ?? [],
-        };
+        }, cancellationToken);
 
         var askFeedback = state.AnswersShown++ % FeedbackEvery == 0;
         List<string> lines = askFeedback ? [SupportTexts.FeedbackQuestion] : [];
@@ -80,9 +82,9 @@ public sealed class SupportKnowledgeObserver(
         }
 
         // A 带我做 offer outlives a question the bot could not answer; other offers lapse.
-        if (state.Offer is not { Kind: OfferKind.AnswerFeedback, FlowId: not null })
+        if ((await offers.GetAsync(turnContext, cancellationToken)).FollowUp is not { Kind: OfferKind.AnswerFeedback, FlowId: not null })
         {
-            state.Offer = null;
+            await offers.EndFollowUpAsync(turnContext, cancellationToken);
         }
 
         state.LowConfidenceStreak++;
@@ -92,7 +94,7 @@ public sealed class SupportKnowledgeObserver(
         }
 
         state.LowConfidenceStreak = 0;
-        state.Offer = new PendingOffer { Kind = OfferKind.TicketOffer, Question = masker.Mask(answer.Question), Source = SupportAnalytics.LowConfidence };
+        await offers.OfferAsync(turnContext, new PendingOffer { Kind = OfferKind.TicketOffer, Question = masker.Mask(answer.Question), Source = SupportAnalytics.LowConfidence }, cancellationToken);
         return new KnowledgeReplyExtras([SupportTexts.OfferTicketAfterLowConfidence], [SupportTexts.Yes, SupportTexts.No]);
     }
 }

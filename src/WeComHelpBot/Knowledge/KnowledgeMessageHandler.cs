@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Choices;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Offers;
 
 namespace WeComHelpBot.Knowledge;
 
@@ -15,14 +16,12 @@ namespace WeComHelpBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeMessageHandler : IMessageHandler
 {
-    public const string PendingProperty = "knowledge.pending";
-
     /// <summary>The last question answered from the knowledge base and its entry: a short message after it is read as its follow-up.</summary>
     public const string ContextProperty = "knowledge.context";
 
     private readonly IKnowledgeAnswerer answerer;
     private readonly IKnowledgeReloader knowledge;
-    private readonly IStatePropertyAccessor<PendingChoices> pendingAccessor;
+    private readonly ConversationOffers offers;
     private readonly IStatePropertyAccessor<FollowUpContext> contextAccessor;
     private readonly ILogger<KnowledgeMessageHandler> logger;
     private readonly IReadOnlyList<IKnowledgeTurnObserver> observers;
@@ -41,14 +40,15 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         this.knowledge = knowledge;
         this.logger = logger;
         this.observers = observers?.ToList() ?? [];
-        pendingAccessor = conversationState.CreateProperty<PendingChoices>(PendingProperty);
+        offers = new ConversationOffers(conversationState);
         contextAccessor = conversationState.CreateProperty<FollowUpContext>(ContextProperty);
     }
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken = default)
     {
         var text = turnContext.Activity.Text ?? string.Empty;
-        var pending = await pendingAccessor.GetAsync(turnContext, () => new PendingChoices(), cancellationToken);
+        // The entries of the latest offer only: a newer follow-up (rating, menu, ticket) has replaced an older list.
+        var pending = await offers.GetAsync(turnContext, cancellationToken);
         var offered = pending.EntryIds.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().ToList();
         if (offered.Count > 0)
         {
@@ -88,7 +88,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
                 break;
             case AnswerKind.Answer:
                 await turnContext.SendActivityAsync(answer.Text ?? string.Empty, cancellationToken: cancellationToken);
-                await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
+                await offers.OfferEntriesAsync(turnContext, [], cancellationToken);
                 break;
             case AnswerKind.Clarify when answer.Suggestions.Count > 0:
                 var clarifyExtras = await NotAnsweredExtrasAsync(turnContext, answer, cancellationToken);
@@ -100,7 +100,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
                 await turnContext.SendActivityAsync(
                     extras.IsEmpty ? MessageFactory.Text(outOfScope) : WithExtras(turnContext, outOfScope, [], extras),
                     cancellationToken);
-                await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
+                await offers.OfferEntriesAsync(turnContext, [], cancellationToken);
                 break;
         }
 
@@ -138,7 +138,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         var entries = entryIds.Select(knowledge.Current.Knowledge.Find).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
         if (entries.Count == 0)
         {
-            await pendingAccessor.DeleteAsync(turnContext, cancellationToken);
+            await offers.OfferEntriesAsync(turnContext, [], cancellationToken);
             if (!extras.IsEmpty)
             {
                 await turnContext.SendActivityAsync(WithExtras(turnContext, string.Join("\n", extras.Lines), [], extras with { Lines = [] }), cancellationToken);
@@ -149,7 +149,7 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
 
         var choices = entries.Select(e => new Choice(english && e.English is { } en ? en.Title : e.Title)).ToList();
         await turnContext.SendActivityAsync(WithExtras(turnContext, ChoiceFactory.RenderFor(turnContext.Activity.ChannelId, prompt, choices), choices.Select(c => c.Value).ToList(), extras), cancellationToken);
-        await pendingAccessor.SetAsync(turnContext, new PendingChoices { EntryIds = entries.Select(e => e.Id).ToList() }, cancellationToken);
+        await offers.OfferEntriesAsync(turnContext, entries.Select(e => e.Id), cancellationToken);
     }
 
     private static IMessageActivity WithExtras(ITurnContext turnContext, string text, IReadOnlyList<string> buttons, KnowledgeReplyExtras extras)

@@ -1,20 +1,19 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using WeComHelpBot.Analytics;
-using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Privacy;
 
 /// <summary>
-/// Records each turn's messages (the user's and the bot's) in <see cref="TranscriptStore"/>, masked, in ONE write at
-/// the end of the turn. Bot Builder's TranscriptLoggerMiddleware clones every activity through JSON and logs each one
-/// as its own write; with LiteDB every write is a commit (and in Shared mode an open, fsync and close), which made
+/// Records each turn's messages (the user's and the bot's) through <see cref="TranscriptStore"/>'s masking, in ONE write
+/// at the end of the turn. Bot Builder's TranscriptLoggerMiddleware clones every activity through JSON and logs each
+/// one as its own write; with LiteDB every write is a commit (and in Shared mode an open, fsync and close), which made
 /// transcripts the largest cost of a turn (bench/README.md). The analytics events the turn records are kept until then
-/// too (<see cref="SupportAnalytics.BeginTurn"/>) and go in the same write, through <see cref="LiteDbWriteQueue"/>, so
-/// concurrent turns share one commit. The documents are built and masked here, on the turn's thread; the turn ends
-/// when they are committed. The turn's lines and events are written even when the turn fails.
+/// too (<see cref="SupportAnalytics.BeginTurn"/>) and go in the same write (<see cref="ITurnRecordStore"/>: with LiteDB
+/// through its write queue, so concurrent turns share one commit; with PostgreSQL batched behind the turn). The lines
+/// are masked here, on the turn's thread. The turn's lines and events are written even when the turn fails.
 /// </summary>
-public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAnalytics analytics, LiteDbWriteQueue writes, TimeProvider time) : IMiddleware
+public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAnalytics analytics, ITurnRecordStore records, TimeProvider time) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -57,15 +56,11 @@ public sealed class MaskingTranscriptMiddleware(TranscriptStore store, SupportAn
             }
 
             var events = analytics.EndTurn(turnEvents);
-            var transcript = store.ToDocuments(snapshot);
+            var transcript = store.Mask(snapshot);
             if (events.Count + transcript.Count > 0)
             {
                 // Not the turn's token: a turn cancelled at the end still has its lines and events written.
-                await writes.WriteAsync(_ =>
-                {
-                    store.Insert(transcript);
-                    analytics.Insert(events);
-                }, CancellationToken.None);
+                await records.AppendTurnAsync(transcript, events, CancellationToken.None);
             }
         }
     }

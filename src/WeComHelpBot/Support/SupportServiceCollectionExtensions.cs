@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,9 @@ using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.FollowUps;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Members;
+using WeComHelpBot.Offers;
 using WeComHelpBot.Privacy;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Telemetry;
 using WeComHelpBot.Tickets;
 
@@ -19,8 +20,9 @@ namespace WeComHelpBot.Support;
 public static class SupportServiceCollectionExtensions
 {
     /// <summary>
-    /// Tickets, analytics, masked transcripts and the member-file check, all in the LiteDB file registered by
-    /// AddBotStorage. Adapters run every registered IMiddleware, the masking transcript logger among them; hosts may bind
+    /// Tickets, analytics, masked transcripts and the member-file check, in the storage registered by AddBotStorage
+    /// (transcripts and analytics: <see cref="SupportRecordStorageServiceCollectionExtensions.AddSupportRecordStores"/>).
+    /// Adapters run every registered IMiddleware, the masking transcript logger among them; hosts may bind
     /// <see cref="SupportOptions"/> from the "Support" section.
     /// </summary>
     public static IServiceCollection AddSupport(this IServiceCollection services, BotPaths paths)
@@ -28,10 +30,11 @@ public static class SupportServiceCollectionExtensions
         services.AddOptions<SupportOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PersonalDataMasker>();
+        services.AddSupportRecordStores();
         services.TryAddSingleton(sp =>
         {
             var store = new TranscriptStore(
-                sp.GetRequiredService<LiteDatabase>(),
+                sp.GetRequiredService<ITranscriptLog>(),
                 sp.GetRequiredService<PersonalDataMasker>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SupportOptions>>());
@@ -57,6 +60,7 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<IFlowValueMasker, FlowValueMasker>();
         services.AddSingleton<IFlowAction, CreateTicketAction>();
         services.TryAddSingleton<SupportConversationMemory>();
+        services.TryAddSingleton<ConversationOffers>();
         services.TryAddSingleton<SatisfactionSurvey>();
         services.AddSingleton<IFlowObserver, SupportFlowObserver>();
         services.AddSingleton<IKnowledgeTurnObserver, SupportKnowledgeObserver>();

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using WeComHelpBot.Analytics;
 using WeComHelpBot.Privacy;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Tests.Support;
 
 namespace WeComHelpBot.Tests.Analytics;
@@ -17,7 +18,7 @@ public sealed class TurnEventWritingTests : IDisposable
 
     private SupportAnalytics Analytics => host.Get<SupportAnalytics>();
 
-    private int StoredEventCount => host.Get<LiteDatabase>().GetCollection(SupportAnalytics.CollectionName).Count();
+    private int StoredEventCount => host.Get<LiteDatabase>().GetCollection(LiteDbAnalyticsStore.CollectionName).Count();
 
     [Fact]
     public async Task EventsOfATurn_AreWrittenWhenItEnds_TogetherWithItsTranscript()
@@ -95,7 +96,7 @@ public sealed class TurnEventWritingTests : IDisposable
         await RunTurnAsync("conv-e", "我的手机 13912345678 收不到验证码", async (turn, ct) =>
             await Analytics.RecordQuestionUnansweredAsync("conv-e", turn.Activity.Text, null, lowConfidence: false, ct));
 
-        var stored = host.Get<LiteDatabase>().GetCollection(SupportAnalytics.CollectionName).FindAll().Single();
+        var stored = host.Get<LiteDatabase>().GetCollection(LiteDbAnalyticsStore.CollectionName).FindAll().Single();
         Assert.DoesNotContain("13912345678", stored["text"].AsString, StringComparison.Ordinal);
     }
 

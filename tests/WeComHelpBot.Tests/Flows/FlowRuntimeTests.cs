@@ -104,7 +104,7 @@ public sealed class FlowRuntimeTests
             .Send("帮我核对一下主体").AssertReply(_ => { }).AssertReply(_ => { })
             .Send("帮助").AssertReply($"看营业执照上的类型。\n{FlowTexts.Commands}").AssertReply("什么主体？\n(1) 企业　(2) 个体工商户")
             .Send("公司").AssertReply("多少人？")
-            .Send("?").AssertReply($"{FlowTexts.DefaultHelp(FlowStepKind.Number)}\n{FlowTexts.Commands}").AssertReply("多少人？")
+            .Send("?").AssertReply($"{FlowPromptKinds.Number.DefaultHelp}\n{FlowTexts.Commands}").AssertReply("多少人？")
             .StartTestAsync();
     }
 

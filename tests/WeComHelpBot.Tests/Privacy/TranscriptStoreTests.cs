@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Privacy;
 using WeComHelpBot.Storage;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Support;
 using WeComHelpBot.Tests.Storage;
 
@@ -20,7 +21,7 @@ public sealed class TranscriptStoreTests : IDisposable
     public TranscriptStoreTests()
     {
         database = provider.GetDatabase(folder.File("t.db"));
-        store = new TranscriptStore(database, new PersonalDataMasker(), TimeProvider.System, Options.Create(new SupportOptions()));
+        store = new TranscriptStore(new LiteDbTranscriptStore(database), new PersonalDataMasker(), TimeProvider.System, Options.Create(new SupportOptions()));
     }
 
     public void Dispose()
@@ -40,7 +41,7 @@ public sealed class TranscriptStoreTests : IDisposable
         ]);
         await store.AppendAsync([new TranscriptEntry("c1", "bench", Noon.AddSeconds(5), TranscriptDirection.Incoming, "没帮助")]);
 
-        Assert.Equal(2, database.GetCollection(TranscriptStore.CollectionName).Count());
+        Assert.Equal(2, database.GetCollection(LiteDbTranscriptStore.CollectionName).Count());
         var lines = await store.GetConversationAsync("c1");
         Assert.Equal(["法人信息校验失败怎么办", "先核对营业执照上的法定代表人姓名。", "有帮助吗？", "没帮助"], lines.Select(l => l.Text).ToArray());
         Assert.Equal(TranscriptDirection.Outgoing, lines[2].Direction);
@@ -63,7 +64,7 @@ public sealed class TranscriptStoreTests : IDisposable
     [Fact]
     public async Task OneLineDocumentsFromBefore_AreReadWithTheNewOnes()
     {
-        database.GetCollection(TranscriptStore.CollectionName).Insert(new BsonDocument
+        database.GetCollection(LiteDbTranscriptStore.CollectionName).Insert(new BsonDocument
         {
             ["conversation"] = "c1",
             ["channel"] = "bench",

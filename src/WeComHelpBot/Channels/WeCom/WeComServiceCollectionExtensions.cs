@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using WeComHelpBot.Channels.WeComAiBot;
 using WeComHelpBot.Channels.WeComKf;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Storage;
 using WeComHelpBot.Storage.LiteDb;
+using WeComHelpBot.Storage.Postgres;
 
 namespace WeComHelpBot.Channels.WeCom;
 
@@ -44,7 +46,7 @@ public static class WeComServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<HandoverSignals>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowObserver, HandoverSignalObserver>());
-        services.TryAddSingleton<IWeComKfStore, LiteDbWeComKfStore>();
+        services.AddStore<IWeComKfStore, LiteDbWeComKfStore, PostgresWeComKfStore>();
         services.TryAddSingleton(sp => new WeComKfClient(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(15) },
             sp.GetRequiredService<WeComApiClient>(),
@@ -60,7 +62,7 @@ public static class WeComServiceCollectionExtensions
                 "WeCom:AiBot:Url must be an absolute ws(s) URL.")
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.ReconnectDelay > TimeSpan.Zero && o.LeaseDuration > o.HeartbeatInterval, "WeCom:AiBot intervals must be positive, the lease longer than the heartbeat.")
             .ValidateOnStart();
-        services.TryAddSingleton<ILeaseStore, LiteDbLeaseStore>();
+        services.AddStore<ILeaseStore, LiteDbLeaseStore, PostgresLeaseStore>();
         services.TryAddSingleton<WeComAiBotHandler>();
         services.TryAddSingleton<WeComAiBotConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<WeComAiBotConnection>());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Bot.Builder;
 using WeComHelpBot.Dialogs.Choices;
 using WeComHelpBot.Dialogs.Prompts;
@@ -44,18 +43,21 @@ public sealed partial class FlowDialog : Dialog
     /// <summary>Where the sentence that started the flow is kept, for names and codes asked about later in the flow.</summary>
     public const string UtteranceOption = "__utterance";
 
-    /// <summary>Prefix of the options that say a validated step was already answered by the opening sentence (value: the note).</summary>
+    /// <summary>Prefix of the options that say a named validator accepted a code in the opening sentence (value: its note).</summary>
     public const string CheckedOption = "__checked:";
+
+    /// <summary>Set once a call step has handed the opening sentence to a called flow as that flow's own opening.</summary>
+    public const string OpeningPassedOption = "__opening-passed";
 
     public static string PromptId(string flowId, string stepId) => $"{flowId}#{stepId}";
 
     /// <summary>The prompt dialogs of this flow's prompt steps, each with its step's validator (one registry entry per kind).</summary>
     public IEnumerable<Dialog> CreatePromptDialogs()
     {
-        foreach (var step in flow.Steps.Where(s => s.IsPrompt))
+        foreach (var step in flow.Steps.OfType<PromptStep>())
         {
             var validator = step.Validator is null ? null : validators.GetValueOrDefault(step.Validator);
-            yield return FlowPromptKinds.Create(step.Kind, PromptId(flow.Id, step.Id), validator, timeProvider);
+            yield return step.Kind.CreateDialog(PromptId(flow.Id, step.Id), validator, timeProvider);
         }
     }
 
@@ -74,23 +76,30 @@ public sealed partial class FlowDialog : Dialog
         instance.Options = new Dictionary<string, string>(options?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         if (options?.Utterance is { Length: > 0 } utterance)
         {
-            // Kept for later steps masked, like every text in state; a code in it is checked now and only the verdict kept.
+            // Kept for later steps masked, like every text in state; a code in it is checked now, by every validator so
+            // that flows called later can use the verdict too, and only the verdict is kept.
             instance.Options[UtteranceOption] = masker?.Mask(utterance) ?? utterance;
-            foreach (var step in flow.Steps.Where(s => s.Kind == FlowStepKind.Text && s.Validator is not null))
+            foreach (var (name, note) in options.CheckedCodes)
             {
-                if (CodeLike().IsMatch(utterance) && validators.GetValueOrDefault(step.Validator!)?.Validate(utterance) is { IsValid: true } verdict)
+                instance.Options[CheckedOption + name] = note;
+            }
+
+            foreach (var (name, validator) in validators)
+            {
+                if (CodeLike().IsMatch(utterance) && validator.Validate(utterance) is { IsValid: true } verdict)
                 {
-                    instance.Options[CheckedOption + step.Id] = verdict.Note is null ? string.Empty : masker?.Mask(verdict.Note) ?? verdict.Note;
+                    instance.Options[CheckedOption + name] = verdict.Note is null ? string.Empty : masker?.Mask(verdict.Note) ?? verdict.Note;
                 }
             }
         }
+
         foreach (var observer in observers)
         {
             await observer.OnFlowStartedAsync(dc.Context, flow, instance.Values, cancellationToken);
         }
 
         await SendAsync(dc.Context, flow.Intro, instance.Values, cancellationToken);
-        return await RunAsync(dc, 0, cancellationToken, options?.Utterance);
+        return await RunAsync(dc, 0, cancellationToken, options?.UtteranceIsOpening == true ? options.Utterance : null);
     }
 
     /// <summary>A flow always waits on a prompt; if a reply reaches it directly, ask the current step again.</summary>
@@ -110,9 +119,9 @@ public sealed partial class FlowDialog : Dialog
             return await FinishAsync(dc, cancellationToken);
         }
 
-        if (step.IsPrompt)
+        if (step is PromptStep prompt)
         {
-            await AcceptAsync(dc, step, result, cancellationToken);
+            await AcceptAsync(dc, prompt, result, cancellationToken);
         }
 
         return await RunAsync(dc, NextIndex(step, instance.Values, (result as FoundChoice)?.Index ?? -1), cancellationToken);
@@ -140,7 +149,7 @@ public sealed partial class FlowDialog : Dialog
     /// after it where they still apply. Without a new answer, the step named (or the last one) is asked again.
     /// Returns the step changed, or null when no earlier step fits. The flow must be the active dialog.
     /// </summary>
-    public async Task<FlowStep?> ChangeAnswerAsync(DialogContext dc, string? newAnswer, string? about, bool explicitChange, CancellationToken cancellationToken = default)
+    public async Task<PromptStep?> ChangeAnswerAsync(DialogContext dc, string? newAnswer, string? about, bool explicitChange, CancellationToken cancellationToken = default)
     {
         var instance = dc.ActiveDialog!;
         var best = -1;
@@ -149,8 +158,7 @@ public sealed partial class FlowDialog : Dialog
         for (var i = instance.History.Count - 1; i >= 0; i--)
         {
             var entry = instance.History[i];
-            var step = FindStep(entry.StepId);
-            if (step is null || step.Action is not null)
+            if (FindStep(entry.StepId) is not PromptStep { Action: null } step)
             {
                 continue;
             }
@@ -168,7 +176,7 @@ public sealed partial class FlowDialog : Dialog
             }
 
             var value = await RecognizeAsync(dc, step, newAnswer, entry.Before, cancellationToken);
-            if (value is null || (!explicitChange && (value is not FoundChoice { MatchKind: ChoiceMatchKind.Exact or ChoiceMatchKind.Contained } || step.Kind != FlowStepKind.Choice)))
+            if (value is null || (!explicitChange && (value is not FoundChoice { MatchKind: ChoiceMatchKind.Exact or ChoiceMatchKind.Contained } || !step.Kind.AnswersByNamingAnOption)))
             {
                 continue;
             }
@@ -181,8 +189,8 @@ public sealed partial class FlowDialog : Dialog
             // Which earlier question the new answer belongs to: a choice named by its option beats a yes/no that any
             // confirm step would take; the words of the question (about, or the answer itself) decide between steps.
             var overlap = Math.Max(named, TextSimilarity.Coverage(newAnswer, StepWords(step)));
-            var candidate = (step.Kind == FlowStepKind.Choice ? 2 : 1) + overlap + (i * 0.001);
-            if (step.Kind == FlowStepKind.Confirm && overlap == 0 && i != instance.History.Count - 1)
+            var candidate = (step.Kind.AnswersByNamingAnOption ? 2 : 1) + overlap + (i * 0.001);
+            if (step.Kind.AnswersAnyYesNo && overlap == 0 && i != instance.History.Count - 1)
             {
                 continue;
             }
@@ -198,7 +206,7 @@ public sealed partial class FlowDialog : Dialog
             return null;
         }
 
-        var changed = FindStep(instance.History[best].StepId)!;
+        var changed = (PromptStep)FindStep(instance.History[best].StepId)!;
         if (bestValue is null)
         {
             await ReopenAsync(dc, best, cancellationToken);
@@ -213,17 +221,15 @@ public sealed partial class FlowDialog : Dialog
         Reset(instance, best);
         instance.StepId = changed.Id;
         await AcceptAsync(dc, changed, bestValue, cancellationToken);
-        await dc.Context.SendActivityAsync(FlowTexts.Changed(AnswerText(bestValue, changed) ?? newAnswer!), cancellationToken: cancellationToken);
+        await dc.Context.SendActivityAsync(FlowTexts.Changed(changed.Kind.Describe(changed, bestValue) ?? newAnswer!), cancellationToken: cancellationToken);
         await RunAsync(dc, NextIndex(changed, instance.Values, (bestValue as FoundChoice)?.Index ?? -1), cancellationToken);
         return changed;
     }
 
     /// <summary>Help for a step: why it is asked and what each option means.</summary>
-    private static string HelpFor(FlowStep step, IReadOnlyDictionary<string, string> values)
+    private static string HelpFor(PromptStep step, IReadOnlyDictionary<string, string> values)
     {
-        var help = step.Help is not null ? FlowTemplate.Render(step.Help, values)
-            : step is { Kind: FlowStepKind.Confirm, YesLabel: { } yes, NoLabel: { } no } ? FlowTexts.ConfirmHelp(yes, no)
-            : FlowTexts.DefaultHelp(step.Kind);
+        var help = step.Help is not null ? FlowTemplate.Render(step.Help, values) : step.Kind.Help(step);
         var described = step.Choices.Where(c => c.Description is not null).Select(c => $"· {c.Value}：{c.Description}").ToList();
         return described.Count == 0 ? help : $"{help}\n{string.Join("\n", described)}";
     }
@@ -282,42 +288,42 @@ public sealed partial class FlowDialog : Dialog
             }
 
             var choiceIndex = -1;
-            switch (step.Kind)
+            switch (step)
             {
-                case FlowStepKind.Message:
-                    await SendAsync(dc.Context, step.Text, values, cancellationToken);
+                case MessageStep message:
+                    await SendAsync(dc.Context, message.Text, values, cancellationToken);
                     break;
-                case FlowStepKind.Set:
-                    foreach (var (name, template) in step.Set)
+                case SetStep set:
+                    foreach (var (name, template) in set.Set)
                     {
                         values[name] = FlowTemplate.Render(template, values);
                     }
 
                     break;
-                case FlowStepKind.End:
-                    await SendAsync(dc.Context, step.Text, values, cancellationToken);
+                case EndStep end:
+                    await SendAsync(dc.Context, end.Text, values, cancellationToken);
                     return await CompleteAsync(dc, cancellationToken);
-                case FlowStepKind.Pause:
-                    await SendAsync(dc.Context, step.Text, values, cancellationToken);
+                case PauseStep pause:
+                    await SendAsync(dc.Context, pause.Text, values, cancellationToken);
                     return Pause(instance);
-                case FlowStepKind.Call:
-                    var arguments = step.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
-                    return await dc.BeginDialogAsync(step.Flow!, new DialogOptions { Values = arguments, Utterance = opening ? utterance : null }, cancellationToken);
-                case FlowStepKind.Action:
-                    if (actions.GetValueOrDefault(step.Action!) is { } action)
+                case CallStep call:
+                    var arguments = call.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
+                    return await dc.BeginDialogAsync(call.Flow, CallOptions(instance, arguments, utterance, opening), cancellationToken);
+                case ActionStep actionStep:
+                    if (actions.GetValueOrDefault(actionStep.Action) is { } action)
                     {
-                        await RunActionAsync(dc, step, action, values, null, cancellationToken);
+                        await RunActionAsync(dc, actionStep.Id, actionStep.With, actionStep.Var, action, values, null, cancellationToken);
                     }
 
                     break;
-                default:
-                    if (step.Validator is not null && !validators.ContainsKey(step.Validator))
+                case PromptStep prompt:
+                    if (prompt.Validator is not null && !validators.ContainsKey(prompt.Validator))
                     {
                         break; // An optional step whose validator is not registered (the loader refuses the others).
                     }
 
                     // An answer given after a step that was changed since: reused, not asked again.
-                    if (step.Action is null && instance.Replay.FirstOrDefault(a => a.StepId == step.Id) is { } replayed)
+                    if (prompt.Action is null && instance.Replay.FirstOrDefault(a => a.StepId == step.Id) is { } replayed)
                     {
                         instance.Replay.Remove(replayed);
                         instance.History.Add(new StepAnswer { StepId = step.Id, Before = Snapshot(values), Written = replayed.Written, ChoiceIndex = replayed.ChoiceIndex });
@@ -330,21 +336,44 @@ public sealed partial class FlowDialog : Dialog
                         break;
                     }
 
-                    if (utterance is not null && step.Action is null && (opening || step.Kind is FlowStepKind.Company or FlowStepKind.Text)
-                        && await PrefillAsync(dc, step, utterance, cancellationToken) is { } known)
+                    if (utterance is not null && prompt.Action is null && await PrefillAsync(dc, prompt, utterance, opening, cancellationToken) is { } known)
                     {
-                        await AcceptAsync(dc, step, known, cancellationToken);
+                        await AcceptAsync(dc, prompt, known, cancellationToken);
                         choiceIndex = (known as FoundChoice)?.Index ?? -1;
                         break;
                     }
 
-                    return await dc.PromptAsync(PromptId(flow.Id, step.Id), BuildPromptOptions(step, values), cancellationToken);
+                    return await dc.PromptAsync(PromptId(flow.Id, step.Id), BuildPromptOptions(prompt, values), cancellationToken);
             }
 
             index = NextIndex(step, values, choiceIndex);
         }
 
         return await FinishAsync(dc, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a called flow starts with: its arguments, the opening sentence and the verdicts on its codes. The first flow
+    /// called takes the sentence as its own opening (the failure named, the days since the transfer), even when the call
+    /// comes turns later; flows called after that take only names and checked codes from it, so a problem named once
+    /// is not picked again at every later call.
+    /// </summary>
+    private static DialogOptions CallOptions(DialogInstance instance, Dictionary<string, string> arguments, string? utterance, bool opening)
+    {
+        var asOpening = utterance is not null && (opening || !instance.Options.ContainsKey(OpeningPassedOption));
+        if (asOpening)
+        {
+            instance.Options[OpeningPassedOption] = string.Empty;
+        }
+
+        return new DialogOptions
+        {
+            Values = arguments,
+            Utterance = utterance,
+            UtteranceIsOpening = asOpening,
+            CheckedCodes = instance.Options.Where(kv => kv.Key.StartsWith(CheckedOption, StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key[CheckedOption.Length..], kv => kv.Value, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The result a flow returns when a pause step parks it; the runtime then keeps the stack for 继续.</summary>
@@ -368,41 +397,35 @@ public sealed partial class FlowDialog : Dialog
     /// not option 3), a date or elapsed time, a company name with a name-like ending, or a code a validator accepted
     /// when the flow began.
     /// </summary>
-    private async Task<object?> PrefillAsync(DialogContext dc, FlowStep step, string utterance, CancellationToken cancellationToken)
+    private async Task<object?> PrefillAsync(DialogContext dc, PromptStep step, string utterance, bool opening, CancellationToken cancellationToken)
     {
-        switch (step.Kind)
+        if (step is { Kind.TakesCheckedCodes: true, Validator: { } validator } && dc.ActiveDialog!.Options.GetValueOrDefault(CheckedOption + validator) is { } note)
         {
-            case FlowStepKind.Choice:
-                return await RecognizeAsync(dc, step, utterance, dc.ActiveDialog!.Values, cancellationToken) is FoundChoice { MatchKind: ChoiceMatchKind.Exact or ChoiceMatchKind.Contained } choice
-                    ? choice
-                    : null;
-            case FlowStepKind.Date:
-                return await RecognizeAsync(dc, step, utterance, dc.ActiveDialog!.Values, cancellationToken);
-            case FlowStepKind.Company:
-                return CompanyNameRecognizer.Named(utterance);
-            case FlowStepKind.Text when dc.ActiveDialog!.Options.GetValueOrDefault(CheckedOption + step.Id) is { } note:
-                if (note.Length > 0)
-                {
-                    await dc.Context.SendActivityAsync(note, cancellationToken: cancellationToken);
-                }
+            if (note.Length > 0)
+            {
+                await dc.Context.SendActivityAsync(note, cancellationToken: cancellationToken);
+            }
 
-                return FlowTexts.CheckedFromOpening;
-            default:
-                return null;
+            return FlowTexts.CheckedFromOpening;
         }
+
+        return await step.Kind.FromOpeningAsync(utterance, opening, text => RecognizeAsync(dc, step, text, dc.ActiveDialog!.Values, cancellationToken));
     }
 
     /// <summary>Keeps the answer (masked where needed), runs the step's action, and records it in the history.</summary>
-    private async Task AcceptAsync(DialogContext dc, FlowStep step, object? result, CancellationToken cancellationToken)
+    private async Task AcceptAsync(DialogContext dc, PromptStep step, object? result, CancellationToken cancellationToken)
     {
         var instance = dc.ActiveDialog!;
         var before = Snapshot(instance.Values);
-        Store(step, result, instance.Values);
+        if (step.Var is { } variable)
+        {
+            step.Kind.Store(variable, result, instance.Values, masker);
+        }
 
         // The raw answer goes to the step's action for this call only; state keeps what Store kept (masked).
         if (step.Action is { } name && actions.GetValueOrDefault(name) is { } action)
         {
-            await RunActionAsync(dc, step, action, instance.Values, AnswerText(result), cancellationToken);
+            await RunActionAsync(dc, step.Id, step.With, null, action, instance.Values, step.Kind.AsText(result), cancellationToken);
         }
 
         var written = instance.Values.Where(kv => before.GetValueOrDefault(kv.Key) != kv.Value).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
@@ -413,7 +436,7 @@ public sealed partial class FlowDialog : Dialog
     private async Task ReopenAsync(DialogContext dc, int position, CancellationToken cancellationToken)
     {
         var instance = dc.ActiveDialog!;
-        var step = FindStep(instance.History[position].StepId)!;
+        var step = (PromptStep)FindStep(instance.History[position].StepId)!;
         Reset(instance, position);
         instance.StepId = step.Id;
         await dc.PromptAsync(PromptId(flow.Id, step.Id), BuildPromptOptions(step, instance.Values), cancellationToken);
@@ -428,17 +451,17 @@ public sealed partial class FlowDialog : Dialog
         instance.History = instance.History.Take(position).ToList();
     }
 
-    private async Task<object?> RecognizeAsync(DialogContext dc, FlowStep step, string text, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
+    private async Task<object?> RecognizeAsync(DialogContext dc, PromptStep step, string text, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
         dc.FindDialog(PromptId(flow.Id, step.Id)) is IRecognizingPrompt prompt
             ? await prompt.RecognizeTextAsync(dc.Context, text, BuildPromptOptions(step, values), cancellationToken)
             : null;
 
-    private static bool SameAnswer(StepAnswer entry, FlowStep step, object value) =>
-        value is FoundChoice choice ? entry.ChoiceIndex == choice.Index : step.Var is { } name && entry.Written.GetValueOrDefault(name) == AnswerText(value);
+    private static bool SameAnswer(StepAnswer entry, PromptStep step, object value) =>
+        value is FoundChoice choice ? entry.ChoiceIndex == choice.Index : step.Var is { } name && entry.Written.GetValueOrDefault(name) == step.Kind.AsText(value);
 
     /// <summary>The words that name a step: its question, its options and its variable's options.</summary>
-    private string StepWords(FlowStep step) =>
-        string.Join(" ", new[] { step.Prompt?.Render(flow.Variables) ?? string.Empty }.Concat(step.Choices.Select(c => c.Value)));
+    private string StepWords(PromptStep step) =>
+        string.Join(" ", new[] { step.Prompt.Render(flow.Variables) }.Concat(step.Choices.Select(c => c.Value)));
 
     private FlowStep? FindStep(string? id) => flow.Steps.FirstOrDefault(s => s.Id == id);
 
@@ -466,7 +489,8 @@ public sealed partial class FlowDialog : Dialog
 
     private int NextIndex(FlowStep step, IReadOnlyDictionary<string, string> values, int chosen)
     {
-        var target = chosen >= 0 && chosen < step.Choices.Count ? step.Choices[chosen].Goto : null;
+        var choices = (step as PromptStep)?.Choices ?? [];
+        var target = chosen >= 0 && chosen < choices.Count ? choices[chosen].Goto : null;
         target ??= step.Goto.FirstOrDefault(g => g.When is null || g.When.Evaluate(values))?.Target;
         if (target is null)
         {
@@ -476,63 +500,28 @@ public sealed partial class FlowDialog : Dialog
         return target == FlowGoto.End ? flow.Steps.Count : flow.Steps.ToList().FindIndex(s => s.Id == target);
     }
 
-    private PromptOptions BuildPromptOptions(FlowStep step, IReadOnlyDictionary<string, string> values)
+    private PromptOptions BuildPromptOptions(PromptStep step, IReadOnlyDictionary<string, string> values)
     {
-        var prompt = step.Prompt!.Render(values);
-        List<Choice> choices = step.Kind switch
-        {
-            FlowStepKind.Choice => step.Choices.Select(c => new Choice(c.Value, c.Synonyms, c.Description)).ToList(),
-            FlowStepKind.Confirm when step.YesLabel is not null => [new Choice(step.YesLabel), new Choice(step.NoLabel!)],
-            _ => [],
-        };
+        var prompt = step.Prompt.Render(values);
         return new PromptOptions
         {
             Prompt = prompt,
             RetryPrompt = step.Retry is null ? null : $"{FlowTemplate.Render(step.Retry, values)}\n{prompt}",
             Help = HelpFor(step, values),
-            Choices = choices,
+            Choices = step.Kind.Options(step).ToList(),
             MaxAttempts = step.MaxAttempts ?? 3,
             DefaultValue = step.Default,
         };
     }
 
-    private void Store(FlowStep step, object? result, Dictionary<string, string> values)
-    {
-        if (step.Var is not { } name)
-        {
-            return;
-        }
-
-        switch (result)
-        {
-            case FoundChoice choice:
-                values[name] = choice.Value;
-                break;
-            case bool yes:
-                values[name] = yes ? "true" : "false";
-                break;
-            case decimal number:
-                values[name] = FormatNumber(number);
-                break;
-            case ElapsedTime elapsed:
-                values[name] = elapsed.WorkingDays.ToString(CultureInfo.InvariantCulture);
-                values[name + "_days"] = elapsed.CalendarDays.ToString(CultureInfo.InvariantCulture);
-                values[name + "_date"] = $"{elapsed.Since.Month}月{elapsed.Since.Day}日";
-                break;
-            case string text:
-                // Personal data is masked before it reaches conversation state.
-                values[name] = step.Kind == FlowStepKind.Phone ? PhoneNumberRecognition.Mask(text) : masker?.Mask(text) ?? text;
-                break;
-        }
-    }
-
-    /// <param name="answer">The raw answer when the action belongs to a prompt step; its var: then keeps the answer, not the action's value.</param>
-    private async Task RunActionAsync(DialogContext dc, FlowStep step, IFlowAction action, Dictionary<string, string> values, string? answer, CancellationToken cancellationToken)
+    /// <param name="valueVariable">Where the action's value is kept (an action step's var:; a prompt step's var: keeps the answer instead).</param>
+    /// <param name="answer">The raw answer when the action belongs to a prompt step.</param>
+    private async Task RunActionAsync(DialogContext dc, string stepId, IReadOnlyDictionary<string, string> with, string? valueVariable, IFlowAction action, Dictionary<string, string> values, string? answer, CancellationToken cancellationToken)
     {
         var turnContext = dc.Context;
-        var arguments = step.With.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
+        var arguments = with.ToDictionary(kv => kv.Key, kv => FlowTemplate.Render(kv.Value, values), StringComparer.Ordinal);
         var activity = turnContext.Activity;
-        var context = new FlowActionContext(flow.Id, step.Id, activity.ChannelId, activity.Conversation?.Id, activity.From?.Id,
+        var context = new FlowActionContext(flow.Id, stepId, activity.ChannelId, activity.Conversation?.Id, activity.From?.Id,
             new Dictionary<string, string>(values, StringComparer.Ordinal), arguments)
         {
             Answer = answer,
@@ -544,9 +533,9 @@ public sealed partial class FlowDialog : Dialog
             values[name] = value;
         }
 
-        if (!step.IsPrompt && step.Var is { } var && result.Value is not null)
+        if (valueVariable is not null && result.Value is not null)
         {
-            values[var] = result.Value;
+            values[valueVariable] = result.Value;
         }
 
         if (!string.IsNullOrWhiteSpace(result.Message))
@@ -554,22 +543,6 @@ public sealed partial class FlowDialog : Dialog
             await turnContext.SendActivityAsync(result.Message, cancellationToken: cancellationToken);
         }
     }
-
-    private static string? AnswerText(object? result, FlowStep step) => result is bool yes && step.YesLabel is not null
-        ? (yes ? step.YesLabel : step.NoLabel)
-        : result is bool plain ? (plain ? "是" : "不是") : AnswerText(result);
-
-    private static string? AnswerText(object? result) => result switch
-    {
-        null => null,
-        FoundChoice choice => choice.Value,
-        bool yes => yes ? "true" : "false",
-        decimal number => FormatNumber(number),
-        ElapsedTime elapsed => elapsed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => result.ToString(),
-    };
-
-    private static string FormatNumber(decimal number) => FlowPromptKinds.FormatNumber(number);
 
     private static Dictionary<string, string> Snapshot(Dictionary<string, string> values) => new(values, StringComparer.Ordinal);
 

@@ -6,20 +6,20 @@ using static WeComHelpBot.Dialogs.Flows.FlowYamlReader;
 namespace WeComHelpBot.Dialogs.Flows;
 
 /// <summary>
-/// Builds the <see cref="FlowDefinition"/> of one file: parses the YAML, reads the flow's fields and each step, and checks
-/// each step on its own. Problems are recorded instead of thrown so every mistake of the file is reported at once.
+/// Builds the <see cref="FlowDefinition"/> of one file: parses the YAML, reads the flow's fields and each step (through
+/// <see cref="FlowStepReader"/>). Problems are recorded instead of thrown so every mistake of the file is reported at once.
 /// </summary>
 internal sealed class FlowFileReader
 {
     private readonly FlowYamlReader yaml;
     private readonly FlowPartReader parts;
-    private readonly FlowStepChecker stepChecker;
+    private readonly FlowStepReader stepReader;
 
     public FlowFileReader(string file, List<FlowLoadError> errors)
     {
         yaml = new FlowYamlReader(file, errors);
         parts = new FlowPartReader(yaml);
-        stepChecker = new FlowStepChecker(yaml);
+        stepReader = new FlowStepReader(yaml, parts, new FlowStepChecker(yaml));
     }
 
     /// <summary>The flow, or null when the file is not readable as one (the problems are recorded).</summary>
@@ -122,7 +122,7 @@ internal sealed class FlowFileReader
                 continue;
             }
 
-            var step = ReadStep(stepNode, i);
+            var step = stepReader.Read(stepNode, i);
             if (step is not null)
             {
                 steps.Add(step);
@@ -130,56 +130,5 @@ internal sealed class FlowFileReader
         }
 
         return steps;
-    }
-
-    private FlowStep? ReadStep(YamlMappingNode node, int index)
-    {
-        var id = yaml.OptionalString(node, "id") ?? $"step-{index + 1}";
-        var kindText = yaml.OptionalString(node, "kind")
-            ?? (Get(node, "action") is not null ? "action" : Get(node, "flow") is not null ? "call" : null);
-        if (kindText is null)
-        {
-            yaml.Error(node, $"步骤 “{id}” 缺少 kind:（可选：{string.Join(" / ", FlowSchema.Kinds.Keys)}）");
-            return null;
-        }
-
-        if (!FlowSchema.Kinds.TryGetValue(kindText, out var kind))
-        {
-            yaml.Error(Get(node, "kind"), $"未知的步骤类型 “{kindText}”（可选：{string.Join(" / ", FlowSchema.Kinds.Keys)}）");
-            return null;
-        }
-
-        yaml.CheckFields(node, [.. FlowSchema.CommonStepFields, .. FlowSchema.StepFields[kind]], $"{kindText} 步骤");
-
-        // Problems are recorded in field order: keep this order so a file's messages read top to bottom.
-        var step = new FlowStep
-        {
-            Id = id,
-            Kind = kind,
-            Line = Line(node),
-            Prompt = parts.OptionalText(node, "prompt"),
-            Text = parts.OptionalText(node, "text"),
-            Help = yaml.OptionalString(node, "help"),
-            Retry = yaml.OptionalString(node, "retry"),
-            Choices = parts.Choices(node),
-            YesLabel = yaml.OptionalString(node, "yes"),
-            NoLabel = yaml.OptionalString(node, "no"),
-            Var = yaml.VariableName(node, "var"),
-            Validator = yaml.OptionalString(node, "validator"),
-            ValidatorLine = Line(Get(node, "validator")),
-            Optional = yaml.OptionalBool(node, "optional"),
-            Action = yaml.OptionalString(node, "action"),
-            ActionLine = Line(Get(node, "action")),
-            With = yaml.StringMap(node, "with", checkNames: false),
-            Flow = yaml.OptionalString(node, "flow"),
-            Set = yaml.StringMap(node, "set", checkNames: true),
-            When = parts.Condition(Get(node, "when")),
-            Goto = parts.Goto(node),
-            MaxAttempts = parts.MaxAttempts(node),
-            Default = yaml.OptionalString(node, "default"),
-        };
-
-        stepChecker.Check(step, node);
-        return step;
     }
 }

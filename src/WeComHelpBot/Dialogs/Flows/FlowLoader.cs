@@ -67,16 +67,27 @@ public static class FlowLoader
         var errors = new List<FlowLoadError>();
         foreach (var flow in flows)
         {
-            foreach (var step in flow.Steps.Where(s => !s.Optional))
+            foreach (var step in flow.Steps)
             {
-                if (step.Validator is { } v && !validators.Contains(v))
+                var (validator, validatorLine, action, actionLine, optional) = step switch
                 {
-                    errors.Add(new FlowLoadError(flow.File, step.ValidatorLine, $"未注册的校验器 “{v}”（已注册：{Known(validators)}）；如果它以后才注册，给这一步加 optional: true"));
+                    PromptStep p => (p.Validator, p.ValidatorLine, p.Action, p.ActionLine, p.Optional),
+                    ActionStep act => (null, 0, act.Action, act.ActionLine, act.Optional),
+                    _ => (null, 0, null, 0, true),
+                };
+                if (optional)
+                {
+                    continue;
                 }
 
-                if (step.Action is { } a && !actions.Contains(a))
+                if (validator is { } v && !validators.Contains(v))
                 {
-                    errors.Add(new FlowLoadError(flow.File, step.ActionLine, $"未注册的动作 “{a}”（已注册：{Known(actions)}）；如果它以后才注册，给这一步加 optional: true"));
+                    errors.Add(new FlowLoadError(flow.File, validatorLine, $"未注册的校验器 “{v}”（已注册：{Known(validators)}）；如果它以后才注册，给这一步加 optional: true"));
+                }
+
+                if (action is { } a && !actions.Contains(a))
+                {
+                    errors.Add(new FlowLoadError(flow.File, actionLine, $"未注册的动作 “{a}”（已注册：{Known(actions)}）；如果它以后才注册，给这一步加 optional: true"));
                 }
             }
         }

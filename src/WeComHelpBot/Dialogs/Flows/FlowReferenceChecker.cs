@@ -36,12 +36,7 @@ internal static class FlowReferenceChecker
         CheckReferences(flow.Summary?.VariableReferences() ?? []);
         foreach (var step in flow.Steps)
         {
-            CheckReferences(step.Prompt?.VariableReferences() ?? []);
-            CheckReferences(step.Text?.VariableReferences() ?? []);
-            CheckReferences((step.When?.Variables ?? []).Select(v => (v, step.Line)));
-            CheckReferences(step.Goto.SelectMany(g => (g.When?.Variables ?? []).Select(v => (v, g.Line))));
-            CheckReferences(step.Set.Values.Concat(step.With.Values).Concat([step.Help ?? string.Empty, step.Retry ?? string.Empty])
-                .SelectMany(FlowTemplate.VariablesIn).Select(v => (v, step.Line)));
+            CheckReferences(step.VariableReferences());
 
             foreach (var jump in step.Goto)
             {
@@ -51,7 +46,7 @@ internal static class FlowReferenceChecker
                 }
             }
 
-            foreach (var choice in step.Choices.Where(c => c.Goto is not null))
+            foreach (var choice in (step as PromptStep)?.Choices.Where(c => c.Goto is not null) ?? [])
             {
                 if (choice.Goto != FlowGoto.End && !stepIds.Contains(choice.Goto!))
                 {
@@ -59,15 +54,17 @@ internal static class FlowReferenceChecker
                 }
             }
 
-            if (step.Kind == FlowStepKind.Call && step.Flow is { } called && !all.ContainsKey(called))
+            if (step is CallStep { Flow: { Length: > 0 } called } call)
             {
-                Error(step.Line, $"调用的流程 “{called}” 不存在");
-            }
-            else if (step.Kind == FlowStepKind.Call && step.Flow is { } target)
-            {
-                foreach (var name in step.With.Keys.Where(k => !all[target].Variables.ContainsKey(k)))
+                if (!all.TryGetValue(called, out var target))
                 {
-                    Error(step.Line, $"with: 里的 “{name}” 不是流程 “{target}” 在 variables: 里声明的变量");
+                    Error(step.Line, $"调用的流程 “{called}” 不存在");
+                    continue;
+                }
+
+                foreach (var name in call.With.Keys.Where(k => !target.Variables.ContainsKey(k)))
+                {
+                    Error(step.Line, $"with: 里的 “{name}” 不是流程 “{called}” 在 variables: 里声明的变量");
                 }
             }
         }

@@ -140,7 +140,7 @@ public sealed class FlowRuntime : IFlowStarter
                 return true;
 
             case Interruption.Help:
-                var help = dc.ActiveDialog.Prompt?.Help ?? FlowTexts.DefaultHelp(FlowStepKind.Text);
+                var help = dc.ActiveDialog.Prompt?.Help ?? FlowPromptKinds.Text.DefaultHelp;
                 await turnContext.SendActivityAsync($"{help}\n{FlowTexts.Commands}", cancellationToken: cancellationToken);
                 await dc.RepromptDialogAsync(cancellationToken);
                 return true;

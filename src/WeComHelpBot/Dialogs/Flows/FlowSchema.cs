@@ -9,30 +9,28 @@ internal static partial class FlowSchema
 
     public static readonly HashSet<string> CommonStepFields = ["id", "kind", "when", "goto"];
 
-    public static readonly Dictionary<FlowStepKind, HashSet<string>> StepFields = new()
+    /// <summary>The fields of the step kinds that do not wait for the user, by kind name.</summary>
+    public static readonly Dictionary<string, HashSet<string>> StepFields = new(StringComparer.Ordinal)
     {
-        [FlowStepKind.Message] = ["text"],
-        [FlowStepKind.End] = ["text"],
-        [FlowStepKind.Text] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
-        [FlowStepKind.Choice] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "choices", "action", "with"],
-        [FlowStepKind.Confirm] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "yes", "no", "action", "with"],
-        [FlowStepKind.Number] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
-        [FlowStepKind.Phone] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
-        [FlowStepKind.Date] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
-        [FlowStepKind.Company] = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"],
-        [FlowStepKind.Pause] = ["text"],
-        [FlowStepKind.Set] = ["set"],
-        [FlowStepKind.Call] = ["flow", "with"],
-        [FlowStepKind.Action] = ["action", "with", "var", "optional"],
+        ["message"] = ["text"],
+        ["end"] = ["text"],
+        ["pause"] = ["text"],
+        ["set"] = ["set"],
+        ["call"] = ["flow", "with"],
+        ["action"] = ["action", "with", "var", "optional"],
     };
 
-    public static readonly Dictionary<string, FlowStepKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["message"] = FlowStepKind.Message, ["text"] = FlowStepKind.Text, ["choice"] = FlowStepKind.Choice,
-        ["confirm"] = FlowStepKind.Confirm, ["number"] = FlowStepKind.Number, ["phone"] = FlowStepKind.Phone,
-        ["date"] = FlowStepKind.Date, ["set"] = FlowStepKind.Set, ["call"] = FlowStepKind.Call,
-        ["action"] = FlowStepKind.Action, ["end"] = FlowStepKind.End, ["company"] = FlowStepKind.Company, ["pause"] = FlowStepKind.Pause,
-    };
+    /// <summary>The fields every prompt step has; its kind adds its own (<see cref="FlowPromptKind.OwnFields"/>).</summary>
+    public static readonly HashSet<string> PromptFields = ["prompt", "help", "retry", "var", "validator", "optional", "max-attempts", "default", "action", "with"];
+
+    /// <summary>Every kind name a step may have: the prompt kinds of <see cref="FlowPromptKinds"/> and the others.</summary>
+    public static IEnumerable<string> KindNames => ["message", .. FlowPromptKinds.All.Select(k => k.Name), .. StepFields.Keys.Where(k => k != "message")];
+
+    /// <summary>The fields a step of this kind may have (the common ones included), or null for an unknown kind.</summary>
+    public static HashSet<string>? FieldsOf(string kind) =>
+        FlowPromptKinds.Find(kind) is { } prompt ? [.. CommonStepFields, .. PromptFields, .. prompt.OwnFields]
+        : StepFields.TryGetValue(kind, out var fields) ? [.. CommonStepFields, .. fields]
+        : null;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     public static partial Regex IdPattern();

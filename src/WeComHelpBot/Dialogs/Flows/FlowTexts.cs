@@ -35,15 +35,4 @@ public static class FlowTexts
     public static string ConfirmHelp(string yes, string no) => $"回答“{yes}”或“{no}”就行，用自己的话说也可以，比如“应该没问题”“暂时用不着”。";
 
     public static string Cancelled(string title) => $"好的，已退出“{title}”。有别的问题可以直接问我。";
-
-    public static string DefaultHelp(FlowStepKind kind) => kind switch
-    {
-        FlowStepKind.Choice => "从下面的选项里挑一个，回复序号（比如“2”）、“第二个”或者选项的名字都可以。",
-        FlowStepKind.Confirm => "回答“是”或“不是”就行，“有”“没有”“好的”“不用”也都可以。",
-        FlowStepKind.Company => "回复营业执照上的单位全称就行。",
-        FlowStepKind.Number => "回复一个数字就行，比如“120”或者“大概三百人”。",
-        FlowStepKind.Phone => "回复 11 位手机号就行。",
-        FlowStepKind.Date => "告诉我大概是哪天或者过了多久，比如“上周五”“3天前”“两个工作日了”。",
-        _ => "直接打字回复就行。",
-    };
 }

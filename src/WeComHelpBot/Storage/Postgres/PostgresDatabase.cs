@@ -8,7 +8,7 @@ namespace WeComHelpBot.Storage.Postgres;
 /// (<see cref="PostgresMigrations"/>) before the first command any store runs. Every Postgres store takes its
 /// connections from <see cref="OpenAsync"/>, so none can run against a schema older than the code.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly ILogger<PostgresDatabase> logger;
@@ -66,6 +66,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await dataSource.DisposeAsync();
+        migrating.Dispose();
+    }
+
+    /// <summary>For containers disposed synchronously (a test host, a tool's <c>using</c>), which refuse async-only services.</summary>
+    public void Dispose()
+    {
+        dataSource.Dispose();
         migrating.Dispose();
     }
 }

@@ -74,6 +74,67 @@ public static class PostgresMigrations
             xml text NOT NULL
         );
         """,
+
+        // 4: transcripts, analytics events, 微信客服 cursors and leases.
+        """
+        CREATE TABLE transcript_lines (
+            id bigserial PRIMARY KEY,
+            conversation text NOT NULL,
+            channel text NOT NULL,
+            at timestamptz NOT NULL,
+            direction text NOT NULL,
+            text text NOT NULL
+        );
+        CREATE INDEX transcript_lines_conversation ON transcript_lines (conversation, at, id);
+        CREATE INDEX transcript_lines_at ON transcript_lines (at);
+
+        CREATE TABLE analytics_events (
+            id bigserial PRIMARY KEY,
+            type text NOT NULL,
+            conversation text NOT NULL,
+            at timestamptz NOT NULL,
+            entry text,
+            text text,
+            flow text,
+            reason text,
+            ticket text,
+            channel text,
+            score double precision,
+            rating integer,
+            resolved boolean
+        );
+        CREATE INDEX analytics_events_at ON analytics_events (at, id);
+
+        CREATE TABLE wecom_kf_cursors (
+            open_kfid text PRIMARY KEY,
+            cursor text NOT NULL,
+            at timestamptz NOT NULL
+        );
+
+        CREATE TABLE wecom_kf_msgids (
+            msg_id text PRIMARY KEY,
+            at timestamptz NOT NULL
+        );
+        CREATE INDEX wecom_kf_msgids_at ON wecom_kf_msgids (at);
+
+        CREATE TABLE wecom_kf_windows (
+            conversation text PRIMARY KEY,
+            opened timestamptz NOT NULL,
+            used integer NOT NULL
+        );
+
+        CREATE TABLE wecom_kf_addresses (
+            conversation text PRIMARY KEY,
+            open_kfid text NOT NULL,
+            external_user text NOT NULL
+        );
+
+        CREATE TABLE leases (
+            name text PRIMARY KEY,
+            holder text NOT NULL,
+            expires_at timestamptz NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

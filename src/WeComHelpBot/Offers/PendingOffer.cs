@@ -1,6 +1,6 @@
-namespace WeComHelpBot.FollowUps;
+namespace WeComHelpBot.Offers;
 
-/// <summary>The offer the next message may answer, kept in conversation state. Texts in it are masked.</summary>
+/// <summary>The follow-up the next message may answer (part of <see cref="OfferState"/>). Texts in it are masked.</summary>
 public sealed class PendingOffer
 {
     public OfferKind Kind { get; set; }

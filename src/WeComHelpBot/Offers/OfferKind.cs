@@ -1,4 +1,4 @@
-namespace WeComHelpBot.FollowUps;
+namespace WeComHelpBot.Offers;
 
 /// <summary>What the bot just offered and is waiting to hear back about.</summary>
 public enum OfferKind

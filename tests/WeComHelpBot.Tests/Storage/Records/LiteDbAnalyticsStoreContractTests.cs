@@ -1,0 +1,3 @@
+namespace WeComHelpBot.Tests.Storage.Records;
+
+public sealed class LiteDbAnalyticsStoreContractTests() : AnalyticsStoreContractTests(new LiteDbSupportRecordBackend());

@@ -1,0 +1,3 @@
+namespace WeComHelpBot.Tests.Storage.Records;
+
+public sealed class LiteDbTranscriptLogContractTests() : TranscriptLogContractTests(new LiteDbSupportRecordBackend());

@@ -29,4 +29,17 @@ public abstract class HandoverHoldStoreContractTests
 
         Assert.Null(await Store.FindAsync("webchat:c1"));
     }
+
+    [SkippableFact]
+    public async Task AConversationIdWithANul_IsStillAKey()
+    {
+        const string odd = "webchat:c\0";
+
+        Assert.Null(await Store.FindAsync(odd));
+        await Store.SaveAsync(new HandoverHold(odd, "T20261125-0001", "xiaoli", Since));
+
+        Assert.Equal("xiaoli", (await Store.FindAsync(odd))?.Agent);
+        await Store.RemoveAsync(odd);
+        Assert.Null(await Store.FindAsync(odd));
+    }
 }

@@ -5,7 +5,9 @@ namespace WeComHelpBot.Storage.Postgres;
 
 /// <summary>
 /// A table of records kept as JSON text beside their key (columns <c>key</c> and <c>json</c>), the PostgreSQL
-/// counterpart of <see cref="LiteDb.LiteDbJsonCollection{T}"/> with the same JSON (<see cref="StoredRecordJson"/>).
+/// counterpart of <see cref="LiteDb.LiteDbJsonCollection{T}"/> with the same JSON (<see cref="StoredRecordJson"/>). Keys
+/// come from channels and people (conversation ids, account names), so they are cleaned as every text column's are
+/// (<see cref="PostgresText.Clean"/>), the same way on write and on read.
 /// </summary>
 public sealed class PostgresJsonTable<T>
     where T : class
@@ -29,7 +31,7 @@ public sealed class PostgresJsonTable<T>
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT key, json FROM {table} WHERE key = @key", connection);
-        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
@@ -45,7 +47,7 @@ public sealed class PostgresJsonTable<T>
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"INSERT INTO {table} (key, json) VALUES (@key, @json) ON CONFLICT (key) DO NOTHING", connection);
-        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
         command.Parameters.AddWithValue("json", JsonSerializer.Serialize(value, StoredRecordJson.Options));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -56,7 +58,7 @@ public sealed class PostgresJsonTable<T>
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {table} (key, json) VALUES (@key, @json) ON CONFLICT (key) DO UPDATE SET json = excluded.json",
             connection);
-        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
         command.Parameters.AddWithValue("json", JsonSerializer.Serialize(value, StoredRecordJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -75,7 +77,7 @@ public sealed class PostgresJsonTable<T>
             T? current;
             await using (var select = new NpgsqlCommand($"SELECT key, json FROM {table} WHERE key = @key FOR UPDATE", connection, transaction))
             {
-                select.Parameters.AddWithValue("key", key);
+                select.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
                 current = (await ReadAsync(select, cancellationToken)).SingleOrDefault();
             }
 
@@ -86,7 +88,7 @@ public sealed class PostgresJsonTable<T>
                     : $"UPDATE {table} SET json = @json WHERE key = @key",
                 connection,
                 transaction);
-            write.Parameters.AddWithValue("key", key);
+            write.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
             write.Parameters.AddWithValue("json", JsonSerializer.Serialize(changed, StoredRecordJson.Options));
             if (await write.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
@@ -107,7 +109,7 @@ public sealed class PostgresJsonTable<T>
         T? current;
         await using (var select = new NpgsqlCommand($"SELECT key, json FROM {table} WHERE key = @key FOR UPDATE", connection, transaction))
         {
-            select.Parameters.AddWithValue("key", key);
+            select.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
             current = (await ReadAsync(select, cancellationToken)).SingleOrDefault();
         }
 
@@ -118,7 +120,7 @@ public sealed class PostgresJsonTable<T>
 
         var changed = change(current);
         await using var update = new NpgsqlCommand($"UPDATE {table} SET json = @json WHERE key = @key", connection, transaction);
-        update.Parameters.AddWithValue("key", key);
+        update.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
         update.Parameters.AddWithValue("json", JsonSerializer.Serialize(changed, StoredRecordJson.Options));
         await update.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -129,7 +131,7 @@ public sealed class PostgresJsonTable<T>
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"DELETE FROM {table} WHERE key = @key", connection);
-        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("key", PostgresText.Clean(key)!);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

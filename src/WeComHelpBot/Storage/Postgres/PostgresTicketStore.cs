@@ -67,7 +67,7 @@ public sealed class PostgresTicketStore(PostgresDatabase database) : ITicketStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT number, contact, json FROM tickets WHERE number = @number", connection);
-        command.Parameters.AddWithValue("number", number ?? string.Empty);
+        command.Parameters.AddWithValue("number", PostgresText.Clean(number) ?? string.Empty);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
@@ -89,7 +89,7 @@ public sealed class PostgresTicketStore(PostgresDatabase database) : ITicketStor
         StoredTicket? current;
         await using (var select = new NpgsqlCommand("SELECT number, contact, json FROM tickets WHERE number = @number FOR UPDATE", connection, transaction))
         {
-            select.Parameters.AddWithValue("number", number ?? string.Empty);
+            select.Parameters.AddWithValue("number", PostgresText.Clean(number) ?? string.Empty);
             current = (await ReadAsync(select, cancellationToken)).SingleOrDefault();
         }
 

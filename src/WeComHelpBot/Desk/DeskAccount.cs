@@ -11,4 +11,7 @@ public sealed record DeskAccount(string Name, DeskRole Role, string PasswordHash
     public DateTimeOffset? LockedUntil { get; init; }
 
     public DateTimeOffset? LastSignIn { get; init; }
+
+    /// <summary>The key an account is stored under: names are compared case-insensitively, ignoring surrounding spaces.</summary>
+    public static string KeyOf(string name) => (name ?? string.Empty).Trim().ToLowerInvariant();
 }

@@ -48,14 +48,7 @@ public sealed class DeskAccounts(IDeskAccountStore store, TimeProvider time, IOp
     /// <summary>Disables the account (its sessions stop working at their next request); false when there is none.</summary>
     public async Task<bool> DisableAsync(string name, CancellationToken cancellationToken = default)
     {
-        var account = await store.FindAsync(name, cancellationToken);
-        if (account is null)
-        {
-            return false;
-        }
-
-        await store.UpdateAsync(account with { Disabled = true }, cancellationToken);
-        return true;
+        return await store.UpdateAsync(name, account => account with { Disabled = true }, cancellationToken) is not null;
     }
 
     /// <summary>Checks a sign-in and counts failures; the account when it succeeded.</summary>
@@ -77,30 +70,47 @@ public sealed class DeskAccounts(IDeskAccountStore store, TimeProvider time, IOp
                 return (SignInOutcome.Disabled, null);
             }
 
-            if (account.LockedUntil is { } until && until > now)
+            if (account.LockedUntil is { } lockedUntil && lockedUntil > now)
             {
                 return (SignInOutcome.LockedOut, null);
             }
 
-            if (!DeskPasswordHasher.Verify(password ?? string.Empty, account.PasswordHash))
+            // The slow hash is checked outside the store's lock; the counters are then changed on the account as it is now,
+            // which another process may have changed meanwhile (a wrong password counted there, `users disable`).
+            var valid = DeskPasswordHasher.Verify(password ?? string.Empty, account.PasswordHash);
+            var outcome = SignInOutcome.Failed;
+            var lockedNow = false;
+            var stored = await store.UpdateAsync(account.Name, current =>
             {
-                var failed = account.FailedSignIns + 1;
-                var locked = failed >= options.Value.SignInAttempts;
-                await store.UpdateAsync(
-                    account with { FailedSignIns = locked ? 0 : failed, LockedUntil = locked ? now + options.Value.LockoutDuration : account.LockedUntil },
-                    cancellationToken);
-                if (locked)
+                if (current.Disabled)
                 {
-                    logger.LogWarning("Console account locked after {Attempts} wrong passwords", failed);
-                    return (SignInOutcome.LockedOut, null);
+                    outcome = SignInOutcome.Disabled;
+                    return current;
                 }
 
-                return (SignInOutcome.Failed, null);
+                if (current.LockedUntil is { } until && until > now)
+                {
+                    outcome = SignInOutcome.LockedOut;
+                    return current;
+                }
+
+                if (!valid)
+                {
+                    var failed = current.FailedSignIns + 1;
+                    lockedNow = failed >= options.Value.SignInAttempts;
+                    outcome = lockedNow ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+                    return current with { FailedSignIns = lockedNow ? 0 : failed, LockedUntil = lockedNow ? now + options.Value.LockoutDuration : current.LockedUntil };
+                }
+
+                outcome = SignInOutcome.Succeeded;
+                return current with { FailedSignIns = 0, LockedUntil = null, LastSignIn = now };
+            }, cancellationToken);
+            if (lockedNow)
+            {
+                logger.LogWarning("Console account locked after {Attempts} wrong passwords", options.Value.SignInAttempts);
             }
 
-            var signedIn = account with { FailedSignIns = 0, LockedUntil = null, LastSignIn = now };
-            await store.UpdateAsync(signedIn, cancellationToken);
-            return (SignInOutcome.Succeeded, signedIn);
+            return outcome == SignInOutcome.Succeeded && stored is not null ? (outcome, stored) : (outcome, null);
         }
         finally
         {

@@ -24,8 +24,6 @@ public sealed class SupportDesk(
     TimeProvider time,
     ILogger<SupportDesk> logger) : ITicketCreatedObserver
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-
     // Resolved when first needed, not with the desk: the messengers reach the bot (a WeCom kf or AI bot turn runs it),
     // and the bot reaches the desk (ticket observers), a cycle that deadlocks the container at start-up.
     private readonly Lazy<IConversationMessenger[]> lazyMessengers = new(() => services.GetServices<IConversationMessenger>().ToArray());
@@ -45,7 +43,7 @@ public sealed class SupportDesk(
 
     /// <summary>The desk record of a ticket; a ticket made before the console existed gets an empty one.</summary>
     public async Task<TicketDeskRecord> GetRecordAsync(Ticket ticket, CancellationToken cancellationToken = default) =>
-        await records.FindAsync(ticket.Number, cancellationToken) ?? new TicketDeskRecord(ticket.Number, string.Empty, ticket.CreatedAt);
+        await records.FindAsync(ticket.Number, cancellationToken) ?? EmptyRecord(ticket);
 
     public Task<IReadOnlyList<TicketDeskRecord>> ListRecordsAsync(CancellationToken cancellationToken = default) => records.ListAsync(cancellationToken);
 
@@ -179,21 +177,14 @@ public sealed class SupportDesk(
     public Task AuditAsync(string user, string action, string? target, string? detail, CancellationToken cancellationToken = default) =>
         audit.AppendAsync(new AuditEntry(time.GetUtcNow(), user, action, target, masker.Mask(detail)), cancellationToken);
 
+    private static TicketDeskRecord EmptyRecord(Ticket ticket) => new(ticket.Number, string.Empty, ticket.CreatedAt);
+
     private ConversationAddress? AddressOf(TicketDeskRecord record) =>
         record.ProtectedAddress is { } stored ? JsonSerializer.Deserialize<ConversationAddress>(protector.Unprotect(stored)) : null;
 
     private async Task UpdateAsync(Ticket ticket, Func<TicketDeskRecord, TicketDeskRecord> change, CancellationToken cancellationToken, bool publish = true)
     {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var record = await GetRecordAsync(ticket, cancellationToken);
-            await records.SaveAsync(change(record), cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        await records.UpdateAsync(ticket.Number, record => change(record ?? EmptyRecord(ticket)), cancellationToken);
 
         if (publish)
         {

@@ -26,6 +26,12 @@ public sealed class ContactProtector
 
     public string KeyFile { get; }
 
+    /// <summary>
+    /// Names the key without revealing it (the first 128 bits of its SHA-256), so processes sharing a database can check
+    /// that they encrypt with the same key.
+    /// </summary>
+    public string KeyFingerprint => Convert.ToHexString(SHA256.HashData(key.Value).AsSpan(0, 16));
+
     public string Protect(string value)
     {
         var plain = Encoding.UTF8.GetBytes(value);

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using JsonSerializer = System.Text.Json.JsonSerializer;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Analytics;
@@ -13,17 +11,15 @@ using WeComHelpBot.Support;
 namespace WeComHelpBot.Tickets;
 
 /// <summary>
-/// Creates and manages tickets in LiteDB. Numbers are T + China date + a per-day sequence (T20261125-0001), given out
-/// inside a transaction so two processes never hand out the same number.
+/// Creates and manages tickets in the <see cref="ITicketStore"/> (LiteDB or PostgreSQL). Numbers are T + China date + a
+/// per-day sequence (T20261125-0001), handed out by the store so two processes never hand out the same number. Everything
+/// personal is masked, and the contact phone encrypted, here, before a ticket reaches the store.
 /// </summary>
 public sealed class TicketService
 {
-    public const string CollectionName = "tickets";
-    private const string CounterCollectionName = "ticket_counters";
-
     private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
 
-    private readonly LiteDatabase database;
+    private readonly ITicketStore store;
     private readonly TranscriptStore transcripts;
     private readonly SupportAnalytics analytics;
     private readonly PersonalDataMasker masker;
@@ -31,10 +27,10 @@ public sealed class TicketService
     private readonly SupportOptions options;
     private readonly ILogger<TicketService> logger;
     private readonly ContactProtector contacts;
-    private readonly object gate = new();
+    private volatile bool contactKeyChecked;
 
     public TicketService(
-        LiteDatabase database,
+        ITicketStore store,
         TranscriptStore transcripts,
         SupportAnalytics analytics,
         PersonalDataMasker masker,
@@ -44,17 +40,14 @@ public sealed class TicketService
         ContactProtector contacts)
     {
         this.contacts = contacts;
-        this.database = database;
+        this.store = store;
         this.transcripts = transcripts;
         this.analytics = analytics;
         this.masker = masker;
         this.time = time;
         this.options = options.Value;
         this.logger = logger;
-        Tickets.EnsureIndex("status");
     }
-
-    private ILiteCollection<BsonDocument> Tickets => database.GetCollection(CollectionName);
 
     /// <summary>
     /// Stores a new ticket with the conversation's latest transcript lines attached, records TicketCreated, and returns it
@@ -70,33 +63,28 @@ public sealed class TicketService
             throw new ArgumentException("联系电话格式不对：请填写 11 位手机号，或带区号的座机号（如 0591-12345678）。", nameof(request));
         }
 
+        await CheckContactKeyAsync(cancellationToken);
         var turns = await transcripts.GetRecentAsync(request.ConversationId, options.TicketRecentTurns, cancellationToken);
         var now = time.GetUtcNow();
-        Ticket ticket;
-        lock (gate)
-        {
-            ticket = database.InTransaction(() =>
+        var stored = await store.CreateAsync(
+            TicketNumber.DayOf(now),
+            number => ToStored(new Ticket(
+                number,
+                now,
+                TicketStatus.Open,
+                request.ConversationId,
+                phone,
+                masker.Mask(request.CompanyName.Trim()) ?? string.Empty,
+                request.FailureCategory.Trim(),
+                masker.Mask(request.FailureDescription.Trim()) ?? string.Empty,
+                request.Answers.ToDictionary(a => a.Key, a => masker.Mask(a.Value) ?? string.Empty),
+                turns,
+                options.TicketExpectedResponse)
             {
-                var number = NextNumber(now);
-                var created = new Ticket(
-                    number,
-                    now,
-                    TicketStatus.Open,
-                    request.ConversationId,
-                    phone,
-                    masker.Mask(request.CompanyName.Trim()) ?? string.Empty,
-                    request.FailureCategory.Trim(),
-                    masker.Mask(request.FailureDescription.Trim()) ?? string.Empty,
-                    request.Answers.ToDictionary(a => a.Key, a => masker.Mask(a.Value) ?? string.Empty),
-                    turns,
-                    options.TicketExpectedResponse)
-                {
-                    Source = request.Source,
-                };
-                Tickets.Insert(ToDocument(created));
-                return created;
-            });
-        }
+                Source = request.Source,
+            }),
+            cancellationToken);
+        var ticket = FromStored(stored);
 
         await analytics.RecordTicketCreatedAsync(ticket.ConversationId, ticket.Number, cancellationToken);
         // Conversation ids come from channels; one that carries a number (a UserID set to a phone) is masked in the log.
@@ -105,50 +93,46 @@ public sealed class TicketService
     }
 
     /// <summary>Tickets, newest first; only those with <paramref name="status"/> when given.</summary>
-    public Task<IReadOnlyList<Ticket>> ListAsync(TicketStatus? status = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Ticket>> ListAsync(TicketStatus? status = null, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var documents = status is null ? Tickets.FindAll() : Tickets.Find(Query.EQ("status", status.Value.ToString()));
-        IReadOnlyList<Ticket> tickets = documents.Select(FromDocument).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number, StringComparer.Ordinal).ToList();
-        return Task.FromResult(tickets);
+        await CheckContactKeyAsync(cancellationToken);
+        var stored = await store.ListAsync(status, cancellationToken);
+        return stored.Select(FromStored).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The ticket with this number (case-insensitive), or null.</summary>
-    public Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken = default)
+    public async Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var document = Tickets.FindById(NormalizeNumber(number));
-        return Task.FromResult(document is null ? null : FromDocument(document));
+        await CheckContactKeyAsync(cancellationToken);
+        return await store.GetAsync(TicketNumber.Normalize(number), cancellationToken) is { } stored ? FromStored(stored) : null;
     }
 
     /// <summary>Closes the ticket (closing a closed ticket keeps its first close time). Throws <see cref="TicketNotFoundException"/>.</summary>
-    public Task<Ticket> CloseAsync(string number, CancellationToken cancellationToken = default)
+    public async Task<Ticket> CloseAsync(string number, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (gate)
-        {
-            var document = Tickets.FindById(NormalizeNumber(number)) ?? throw new TicketNotFoundException(number);
-            var ticket = FromDocument(document);
-            if (ticket.Status == TicketStatus.Closed)
+        await CheckContactKeyAsync(cancellationToken);
+        var closing = false;
+        var stored = await store.UpdateAsync(
+            TicketNumber.Normalize(number),
+            current =>
             {
-                return Task.FromResult(ticket);
-            }
+                var ticket = FromStored(current);
+                if (ticket.Status == TicketStatus.Closed)
+                {
+                    return current;
+                }
 
-            var closed = ticket with { Status = TicketStatus.Closed, ClosedAt = time.GetUtcNow() };
-            Tickets.Update(ToDocument(closed));
+                closing = true;
+                return ToStored(ticket with { Status = TicketStatus.Closed, ClosedAt = time.GetUtcNow() });
+            },
+            cancellationToken) ?? throw new TicketNotFoundException(number);
+        var closed = FromStored(stored);
+        if (closing)
+        {
             logger.LogInformation("Ticket {TicketNumber} closed", closed.Number);
-            return Task.FromResult(closed);
         }
-    }
 
-    private string NextNumber(DateTimeOffset now)
-    {
-        var day = ChinaTime.ToChina(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var counters = database.GetCollection(CounterCollectionName);
-        var counter = counters.FindById(day);
-        var next = (counter?["last"].AsInt32 ?? 0) + 1;
-        counters.Upsert(new BsonDocument { ["_id"] = day, ["last"] = next });
-        return $"T{day}-{next:0000}";
+        return closed;
     }
 
     /// <summary>How tickets are written as JSON (stored and exported): camelCase, enum names, Chinese kept readable.</summary>
@@ -159,24 +143,40 @@ public sealed class TicketService
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static string NormalizeNumber(string number) => (number ?? string.Empty).Trim().ToUpperInvariant();
+    /// <summary>
+    /// Once per process, before the first ticket is read or written: a process whose contact key is not the one the
+    /// shared database's tickets are encrypted with stops here, with a message saying which file to copy, instead of
+    /// writing tickets the other processes cannot read.
+    /// </summary>
+    private async Task CheckContactKeyAsync(CancellationToken cancellationToken)
+    {
+        if (contactKeyChecked)
+        {
+            return;
+        }
+
+        if (!await store.UsesContactKeyAsync(() => contacts.KeyFingerprint, cancellationToken))
+        {
+            throw new StorageUnavailableException(
+                Path.GetFullPath(contacts.KeyFile),
+                "数据库里的工单联系电话是用另一个密钥加密的。共用同一个数据库的所有服务器和 wecomhelp 必须用同一个密钥文件："
+                + "请把最先运行的服务器数据目录里的 ticket-contact.key 复制过来替换它");
+        }
+
+        contactKeyChecked = true;
+    }
+
+    /// <summary>The JSON a store keeps for a ticket (every backend the same, so data can move between them).</summary>
+    public static string ToJson(Ticket ticket) => JsonSerializer.Serialize(ticket, JsonOptions);
+
+    /// <summary>A ticket from its stored JSON; <paramref name="number"/> names it in the error when the JSON is unreadable.</summary>
+    public static Ticket FromJson(string json, string number) =>
+        JsonSerializer.Deserialize<Ticket>(json, JsonOptions) ?? throw new InvalidDataException($"工单 {number} 的数据无法读取");
 
     // The phone is the one raw personal value of a ticket: it is stored encrypted, beside the JSON that has it masked.
-    private BsonDocument ToDocument(Ticket ticket) => new()
-    {
-        ["_id"] = ticket.Number,
-        ["status"] = ticket.Status.ToString(),
-        ["created"] = ticket.CreatedAt.UtcDateTime,
-        ["contact"] = contacts.Protect(ticket.ContactPhone),
-        ["json"] = JsonSerializer.Serialize(ticket with { ContactPhone = masker.MaskPhone(ticket.ContactPhone) }, JsonOptions),
-    };
+    private StoredTicket ToStored(Ticket ticket) =>
+        new(ticket with { ContactPhone = masker.MaskPhone(ticket.ContactPhone) }, contacts.Protect(ticket.ContactPhone));
 
-    private Ticket FromDocument(BsonDocument document)
-    {
-        var ticket = JsonSerializer.Deserialize<Ticket>(document["json"].AsString, JsonOptions)
-            ?? throw new InvalidDataException($"工单 {document["_id"].AsString} 的数据无法读取");
-        return document.TryGetValue("contact", out var contact) && contact.IsString
-            ? ticket with { ContactPhone = contacts.Unprotect(contact.AsString) }
-            : ticket;
-    }
+    private Ticket FromStored(StoredTicket stored) =>
+        stored.ProtectedContact is { } contact ? stored.Ticket with { ContactPhone = contacts.Unprotect(contact) } : stored.Ticket;
 }

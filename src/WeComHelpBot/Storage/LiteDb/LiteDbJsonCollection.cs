@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
@@ -12,11 +11,7 @@ namespace WeComHelpBot.Storage.LiteDb;
 public sealed class LiteDbJsonCollection<T>(LiteDatabase database, string collectionName)
     where T : class
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions JsonOptions = StoredRecordJson.Options;
 
     private ILiteCollection<BsonDocument> Collection => database.GetCollection(collectionName);
 

@@ -35,6 +35,46 @@ public static class PostgresMigrations
         CREATE INDEX wecom_message_ids_at ON wecom_message_ids (at);
         """,
 
+        // 3: tickets (with their number sequence) and the support console's tables.
+        """
+        CREATE TABLE tickets (
+            number text PRIMARY KEY,
+            status text NOT NULL,
+            created_at timestamptz NOT NULL,
+            contact text,
+            json text NOT NULL
+        );
+        CREATE INDEX tickets_status ON tickets (status);
+        CREATE TABLE ticket_counters (
+            day text PRIMARY KEY,
+            last integer NOT NULL
+        );
+        CREATE TABLE ticket_contact_key (
+            id integer PRIMARY KEY CHECK (id = 1),
+            fingerprint text NOT NULL
+        );
+        CREATE TABLE desk_accounts (
+            key text PRIMARY KEY,
+            json text NOT NULL
+        );
+        CREATE TABLE desk_audit (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            json text NOT NULL
+        );
+        CREATE TABLE desk_tickets (
+            key text PRIMARY KEY,
+            json text NOT NULL
+        );
+        CREATE TABLE desk_holds (
+            key text PRIMARY KEY,
+            json text NOT NULL
+        );
+        CREATE TABLE desk_session_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL
+        );
+        """,
+
         // 4: transcripts, analytics events, 微信客服 cursors and leases.
         """
         CREATE TABLE transcript_lines (

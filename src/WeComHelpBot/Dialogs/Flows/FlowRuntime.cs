@@ -244,10 +244,11 @@ public sealed class FlowRuntime : IFlowStarter
     /// <summary>The starting values, plus the facts already known that the flow declares and that were not given.</summary>
     private async Task<IReadOnlyDictionary<string, string>> WithFactsAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        var known = await facts.GetAsync(turnContext, () => new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
+        // Read without a default: an empty dictionary set here would be stored, loaded and hashed on every later turn.
+        var known = await facts.GetAsync(turnContext, cancellationToken: cancellationToken);
         var declared = catalog.Find(flowId)?.Variables ?? new Dictionary<string, string>();
         var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
-        foreach (var (name, value) in known)
+        foreach (var (name, value) in known ?? [])
         {
             if (declared.ContainsKey(name) && !merged.ContainsKey(name))
             {

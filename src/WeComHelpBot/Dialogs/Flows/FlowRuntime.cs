@@ -115,11 +115,14 @@ public sealed class FlowRuntime : IFlowStarter
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
         await RememberFactsAsync(dc, cancellationToken);
         var text = turnContext.Activity.Text;
-        var interruption = InterruptionRecognizer.Recognize(text);
         if (dc.ActiveDialog is null)
         {
-            return interruption == Interruption.Resume && await ResumeAsync(dc, cancellationToken);
+            // With no flow running only 继续 matters: most messages are questions, and the rest of the reading (a person
+            // asked for, a pause, a correction) would be thrown away.
+            return InterruptionRecognizer.IsResume(text) && await ResumeAsync(dc, cancellationToken);
         }
+
+        var interruption = InterruptionRecognizer.Recognize(text);
 
         var rootId = dc.Stack[^1].Id;
         var title = catalog.Find(rootId)?.Title ?? rootId;

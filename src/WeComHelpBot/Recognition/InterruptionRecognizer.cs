@@ -52,6 +52,16 @@ public static class InterruptionRecognizer
         "先停一下", "先停在这", "晚些再弄", "过会再弄", "今天先这样", "先这样吧",
     ];
 
+    /// <summary>
+    /// Whether <see cref="Recognize"/> reads the message as 继续, without the readings that can never give it (a person
+    /// asked for, a pause, a correction): all a conversation with no flow running needs.
+    /// </summary>
+    public static bool IsResume(string? text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return normalized.Length is > 0 and <= 12 && Command(normalized) == Interruption.Resume;
+    }
+
     public static Interruption Recognize(string? text)
     {
         if (text?.Trim() is "?" or "？")

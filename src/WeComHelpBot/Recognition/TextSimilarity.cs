@@ -18,8 +18,7 @@ public static class TextSimilarity
             return 0;
         }
 
-        var common = left.Count(right.Contains);
-        return 2.0 * common / (left.Count + right.Count);
+        return 2.0 * CommonCount(left, right) / (left.Count + right.Count);
     }
 
     /// <summary>Share of <paramref name="part"/>'s bigrams that occur in <paramref name="text"/>, 0..1.</summary>
@@ -28,6 +27,35 @@ public static class TextSimilarity
         var partGrams = Bigrams(TextNormalizer.Normalize(part));
         var textGrams = Bigrams(TextNormalizer.Normalize(text));
         return partGrams.Count == 0 ? 0 : (double)partGrams.Count(textGrams.Contains) / partGrams.Count;
+    }
+
+    /// <summary>
+    /// How many grams the two sets share. A loop over the smaller set, without LINQ's enumerator and delegate: flow
+    /// triggers are compared with every message (FlowTriggerMatcher), well over a hundred sets per turn.
+    /// </summary>
+    private static int CommonCount(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    {
+        // With one comparer for both, either set may be the one looked up in: the count is the same.
+        if (left is HashSet<string> small && right is HashSet<string> large && Equals(small.Comparer, large.Comparer))
+        {
+            if (small.Count > large.Count)
+            {
+                (small, large) = (large, small);
+            }
+
+            var shared = 0;
+            foreach (var gram in small)
+            {
+                if (large.Contains(gram))
+                {
+                    shared++;
+                }
+            }
+
+            return shared;
+        }
+
+        return left.Count(right.Contains);
     }
 
     public static HashSet<string> Bigrams(string normalized)

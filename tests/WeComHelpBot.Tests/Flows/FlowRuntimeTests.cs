@@ -67,6 +67,20 @@ public sealed class FlowRuntimeTests
     }
 
     [Fact]
+    public async Task AFlowStartedWithNoKnownFacts_StoresNoFacts()
+    {
+        // Every turn loads, hashes and saves what conversation state holds: an empty facts dictionary is not kept there.
+        var host = Host();
+        await host.SayAsync("帮我核对主体吧");
+        var key = $"{host.Adapter.Conversation.ChannelId}/conversations/{host.Adapter.Conversation.Conversation.Id}";
+        var state = (await host.Storage.ReadAsync([key])).Single().Value;
+        var saved = Newtonsoft.Json.Linq.JObject.FromObject(state);
+
+        Assert.NotNull(saved[nameof(WeComHelpBot.Dialogs.DialogState)]);
+        Assert.Null(saved[FlowRuntime.FactsProperty]);
+    }
+
+    [Fact]
     public async Task APlainQuestion_GoesToTheKnowledgeBase()
     {
         var answerer = new FakeKnowledgeAnswerer(("几个人", "个体工商户初始最多 50 人。"));

@@ -1,10 +1,59 @@
+using System.Text.Json;
 using WeComHelpBot.Dialogs.Flows;
+using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Tests.Flows;
 
 public sealed class FlowTriggerMatcherTests
 {
     private static readonly FlowTriggerMatcher Matcher = new(FlowTestHost.Shipped());
+
+    [Fact]
+    public void Match_ScoresAsTheDiceOfEveryTrigger_OnEveryEvalQuestion()
+    {
+        // The matcher counts shared bigrams through an index; the pick and its score are those of comparing the message
+        // with every trigger and title in turn (the first of equal scores wins).
+        var flows = FlowTestHost.Shipped();
+        var all = flows.SelectMany(f => f.Triggers.Append(f.Title).Select(t => (Flow: f, Trigger: t))).ToList();
+        var texts = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Knowledge"), "*.jsonl")
+            .SelectMany(File.ReadLines)
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("question").GetString()!)
+            .Concat(all.Select(t => t.Trigger))
+            .ToList();
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            var bigrams = TextSimilarity.Bigrams(TextNormalizer.Normalize(TextNormalizer.Normalize(text)));
+            var scores = all.Select(t => TextSimilarity.Dice(bigrams, TextSimilarity.Bigrams(TextNormalizer.Normalize(t.Trigger)))).ToList();
+            var best = scores.Count == 0 ? -1 : scores.IndexOf(scores.Max());
+            var match = Matcher.Match(text);
+            if (match is null)
+            {
+                continue;
+            }
+
+            matched++;
+            Assert.Equal(all[best].Flow.Id, match.Flow.Id);
+            Assert.Equal(all[best].Trigger, match.Trigger);
+            Assert.Equal(scores[best], match.Score);
+        }
+
+        Assert.True(matched >= all.Count, $"{matched} matches");
+    }
+
+    [Fact]
+    public void Match_RefusesWhatTheDiceOfEveryTriggerRefuses()
+    {
+        var all = FlowTestHost.Shipped().SelectMany(f => f.Triggers.Append(f.Title)).ToList();
+        foreach (var text in new[] { "个体户最多能加几个人", "对公打款多久到账", "你好", "好", "今天天气怎么样，适合去爬山吗" })
+        {
+            var bigrams = TextSimilarity.Bigrams(TextNormalizer.Normalize(TextNormalizer.Normalize(text)));
+            var best = all.Max(t => TextSimilarity.Dice(bigrams, TextSimilarity.Bigrams(TextNormalizer.Normalize(t))));
+            Assert.True(best < FlowTriggerMatcher.ThresholdWithoutCue, text);
+            Assert.Null(Matcher.Match(text));
+        }
+    }
 
     [Theory]
     [InlineData("帮我选一下验证方式", "verification-advisor")]

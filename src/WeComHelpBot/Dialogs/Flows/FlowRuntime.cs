@@ -115,11 +115,14 @@ public sealed class FlowRuntime : IFlowStarter
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
         await RememberFactsAsync(dc, cancellationToken);
         var text = turnContext.Activity.Text;
-        var interruption = InterruptionRecognizer.Recognize(text);
         if (dc.ActiveDialog is null)
         {
-            return interruption == Interruption.Resume && await ResumeAsync(dc, cancellationToken);
+            // With no flow running only 继续 matters: most messages are questions, and the rest of the reading (a person
+            // asked for, a pause, a correction) would be thrown away.
+            return InterruptionRecognizer.IsResume(text) && await ResumeAsync(dc, cancellationToken);
         }
+
+        var interruption = InterruptionRecognizer.Recognize(text);
 
         var rootId = dc.Stack[^1].Id;
         var title = catalog.Find(rootId)?.Title ?? rootId;
@@ -205,13 +208,17 @@ public sealed class FlowRuntime : IFlowStarter
                 return true;
         }
 
+        // Whether the waiting prompt reads the message decides both checks below: it is read once for both, not per check.
+        var waitingPrompt = string.IsNullOrWhiteSpace(text) ? null : dc.FindDialog(dc.ActiveDialog.Id) as IRecognizingPrompt;
+        var readable = waitingPrompt is not null && await waitingPrompt.CanRecognizeAsync(turnContext, dc.ActiveDialog, cancellationToken);
+
         // A clear answer to an earlier question changes it and never goes to the knowledge base.
-        if (await TryChangeEarlierAnswerAsync(dc, text, cancellationToken))
+        if (waitingPrompt is not null && !readable && await TryChangeEarlierAnswerAsync(dc, text!, cancellationToken))
         {
             return true;
         }
 
-        if (await TryAnswerQuestionAsync(dc, text, cancellationToken))
+        if (waitingPrompt is not null && !readable && await TryAnswerQuestionAsync(dc, text!, cancellationToken))
         {
             return true;
         }
@@ -240,10 +247,11 @@ public sealed class FlowRuntime : IFlowStarter
     /// <summary>The starting values, plus the facts already known that the flow declares and that were not given.</summary>
     private async Task<IReadOnlyDictionary<string, string>> WithFactsAsync(ITurnContext turnContext, string flowId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        var known = await facts.GetAsync(turnContext, () => new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken);
+        // Read without a default: an empty dictionary set here would be stored, loaded and hashed on every later turn.
+        var known = await facts.GetAsync(turnContext, cancellationToken: cancellationToken);
         var declared = catalog.Find(flowId)?.Variables ?? new Dictionary<string, string>();
         var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
-        foreach (var (name, value) in known)
+        foreach (var (name, value) in known ?? [])
         {
             if (declared.ContainsKey(name) && !merged.ContainsKey(name))
             {
@@ -363,16 +371,14 @@ public sealed class FlowRuntime : IFlowStarter
     }
 
     /// <summary>
-    /// A reply the waiting prompt cannot read but that names an option of an earlier choice step ("其实不急" after the
-    /// urgency question): that answer changes. Questions are left to the knowledge base.
+    /// A reply the waiting prompt cannot read (the caller has checked) but that names an option of an earlier choice
+    /// step ("其实不急" after the urgency question): that answer changes. Questions are left to the knowledge base.
     /// </summary>
-    private async Task<bool> TryChangeEarlierAnswerAsync(DialogContext dc, string? text, CancellationToken cancellationToken)
+    private async Task<bool> TryChangeEarlierAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(text) || QuestionDetector.LooksLikeQuestion(text) || dc.Stack.Count < 2
-            || dc.FindDialog(dc.ActiveDialog!.Id) is not IRecognizingPrompt prompt
+        if (QuestionDetector.LooksLikeQuestion(text) || dc.Stack.Count < 2
             || dc.FindDialog(dc.Stack[1].Id) is not FlowDialog flowDialog
-            || dc.Stack[1].History.Count == 0
-            || await prompt.CanRecognizeAsync(dc.Context, dc.ActiveDialog, cancellationToken))
+            || dc.Stack[1].History.Count == 0)
         {
             return false;
         }
@@ -391,16 +397,9 @@ public sealed class FlowRuntime : IFlowStarter
         return false;
     }
 
-    /// <summary>A reply the waiting prompt cannot read, but the knowledge base can answer: answer it and ask the step again.</summary>
-    private async Task<bool> TryAnswerQuestionAsync(DialogContext dc, string? text, CancellationToken cancellationToken)
+    /// <summary>A reply the waiting prompt cannot read (the caller has checked), but the knowledge base can answer: answer it and ask the step again.</summary>
+    private async Task<bool> TryAnswerQuestionAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(text)
-            || dc.FindDialog(dc.ActiveDialog!.Id) is not IRecognizingPrompt prompt
-            || await prompt.CanRecognizeAsync(dc.Context, dc.ActiveDialog, cancellationToken))
-        {
-            return false;
-        }
-
         var answer = answerer.Answer(text);
         if (answer.Kind != AnswerKind.Answer || string.IsNullOrWhiteSpace(answer.Text))
         {

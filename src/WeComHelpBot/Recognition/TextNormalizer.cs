@@ -1,16 +1,15 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
-using ICU4N.Text;
 
 namespace WeComHelpBot.Recognition;
 
 /// <summary>Puts user text in one canonical form before matching: full-width to half-width, lower case, no spaces or punctuation.</summary>
 public static class TextNormalizer
 {
-    // ICU's Traditional-Simplified rules, turned once into a character table: the table is immutable, so every thread
-    // reads it without a lock, and a lookup per character costs far less than running the transliterator per message.
-    private static readonly Lazy<FrozenDictionary<char, char>> SimplifiedTable = new(BuildSimplifiedTable);
+    // ICU's Traditional-Simplified rules as a character table (embedded, see CjkTable): the table is immutable, so every
+    // thread reads it without a lock, and a lookup per character costs far less than running the transliterator per message.
+    private static readonly Lazy<FrozenDictionary<char, char>> SimplifiedTable = new(CjkTable.ReadSimplified);
 
     /// <summary>
     /// Traditional Chinese characters replaced by their simplified forms (個體戶→个体户, 認證→认证); everything else is
@@ -70,44 +69,5 @@ public static class TextNormalizer
         }
 
         return normalized[..end];
-    }
-
-    private static FrozenDictionary<char, char> BuildSimplifiedTable()
-    {
-        // One call over the whole CJK Unified Ideographs block: the rules map character to character there, which the
-        // length check below confirms, so position i of the output is the simplified form of position i of the input.
-        const char first = '\u4E00', last = '\u9FFF';
-        var block = new StringBuilder(last - first + 1);
-        for (var c = first; c <= last; c++)
-        {
-            block.Append(c);
-        }
-
-        var source = block.ToString();
-        var converted = Transliterator.GetInstance("Traditional-Simplified").Transliterate(source);
-        var table = new Dictionary<char, char>();
-        if (converted.Length == source.Length)
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                if (converted[i] != source[i])
-                {
-                    table[source[i]] = converted[i];
-                }
-            }
-        }
-        else
-        {
-            for (var c = first; c <= last; c++)
-            {
-                var one = Transliterator.GetInstance("Traditional-Simplified").Transliterate(c.ToString());
-                if (one.Length == 1 && one[0] != c)
-                {
-                    table[c] = one[0];
-                }
-            }
-        }
-
-        return table.ToFrozenDictionary();
     }
 }

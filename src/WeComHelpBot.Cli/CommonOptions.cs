@@ -43,9 +43,11 @@ public static class CommonOptions
             services.Configure<StorageOptions>(options => options.Connection = connection);
         }
 
-        if (variable("Storage__Provider") is { Length: > 0 } providerText
-            && Enum.TryParse<StorageProvider>(providerText.Trim(), ignoreCase: true, out var provider))
+        // An unknown provider stops the command (StorageSettingsException, one line, exit 2): falling back to LiteDB
+        // would show an empty database where the administrator expects the shared one.
+        if (variable("Storage__Provider") is { Length: > 0 } providerText)
         {
+            var provider = StorageProviderConverter.Parse(providerText);
             services.Configure<StorageOptions>(options => options.Provider = provider);
         }
 

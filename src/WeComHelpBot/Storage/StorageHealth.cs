@@ -165,7 +165,7 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
             await command.ExecuteScalarAsync(timeout.Token);
             return true;
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or OperationCanceledException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or Postgres.PostgresUnavailableException or OperationCanceledException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             return Unhealthy("PostgreSQL did not answer: " + ex.GetType().Name);
         }

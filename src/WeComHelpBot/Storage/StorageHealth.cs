@@ -1,6 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeComHelpBot.Storage.LiteDb;
 
 namespace WeComHelpBot.Storage;
 

@@ -4,6 +4,7 @@ using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Storage.Postgres;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Bot;
 
@@ -23,6 +24,9 @@ public static class BotStartupCheck
         {
             services.GetRequiredService<IStorage>();
             ConnectSharedDatabase(services);
+
+            // A configured ticket contact key that cannot be a key: one line now, not a failed hand-over later.
+            services.GetService<ContactProtector>();
         }
     }
 

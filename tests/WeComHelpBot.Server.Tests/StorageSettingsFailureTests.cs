@@ -14,7 +14,7 @@ namespace WeComHelpBot.Server.Tests;
 /// server sees them: one zh-CN line naming the setting or host:port/database (never the password) and exit code 2; a
 /// database lost after start keeps the server running, reported by /healthz and /readyz and answered in turns.
 /// </summary>
-public sealed class PostgresSettingsFailureTests : IAsyncLifetime
+public sealed class StorageSettingsFailureTests : IAsyncLifetime
 {
     private const string Password = "Secret-Pw-9527";
 
@@ -78,6 +78,15 @@ public sealed class PostgresSettingsFailureTests : IAsyncLifetime
         });
 
         Assert.Contains($"127.0.0.1:{port}/wecomhelp", line);
+        Assert.DoesNotContain(Password, line);
+    }
+
+    [Fact]
+    public async Task ContactKeyThatIsNotAKey_StopsTheServer_NamingTheSettingNotTheValue()
+    {
+        var line = await StartAndExpectOneLineAsync(new() { ["Tickets__ContactKey"] = Password });
+
+        Assert.Contains("Tickets:ContactKey", line);
         Assert.DoesNotContain(Password, line);
     }
 

@@ -3,6 +3,7 @@ using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Storage;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Cli;
 
@@ -32,7 +33,8 @@ public static class CommonOptions
     /// <summary>
     /// <c>Storage__Connection</c> from the environment, as the server reads it: a server an administrator runs in Shared
     /// mode needs commands that open the file Shared too. Unset, the default (Direct) applies. <c>Storage__Provider</c>
-    /// and <c>Storage__ConnectionString</c> likewise, so that with PostgreSQL the commands read the shared database.
+    /// and <c>Storage__ConnectionString</c> likewise, so that with PostgreSQL the commands read the shared database, and
+    /// <c>Tickets__ContactKey</c> / <c>Tickets__ContactKeyFile</c>, so that they decrypt its tickets.
     /// </summary>
     public static void ConfigureStorage(IServiceCollection services, Func<string, string?>? variable = null)
     {
@@ -43,15 +45,29 @@ public static class CommonOptions
             services.Configure<StorageOptions>(options => options.Connection = connection);
         }
 
-        if (variable("Storage__Provider") is { Length: > 0 } providerText
-            && Enum.TryParse<StorageProvider>(providerText.Trim(), ignoreCase: true, out var provider))
+        // An unknown provider stops the command (StorageSettingsException, one line, exit 2): falling back to LiteDB
+        // would show an empty database where the administrator expects the shared one.
+        if (variable("Storage__Provider") is { Length: > 0 } providerText)
         {
+            var provider = StorageProviderConverter.Parse(providerText);
             services.Configure<StorageOptions>(options => options.Provider = provider);
         }
 
         if (variable("Storage__ConnectionString") is { Length: > 0 } connectionString)
         {
             services.Configure<StorageOptions>(options => options.ConnectionString = connectionString);
+        }
+
+        // The key tickets' contact phones are encrypted with, when the servers take it from configuration: the
+        // commands must read the same tickets.
+        if (variable("Tickets__ContactKey") is { Length: > 0 } contactKey)
+        {
+            services.Configure<TicketOptions>(options => options.ContactKey = contactKey);
+        }
+
+        if (variable("Tickets__ContactKeyFile") is { Length: > 0 } contactKeyFile)
+        {
+            services.Configure<TicketOptions>(options => options.ContactKeyFile = contactKeyFile);
         }
     }
 }

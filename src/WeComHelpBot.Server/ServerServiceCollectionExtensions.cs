@@ -15,6 +15,7 @@ using WeComHelpBot.Server.Images;
 using WeComHelpBot.Server.WeCom;
 using WeComHelpBot.Support;
 using WeComHelpBot.Storage;
+using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Server;
 
@@ -29,6 +30,7 @@ public static class ServerServiceCollectionExtensions
         services.Configure<KnowledgeOptions>(configuration.GetSection(KnowledgeOptions.SectionName));
         services.AddHostedService<RetrievalCacheReport>();
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.SectionName));
+        services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.SectionName));
         services.Configure<ImageOptions>(configuration.GetSection(ImageOptions.SectionName));
         services.AddHostedService<OcrStartupCheck>();
         services.AddChannels();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using WeComHelpBot.Bot;
 using WeComHelpBot.Channels;
 
 namespace WeComHelpBot.Cli.Commands;
@@ -33,6 +34,10 @@ public static class ChatCommand
             }
 
             using var services = host.Start(parse);
+
+            // Every turn reads and writes bot state: an unusable PostgreSQL is one line and exit 2 now, not a
+            // "暂时出了故障" reply to each line typed.
+            BotStartupCheck.ConnectSharedDatabase(services);
 
             var bot = services.GetRequiredService<IBot>();
             var adapter = services.GetRequiredService<ReplyCollectingAdapter>();

@@ -46,8 +46,8 @@ public sealed class BotMessagesEndpoint(HelpBotCloudAdapter adapter, IBot bot, C
         InvokeResponse? response;
         try
         {
-            using var lease = await turnGate.EnterAsync(activity!.Conversation.Id, context.RequestAborted);
-            response = await adapter.ProcessCheckedActivityAsync(request.Headers.Authorization, activity, bot, context.RequestAborted);
+            using var lease = await turnGate.EnterTurnAsync(activity!.Conversation.Id, bot, context.RequestAborted);
+            response = await adapter.ProcessCheckedActivityAsync(request.Headers.Authorization, activity, lease.Bot, context.RequestAborted);
         }
         catch (UnauthorizedAccessException)
         {

@@ -263,12 +263,12 @@ public sealed class DirectLineEndpoints(
     /// <param name="echo">What is stored as the user's activity when it differs from the one the bot sees (an upload's files are left out).</param>
     private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity, int? echoBytes, Activity? echo = null)
     {
-        using var lease = await turnGate.EnterAsync($"{ChannelId}:{conversation.Id}");
+        using var lease = await turnGate.EnterTurnAsync($"{ChannelId}:{conversation.Id}", bot);
         IReadOnlyList<Activity> replies = [];
         if (activity.Type != ActivityTypes.Typing)
         {
             // Not the request's token: a turn that has started should finish and save its state.
-            replies = await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
+            replies = await adapter.ProcessActivityAsync(activity, lease.Bot, CancellationToken.None);
         }
 
         var now = timeProvider.GetUtcNow();

@@ -1,3 +1,5 @@
+using Microsoft.Bot.Builder;
+
 namespace WeComHelpBot.Channels;
 
 /// <summary>
@@ -64,6 +66,24 @@ public sealed class ConversationTurnGate(IConversationLock? sharedLock = null)
         }
 
         return new Lease(this, conversationKey, entry, shared);
+    }
+
+    /// <summary>
+    /// <see cref="EnterAsync"/> for a turn of <paramref name="bot"/>: when the shared lock cannot be taken because the
+    /// database is unusable, the turn still runs through the adapter, as a bot that fails with that failure, so the
+    /// adapter's OnTurnError tells the user in the channel's own way (and logs one line) instead of the request failing.
+    /// The turn cannot touch conversation state then (the database is what failed), so skipping the lock is safe.
+    /// </summary>
+    public async Task<ConversationTurnLease> EnterTurnAsync(string conversationKey, IBot bot, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return new ConversationTurnLease(await EnterAsync(conversationKey, cancellationToken), bot);
+        }
+        catch (Exception ex) when (TurnErrorReporter.FindStorageFailure(ex) is not null)
+        {
+            return new ConversationTurnLease(null, new StorageFailureBot(ex));
+        }
     }
 
     private void Leave(string conversationKey, Entry entry, bool release)

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using WeComHelpBot.Storage;
+using WeComHelpBot.Storage.Postgres;
 
 namespace WeComHelpBot.Channels;
 
@@ -34,12 +36,15 @@ public sealed class TurnErrorReporter(ILogger<TurnErrorReporter> logger)
         await TellUserAsync(turnContext, ChannelTexts.TurnFailed);
     }
 
-    /// <summary>The storage failure behind <paramref name="exception"/>: ours, or LiteDB's own from a write queued by a store.</summary>
-    private static Exception? FindStorageFailure(Exception exception)
+    /// <summary>
+    /// The storage failure behind <paramref name="exception"/>: ours, LiteDB's own from a write queued by a store, or a
+    /// PostgreSQL connection lost in the middle of a command (transient; a PostgresException for bad SQL is a bug).
+    /// </summary>
+    public static Exception? FindStorageFailure(Exception exception)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
-            if (current is StorageUnavailableException or LiteDB.LiteException)
+            if (current is StorageUnavailableException or LiteDB.LiteException or PostgresUnavailableException or NpgsqlException { IsTransient: true })
             {
                 return current;
             }

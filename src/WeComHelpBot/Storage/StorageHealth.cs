@@ -1,6 +1,7 @@
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeComHelpBot.Storage.LiteDb;
 
 namespace WeComHelpBot.Storage;
 
@@ -165,7 +166,7 @@ public sealed class StorageHealth(IServiceProvider services, string databaseFile
             await command.ExecuteScalarAsync(timeout.Token);
             return true;
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or OperationCanceledException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or Postgres.PostgresUnavailableException or OperationCanceledException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             return Unhealthy("PostgreSQL did not answer: " + ex.GetType().Name);
         }

@@ -49,7 +49,10 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<MaskingTranscriptMiddleware>());
         services.TryAddSingleton<BotMetrics>();
         services.TryAddSingleton<SupportAnalytics>();
-        services.TryAddSingleton(_ => new ContactProtector(Path.Combine(paths.DataDirectory, "ticket-contact.key")));
+        services.AddOptions<TicketOptions>();
+        services.TryAddSingleton(sp => ContactProtector.FromSettings(
+            sp.GetRequiredService<IOptions<TicketOptions>>().Value,
+            Path.Combine(paths.DataDirectory, "ticket-contact.key")));
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton(sp => new MemberImportChecker(
             sp.GetRequiredService<PersonalDataMasker>(),

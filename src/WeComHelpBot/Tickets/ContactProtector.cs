@@ -6,8 +6,9 @@ namespace WeComHelpBot.Tickets;
 
 /// <summary>
 /// Encrypts a ticket's contact phone at rest (AES-GCM) so the raw number never sits in the database file; only
-/// <see cref="TicketService"/> reads it back. The 256-bit key lives in its own file beside the database
-/// (created on first use), so a copy of the database alone does not reveal phone numbers.
+/// <see cref="TicketService"/> reads it back. The 256-bit key lives apart from the database, so a copy of the database
+/// alone does not reveal phone numbers: in its own file beside the database (created on first use), or, for processes
+/// that share one database, in configuration (<see cref="TicketOptions"/>).
 /// </summary>
 public sealed class ContactProtector
 {
@@ -17,14 +18,71 @@ public sealed class ContactProtector
     private const int KeySize = 32;
 
     private readonly Lazy<byte[]> key;
+    private readonly bool createIfMissing;
 
+    /// <summary>The key in <paramref name="keyFile"/>, created there on first use.</summary>
     public ContactProtector(string keyFile)
+        : this(keyFile, createIfMissing: true)
+    {
+    }
+
+    private ContactProtector(string keyFile, bool createIfMissing)
     {
         KeyFile = keyFile;
+        KeySource = $"密钥文件 {Path.GetFullPath(keyFile)}";
+        this.createIfMissing = createIfMissing;
         key = new Lazy<byte[]>(LoadOrCreateKey, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public string KeyFile { get; }
+    private ContactProtector(byte[] configuredKey, string keySource)
+    {
+        KeyFile = null;
+        KeySource = keySource;
+        key = new Lazy<byte[]>(configuredKey);
+    }
+
+    /// <summary>The file the key is read from; null when it comes from the <c>Tickets:ContactKey</c> setting.</summary>
+    public string? KeyFile { get; }
+
+    /// <summary>Where the key comes from, for messages: the setting's name or the file's path (never the key).</summary>
+    public string KeySource { get; }
+
+    /// <summary>
+    /// The key <paramref name="options"/> configure (<c>Tickets:ContactKey</c>, else <c>Tickets:ContactKeyFile</c>), else
+    /// the data folder's <paramref name="dataFolderKeyFile"/>, created on first use. A configured key that cannot be a
+    /// key throws <see cref="StorageSettingsException"/> naming the setting, never quoting it.
+    /// </summary>
+    public static ContactProtector FromSettings(TicketOptions options, string dataFolderKeyFile)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ContactKey))
+        {
+            byte[]? configured = null;
+            try
+            {
+                configured = Convert.FromBase64String(options.ContactKey.Trim());
+            }
+            catch (FormatException)
+            {
+                // Reported below with the wrong length: the message must not echo the value.
+            }
+
+            return configured is { Length: KeySize }
+                ? new ContactProtector(configured, "设置 Tickets:ContactKey")
+                : throw new StorageSettingsException(
+                    $"设置 Tickets:ContactKey（环境变量 Tickets__ContactKey）应为 {KeySize} 字节密钥的 base64（44 个字符），例如用 openssl rand -base64 {KeySize} 生成。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ContactKeyFile))
+        {
+            var file = Path.GetFullPath(options.ContactKeyFile.Trim());
+            return File.Exists(file)
+                ? new ContactProtector(file, createIfMissing: false)
+                : throw new StorageSettingsException(
+                    $"设置 Tickets:ContactKeyFile（环境变量 Tickets__ContactKeyFile）指向的文件 {file} 不存在：请放入 {KeySize} 字节的密钥（例如 openssl rand {KeySize} > 文件），或复制已有的 ticket-contact.key。");
+        }
+
+        return new ContactProtector(dataFolderKeyFile);
+    }
 
     /// <summary>
     /// Names the key without revealing it (the first 128 bits of its SHA-256), so processes sharing a database can check
@@ -68,7 +126,7 @@ public sealed class ContactProtector
         }
         catch (AuthenticationTagMismatchException ex)
         {
-            throw new InvalidDataException($"工单的联系电话无法解密：密钥文件 {KeyFile} 和加密时用的不是同一个。", ex);
+            throw new InvalidDataException($"工单的联系电话无法解密：{KeySource} 和加密时用的不是同一个密钥。", ex);
         }
 
         return Encoding.UTF8.GetString(plain);
@@ -76,34 +134,35 @@ public sealed class ContactProtector
 
     private byte[] LoadOrCreateKey()
     {
-        if (File.Exists(KeyFile))
+        var keyFile = KeyFile!;
+        if (File.Exists(keyFile) || !createIfMissing)
         {
-            return ReadKey();
+            return ReadKey(keyFile);
         }
 
-        DataFolderPermissions.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(KeyFile))!);
+        DataFolderPermissions.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         var created = RandomNumberGenerator.GetBytes(KeySize);
         try
         {
-            using var stream = new FileStream(KeyFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var stream = new FileStream(keyFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             stream.Write(created);
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
             return created;
         }
-        catch (IOException) when (File.Exists(KeyFile))
+        catch (IOException) when (File.Exists(keyFile))
         {
             // Another process created it first: use theirs.
-            return ReadKey();
+            return ReadKey(keyFile);
         }
     }
 
-    private byte[] ReadKey()
+    private static byte[] ReadKey(string keyFile)
     {
-        var bytes = File.ReadAllBytes(KeyFile);
-        return bytes.Length == KeySize ? bytes : throw new InvalidDataException($"密钥文件 {KeyFile} 已损坏（应为 {KeySize} 字节）。");
+        var bytes = File.ReadAllBytes(keyFile);
+        return bytes.Length == KeySize ? bytes : throw new InvalidDataException($"密钥文件 {keyFile} 已损坏（应为 {KeySize} 字节）。");
     }
 }

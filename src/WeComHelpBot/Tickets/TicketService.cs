@@ -157,10 +157,14 @@ public sealed class TicketService
 
         if (!await store.UsesContactKeyAsync(() => contacts.KeyFingerprint, cancellationToken))
         {
-            throw new StorageUnavailableException(
-                Path.GetFullPath(contacts.KeyFile),
-                "数据库里的工单联系电话是用另一个密钥加密的。共用同一个数据库的所有服务器和 wecomhelp 必须用同一个密钥文件："
-                + "请把最先运行的服务器数据目录里的 ticket-contact.key 复制过来替换它");
+            throw contacts.KeyFile is { } keyFile
+                ? (Exception)new StorageUnavailableException(
+                    Path.GetFullPath(keyFile),
+                    "数据库里的工单联系电话是用另一个密钥加密的。共用同一个数据库的所有服务器和 wecomhelp 必须用同一个密钥："
+                    + "请把最先运行的服务器数据目录里的 ticket-contact.key 复制过来替换它，或给所有进程设置同一个 Tickets__ContactKey")
+                : new StorageSettingsException(
+                    "数据库里的工单联系电话是用另一个密钥加密的，与设置 Tickets:ContactKey（环境变量 Tickets__ContactKey）不同。"
+                    + "共用同一个数据库的所有服务器和 wecomhelp 必须用同一个密钥。");
         }
 
         contactKeyChecked = true;

@@ -37,4 +37,16 @@ public sealed class StorageSettingsTests
         Assert.Equal(StorageProvider.LiteDb, options.Provider);
         Assert.Null(options.ConnectionString);
     }
+
+    [Theory]
+    [InlineData("postgre")]
+    [InlineData("Postgress")]
+    [InlineData("7")]
+    public void UnknownProvider_IsRefusedWithTheAllowedValues_NotTakenForLiteDb(string value)
+    {
+        var error = Assert.Throws<StorageSettingsException>(() => Configure(new() { ["Storage__Provider"] = value }));
+
+        Assert.Contains("Storage:Provider", error.Message);
+        Assert.Contains("LiteDb、Postgres", error.Message);
+    }
 }

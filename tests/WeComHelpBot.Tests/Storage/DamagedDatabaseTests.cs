@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Channels.WeCom;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
 using WeComHelpBot.Analytics;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Support;
 using WeComHelpBot.Tickets;

@@ -1,5 +1,6 @@
 using LiteDB;
 using Microsoft.Bot.Builder;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tests.Storage;

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tests.Storage;

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeComHelpBot.Bot;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tests.Storage;

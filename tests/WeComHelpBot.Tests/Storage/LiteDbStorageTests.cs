@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tests.Storage;

@@ -1,4 +1,5 @@
 using LiteDB;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 
 namespace WeComHelpBot.Tests.Storage;

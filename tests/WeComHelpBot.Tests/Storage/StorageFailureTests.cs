@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Bot;
 using WeComHelpBot.Channels;
+using WeComHelpBot.Storage.LiteDb;
 using WeComHelpBot.Storage;
 using WeComHelpBot.Tests.Channels;
 

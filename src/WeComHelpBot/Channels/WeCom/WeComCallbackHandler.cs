@@ -243,8 +243,8 @@ public sealed class WeComCallbackHandler : IDisposable
             activity.Attachments = [await DownloadImageAsync(message.MediaId)];
         }
 
-        using var lease = await turnGate.EnterAsync(activity.Conversation.Id, shutdown.Token);
-        return await adapter.ProcessActivityAsync(activity, bot, shutdown.Token);
+        using var lease = await turnGate.EnterTurnAsync(activity.Conversation.Id, bot, shutdown.Token);
+        return await adapter.ProcessActivityAsync(activity, lease.Bot, shutdown.Token);
     }
 
     private async Task SyncKfAsync(string? token, string openKfId)

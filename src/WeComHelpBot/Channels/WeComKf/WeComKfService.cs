@@ -263,8 +263,8 @@ public sealed class WeComKfService : IWeComKfEventSink
 
     private async Task<IReadOnlyList<Activity>> RunTurnAsync(Activity activity, CancellationToken cancellationToken)
     {
-        using var lease = await turnGate.EnterAsync(activity.Conversation.Id, cancellationToken);
-        return await adapter.ProcessActivityAsync(activity, bot, cancellationToken);
+        using var lease = await turnGate.EnterTurnAsync(activity.Conversation.Id, bot, cancellationToken);
+        return await adapter.ProcessActivityAsync(activity, lease.Bot, cancellationToken);
     }
 
     /// <summary>

@@ -154,8 +154,10 @@ public static class PostgresMigrations
             var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             if (version > Steps.Length)
             {
-                throw new InvalidOperationException(
-                    $"The database schema is at version {version}, newer than this build knows ({Steps.Length}); upgrade the program.");
+                // Running on would write rows a newer build's tables no longer mean: stop instead (one line, exit 2).
+                throw new PostgresUnavailableException(
+                    $"无法使用 PostgreSQL 数据库 {connection.Host}:{connection.Port}/{connection.Database}：它的表结构是第 {version} 版，"
+                    + $"比本程序认识的第 {Steps.Length} 版新（已被更新的版本用过）。请把本程序升级到与其他进程相同的版本。");
             }
 
             for (var step = version; step < Steps.Length; step++)

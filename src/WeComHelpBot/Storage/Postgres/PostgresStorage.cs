@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Npgsql;
+using WeComHelpBot.Storage.LiteDb;
 using JsonSerializer = Newtonsoft.Json.JsonSerializer;
 
 namespace WeComHelpBot.Storage.Postgres;

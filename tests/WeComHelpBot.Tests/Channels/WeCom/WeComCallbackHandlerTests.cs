@@ -23,11 +23,11 @@ public sealed class WeComCallbackHandlerTests : IDisposable
     private readonly RecordingKfEvents kfEvents = new();
     private readonly WeComCallbackHandler handler;
     private readonly LiteDB.LiteDatabase database = new(new MemoryStream());
-    private readonly WeComHelpBot.Storage.LiteDbWriteQueue writes;
+    private readonly WeComHelpBot.Storage.LiteDb.LiteDbWriteQueue writes;
 
     public WeComCallbackHandlerTests()
     {
-        writes = new WeComHelpBot.Storage.LiteDbWriteQueue(database);
+        writes = new WeComHelpBot.Storage.LiteDb.LiteDbWriteQueue(database);
         api = new FakeHttpHandler((request, _) => request.RequestUri!.AbsolutePath == "/cgi-bin/gettoken"
             ? """{"errcode":0,"access_token":"T","expires_in":7200}"""
             : """{"errcode":0,"errmsg":"ok"}""");

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 public static class LiteDatabaseTransactions
 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
 
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 /// <summary>
 /// Checks a database file, and the log file beside it, before LiteDB opens them for writing. LiteDB trusts what a file

@@ -3,7 +3,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 /// <summary>
 /// Group commit for one <see cref="LiteDatabase"/>: writes from concurrent turns queue here and one writer runs them

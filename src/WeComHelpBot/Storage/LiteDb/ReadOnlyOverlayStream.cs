@@ -1,4 +1,4 @@
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 /// <summary>
 /// A file opened for reading only, with writes kept in memory: LiteDB may write while it opens a file (it moves its log

@@ -3,7 +3,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 /// <summary>
 /// Hands out one <see cref="LiteDatabase"/> per file for the whole process. <see cref="ConnectionType.Direct"/> (what

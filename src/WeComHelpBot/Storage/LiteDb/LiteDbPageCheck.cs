@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using LiteDB;
 
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 /// <summary>
 /// Reads every page of a LiteDB v5 data file and checks what a page says about itself against where it is and what

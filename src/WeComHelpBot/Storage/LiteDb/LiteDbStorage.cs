@@ -7,7 +7,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using JsonSerializer = Newtonsoft.Json.JsonSerializer;
 
-namespace WeComHelpBot.Storage;
+namespace WeComHelpBot.Storage.LiteDb;
 
 /// <summary>
 /// Bot Builder <see cref="IStorage"/> on a LiteDB collection. Values are kept as JSON written with the same serializer

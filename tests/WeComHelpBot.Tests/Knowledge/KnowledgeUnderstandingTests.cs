@@ -57,12 +57,39 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Fact]
-    public void Comparison_AnOverviewThatComparesBothSides_IsShownAlone()
+    public void Comparison_AnOverviewThatComparesBothSides_IsShownFirst_ThenBothSides()
     {
         // members-import-methods compares the three ways to add members (三种导入方式对比): it answers 怎么选 for both.
         var understanding = retriever.Understand("excel批量导和一个个手动加怎么选");
 
-        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+        Assert.Equal("members-import-methods", understanding.Shown[0].Id);
+        Assert.Equal(["members-manual-input", "members-template-import"], understanding.Shown.Skip(1).Select(e => e.Id).Order());
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+    }
+
+    [Fact]
+    public void Comparison_WithAnOverview_AnswerStaysShort()
+    {
+        var understanding = retriever.Understand("excel批量导和一个个手动加怎么选");
+
+        var answer = retriever.Decide(understanding, new WeComHelpBot.Knowledge.Decision.DecisionModel(
+            index.Knowledge.Decision!.Domain, index.Knowledge.Decision.Entry, 0, 0, 0));
+
+        Assert.StartsWith(KnowledgeTexts.ComparisonOverviewIntro, answer.Text);
+        Assert.Equal(3, answer.EntryIds.Count);
+        var full = understanding.Shown.Sum(e => AnswerText.For(e).Length);
+        Assert.True(answer.Text!.Length < full, $"side by side {answer.Text.Length} chars, the three answers in full {full}");
+    }
+
+    [Theory]
+    [InlineData("审计日志和会话存档有啥不一样", null, WeComHelpBot.Knowledge.Decision.QuestionType.Comparison)]
+    [InlineData("会话存档在哪开", null, WeComHelpBot.Knowledge.Decision.QuestionType.Plain)]
+    [InlineData("那个体户呢", "政府单位最多能加多少人", WeComHelpBot.Knowledge.Decision.QuestionType.FollowUp)]
+    public void QuestionType_IsWhatTheBotKnowsAtRunTime(string question, string? previous, WeComHelpBot.Knowledge.Decision.QuestionType expected)
+    {
+        var context = previous is null ? null : new FollowUpContext(previous, retriever.Answer(previous).EntryId);
+
+        Assert.Equal(expected, retriever.Understand(question, context).Type);
     }
 
     [Fact]

@@ -21,15 +21,12 @@ public static partial class AnswerText
         : en.Answer.TrimEnd();
 
     /// <summary>
-    /// Entries side by side, for a question that compares two topics: each under its title, shortened to its first lines
-    /// (<see cref="Short"/>) so the reply stays about as long as one answer. Three entries are an overview of both topics
-    /// and the two sides: the overview comes first, under its own introduction.
+    /// Two entries side by side, for a question that compares them: each under its title, shortened to its first lines
+    /// (<see cref="Short"/>) so the reply stays about as long as one answer.
     /// </summary>
     public static string SideBySide(IReadOnlyList<KnowledgeEntry> entries, bool english = false)
     {
-        var intro = entries.Count > 2
-            ? english ? KnowledgeTexts.EnglishComparisonOverviewIntro : KnowledgeTexts.ComparisonOverviewIntro
-            : english ? KnowledgeTexts.EnglishComparisonIntro : KnowledgeTexts.ComparisonIntro;
+        var intro = english ? KnowledgeTexts.EnglishComparisonIntro : KnowledgeTexts.ComparisonIntro;
         var parts = entries.Select(e => $"【{(english && e.English is { } en ? en.Title : e.Title)}】\n{Short(e, english)}");
         var text = intro + "\n" + string.Join("\n\n", parts);
 

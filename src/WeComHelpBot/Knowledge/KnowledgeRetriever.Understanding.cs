@@ -59,9 +59,7 @@ public sealed partial class KnowledgeRetriever
                 var overview = Overview(pool, left, right, asked, a.Candidate, b.Candidate);
                 if (overview is not null)
                 {
-                    // The overview first, then each side's own entry: a question about two topics is answered about both
-                    // even when the overview misses the detail asked of one side.
-                    shown = [overview.Value.Candidate.Entry, a.Candidate.Entry, b.Candidate.Entry];
+                    shown = [overview.Value.Candidate.Entry];
                     confidence = overview.Value.Candidate.Confidence;
                     comparison = new ComparisonFit(overview.Value.Fit, Math.Min(a.Margin, b.Margin));
                     result = result with { Candidates = [overview.Value.Candidate, .. result.Candidates.Where(c => c != overview.Value.Candidate)] };

@@ -7,12 +7,8 @@ public static class KnowledgeTexts
 
     public const string ComparisonIntro = "这两个分开说：";
 
-    public const string ComparisonOverviewIntro = "先看两者对比，再分开说：";
-
     // The bot answers in the language asked: these are the English counterparts of the sentences around an answer.
     public const string EnglishComparisonIntro = "Here are both, one after the other:";
-
-    public const string EnglishComparisonOverviewIntro = "First how the two compare, then each on its own:";
 
     public const string EnglishFollowUpPrompt = "You may also want to know:";
 

@@ -35,12 +35,13 @@ public sealed class AnswerTextShortTests
     }
 
     [Fact]
-    public void SideBySide_OfThree_PutsTheOverviewFirst_WithOneFreshnessNote()
+    public void SideBySide_ShortensEachSide_WithOneFreshnessNote()
     {
-        var text = AnswerText.SideBySide([Entry("o", "三种方式对比。"), Entry("a", "手动：每次 1 人。"), Entry("b", "模板：每次最多 1000 人。")]);
+        var longAnswer = "手动：每次 1 人。\n" + new string('长', AnswerText.ShortLength) + "\n细节。";
+        var text = AnswerText.SideBySide([Entry("a", longAnswer), Entry("b", "模板：每次最多 1000 人。")]);
 
-        Assert.StartsWith(KnowledgeTexts.ComparisonOverviewIntro, text);
-        Assert.True(text.IndexOf("【标题o】", StringComparison.Ordinal) < text.IndexOf("【标题a】", StringComparison.Ordinal));
+        Assert.DoesNotContain("细节", text);
+        Assert.Contains("模板：每次最多 1000 人。", text);
         Assert.Single(text.Split('\n'), l => l == KnowledgeTexts.FreshnessNote(new DateOnly(2026, 11, 1)));
     }
 

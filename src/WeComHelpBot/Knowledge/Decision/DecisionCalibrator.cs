@@ -29,7 +29,7 @@ public static class DecisionCalibrator
     public const int InnerFolds = 4;
 
     /// <summary>Whether thresholds are chosen on out-of-fold probabilities (chosen by the cross-validation in knowledge/README.md).</summary>
-    internal const bool OutOfFoldThresholds = true;
+    internal const bool OutOfFoldThresholds = false;
 
     /// <summary>
     /// Whether comparisons and follow-ups get a p_entry model of their own. Off: with a few dozen questions each, the own
@@ -148,11 +148,9 @@ public static class DecisionCalibrator
             return [];
         }
 
-        return eligible.ToDictionary(t => t, t =>
-        {
-            var own = scored.Where(s => s.Sample.Understanding.Type == t).ToList();
-            return models[t] with { AnswerThreshold = chosen[t], ClarifyThreshold = ChooseClarify(own, shared.DomainThreshold, chosen[t]) };
-        });
+        // The clarify threshold stays the shared one: a type's few dozen questions are too few to judge a "您是想问…" list by,
+        // and a clarify threshold raised on them turns real questions of that type into refusals.
+        return eligible.ToDictionary(t => t, t => models[t] with { AnswerThreshold = chosen[t], ClarifyThreshold = Math.Min(shared.ClarifyThreshold, chosen[t]) });
     }
 
     /// <summary>The answer threshold with the most right − <paramref name="price"/>·wrong among a type's questions (the highest of equals).</summary>

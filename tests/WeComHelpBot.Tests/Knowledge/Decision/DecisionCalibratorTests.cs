@@ -135,6 +135,13 @@ public sealed class DecisionCalibratorTests
         var inScope = samples.Where(s => s.InScope).ToList();
         var wrong = inScope.Count(s => DecisionCalibrator.Verdict(s, DecisionCalibrator.Decide(model, s)) == EvalVerdict.Wrong);
         Assert.True(wrong <= DecisionCalibrator.MaxWrong * inScope.Count, $"{wrong} wrong of {inScope.Count}");
+
+        // Thresholds chosen on out-of-fold probabilities (the variant kept off): the same separation holds on this data.
+        var outOfFold = DecisionCalibrator.Fit(samples, ownModels: true, outOfFold: true);
+        Assert.True(outOfFold.Types.ContainsKey(QuestionType.Comparison));
+        // Every comparison is right: there is nothing for an own model to learn, so the shared one scores them.
+        Assert.Null(outOfFold.Types[QuestionType.Comparison].Entry);
+        Assert.True(comparisons.Count(s => DecisionCalibrator.Decide(outOfFold, s) == AnswerKind.Answer) >= comparisons.Count * 0.9);
     }
 
     [Fact]

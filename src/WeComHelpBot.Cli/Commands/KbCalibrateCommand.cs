@@ -93,6 +93,20 @@ public static class KbCalibrateCommand
                 output.WriteLine($"{F(row.DomainThreshold)}   {F(row.AnswerThreshold)}   {row.Right:0.000}   {row.Wrong:0.000}   {row.Clarified:0.000}   {row.OutOfScopeRefused:0.000}{mark}");
             }
 
+            // Each question type's own threshold, swept over its own questions (the type's model, the shared domain threshold).
+            foreach (var (type, decision) in model.Types)
+            {
+                var own = samples.Where(s => s.Understanding.Type == type).ToList();
+                output.WriteLine();
+                output.WriteLine($"问题类型 {QuestionTypes.Name(type)}（{own.Count(s => s.InScope)} 个范围内、{own.Count(s => !s.InScope)} 个范围外问题；{(decision.Entry is null ? "共用回答模型" : "自己的回答模型")}）：回答阈值 {F(decision.AnswerThreshold)}，追问阈值 {F(decision.ClarifyThreshold)}");
+                output.WriteLine("回答    答对    答错    追问    范围外拒答");
+                foreach (var row in DecisionCalibrator.Sweep(samples, model, type))
+                {
+                    var mark = Math.Abs(row.AnswerThreshold - decision.AnswerThreshold) < 1e-6 ? "   ← 选中" : string.Empty;
+                    output.WriteLine($"{F(row.AnswerThreshold)}   {row.Right:0.000}   {row.Wrong:0.000}   {row.Clarified:0.000}   {row.OutOfScopeRefused:0.000}{mark}");
+                }
+            }
+
             if (parse.GetValue(write))
             {
                 var target = Path.Combine(directory, KnowledgeLoader.DecisionFileName);

@@ -56,7 +56,7 @@ public static partial class KbCommand
 
             output.WriteLine(result.Knowledge.Decision is null
                 ? $"警告：没有 {KnowledgeLoader.DecisionFileName}，回答与否按置信度阈值决定；用 wecomhelp kb calibrate --write 拟合一个"
-                : $"决策模型：{KnowledgeLoader.DecisionFileName}（领域阈值 {result.Knowledge.Decision.DomainThreshold:0.000}，回答阈值 {result.Knowledge.Decision.AnswerThreshold:0.000}，追问阈值 {result.Knowledge.Decision.ClarifyThreshold:0.000}）");
+                : $"决策模型：{KnowledgeLoader.DecisionFileName}（领域阈值 {result.Knowledge.Decision.DomainThreshold:0.000}，回答阈值 {result.Knowledge.Decision.AnswerThreshold:0.000}，追问阈值 {result.Knowledge.Decision.ClarifyThreshold:0.000}{TypeThresholds(result.Knowledge.Decision)}）");
             return 0;
         });
         return command;
@@ -245,11 +245,17 @@ public static partial class KbCommand
         return null;
     }
 
+    /// <summary>The answer threshold of each question type that has its own, for the line that names the decision.</summary>
+    private static string TypeThresholds(Knowledge.Decision.DecisionModel decision) =>
+        decision.Types.Count == 0 ? string.Empty
+        : "；按问题类型的回答阈值 " + string.Join("、", Knowledge.Decision.QuestionTypes.All.Where(decision.Types.ContainsKey)
+            .Select(t => $"{Knowledge.Decision.QuestionTypes.Name(t)} {decision.Types[t].AnswerThreshold.ToString("0.000", CultureInfo.InvariantCulture)}"));
+
     private static void WriteReport(TextWriter output, EvalReport report, Knowledge.Decision.DecisionModel? decision)
     {
         var rule = decision is null
             ? $"置信度回答阈值 {report.AnswerThreshold:0.00}，追问阈值 {report.ClarifyThreshold:0.00}"
-            : $"决策模型 {KnowledgeLoader.DecisionFileName}：领域阈值 {decision.DomainThreshold:0.000}，回答阈值 {decision.AnswerThreshold:0.000}，追问阈值 {decision.ClarifyThreshold:0.000}";
+            : $"决策模型 {KnowledgeLoader.DecisionFileName}：领域阈值 {decision.DomainThreshold:0.000}，回答阈值 {decision.AnswerThreshold:0.000}，追问阈值 {decision.ClarifyThreshold:0.000}{TypeThresholds(decision)}";
         output.WriteLine($"评测 {report.Outcomes.Count} 个问题：范围内 {report.InScopeCount} 个，范围外 {report.OutOfScopeCount} 个（{rule}）");
         output.WriteLine($"top-1 准确率      {report.Top1:0.000}");
         output.WriteLine($"top-3 准确率      {report.Top3:0.000}");

@@ -20,10 +20,50 @@ public static partial class AnswerText
         : NeedsFreshnessNote(entry.Answer) ? $"{en.Answer.TrimEnd()}\n{KnowledgeTexts.EnglishFreshnessNote(entry.Reviewed)}"
         : en.Answer.TrimEnd();
 
-    /// <summary>Two (or more) entries side by side, for a question that compares them: each under its title, answer as written.</summary>
-    public static string SideBySide(IReadOnlyList<KnowledgeEntry> entries, bool english = false) =>
-        (english ? KnowledgeTexts.EnglishComparisonIntro : KnowledgeTexts.ComparisonIntro) + "\n"
-        + string.Join("\n\n", entries.Select(e => $"【{(english && e.English is { } en ? en.Title : e.Title)}】\n{For(e, english)}"));
+    /// <summary>
+    /// Two entries side by side, for a question that compares them: each under its title, shortened to its first lines
+    /// (<see cref="Short"/>) so the reply stays about as long as one answer.
+    /// </summary>
+    public static string SideBySide(IReadOnlyList<KnowledgeEntry> entries, bool english = false)
+    {
+        var intro = english ? KnowledgeTexts.EnglishComparisonIntro : KnowledgeTexts.ComparisonIntro;
+        var parts = entries.Select(e => $"【{(english && e.English is { } en ? en.Title : e.Title)}】\n{Short(e, english)}");
+        var text = intro + "\n" + string.Join("\n\n", parts);
+
+        // One note for the whole reply, dated by the oldest entry that states a fee, limit or time.
+        var dated = entries.Where(e => NeedsFreshnessNote(e.Answer)).Select(e => e.Reviewed).DefaultIfEmpty().Min();
+        return entries.Any(e => NeedsFreshnessNote(e.Answer))
+            ? $"{text}\n{(english ? KnowledgeTexts.EnglishFreshnessNote(dated) : KnowledgeTexts.FreshnessNote(dated))}"
+            : text;
+    }
+
+    /// <summary>
+    /// The head of an entry's answer: its lines from the top while they stay within <see cref="ShortLength"/> characters
+    /// (always the first line), without the freshness note. Answers are written with the gist first (the fee, the time, who
+    /// it suits), and the rest (what to do when it fails, other options) is there when the entry is asked about alone.
+    /// </summary>
+    public static string Short(KnowledgeEntry entry, bool english = false)
+    {
+        var answer = english && entry.English is { } en ? en.Answer : entry.Answer;
+        var lines = answer.Trim().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
+        var kept = new List<string>();
+        var length = 0;
+        foreach (var line in lines)
+        {
+            if (kept.Count > 0 && length + line.Length > (english ? ShortLength * 3 : ShortLength))
+            {
+                break;
+            }
+
+            kept.Add(line);
+            length += line.Length;
+        }
+
+        return kept.Count < lines.Count ? string.Join("\n", kept) + (english ? " …" : "……") : string.Join("\n", kept);
+    }
+
+    /// <summary>About two short sentences of Chinese; English takes about three times the characters.</summary>
+    public const int ShortLength = 90;
 
     /// <summary>True when the text gives a number with a unit of money, people or time.</summary>
     public static bool NeedsFreshnessNote(string answer) => FactPattern().IsMatch(answer);

@@ -116,8 +116,8 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         }
         else
         {
-            score = model.Score(understanding.Features);
-            kind = model.Decide(understanding.Features);
+            score = model.Score(understanding.Features, understanding.Type);
+            kind = model.Decide(understanding.Features, understanding.Type);
         }
 
         score = Math.Round(score, 4);

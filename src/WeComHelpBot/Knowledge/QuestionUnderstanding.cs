@@ -14,4 +14,8 @@ public sealed record QuestionUnderstanding(
     DecisionFeatures Features,
     IReadOnlyList<KnowledgeEntry> Shown,
     bool English,
-    bool FollowUp);
+    bool FollowUp)
+{
+    /// <summary>What kind of question the decision weighs this as: a follow-up, a comparison whose two sides were found, or plain.</summary>
+    public QuestionType Type => FollowUp ? QuestionType.FollowUp : Features.Comparison ? QuestionType.Comparison : QuestionType.Plain;
+}

@@ -63,6 +63,32 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
         var understanding = retriever.Understand("excel批量导和一个个手动加怎么选");
 
         Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+    }
+
+    [Fact]
+    public void Comparison_SideBySide_AnswerStaysShort()
+    {
+        var understanding = retriever.Understand("审计日志和会话存档有啥不一样");
+
+        var answer = retriever.Decide(understanding, new WeComHelpBot.Knowledge.Decision.DecisionModel(
+            index.Knowledge.Decision!.Domain, index.Knowledge.Decision.Entry, 0, 0, 0));
+
+        Assert.Equal(2, answer.EntryIds.Count);
+        var full = understanding.Shown.Sum(e => AnswerText.For(e).Length);
+        Assert.True(answer.Text!.Length <= full + 40, $"side by side {answer.Text.Length} chars, the two answers in full {full}");
+        Assert.True(answer.Text.Length <= 2 * (AnswerText.ShortLength + 40) + 60, $"side by side {answer.Text.Length} chars:\n{answer.Text}");
+    }
+
+    [Theory]
+    [InlineData("审计日志和会话存档有啥不一样", null, WeComHelpBot.Knowledge.Decision.QuestionType.Comparison)]
+    [InlineData("会话存档在哪开", null, WeComHelpBot.Knowledge.Decision.QuestionType.Plain)]
+    [InlineData("那个体户呢", "政府单位最多能加多少人", WeComHelpBot.Knowledge.Decision.QuestionType.FollowUp)]
+    public void QuestionType_IsWhatTheBotKnowsAtRunTime(string question, string? previous, WeComHelpBot.Knowledge.Decision.QuestionType expected)
+    {
+        var context = previous is null ? null : new FollowUpContext(previous, retriever.Answer(previous).EntryId);
+
+        Assert.Equal(expected, retriever.Understand(question, context).Type);
     }
 
     [Fact]

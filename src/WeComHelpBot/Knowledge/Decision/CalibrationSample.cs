@@ -14,7 +14,12 @@ public sealed record CalibrationSample(EvalCase Case, QuestionUnderstanding Unde
     public bool RightInSuggestions => Case.InScope && Understanding.Result.Candidates.Take(KnowledgeRetriever.SuggestionCount).Any(c => Case.EntryIds.Contains(c.Entry.Id));
 
     /// <summary>The fold a sample belongs to: by the question's text, so one question never sits on both sides.</summary>
-    public int Fold(int folds)
+    public int Fold(int folds) => (int)(Hash() % (uint)folds);
+
+    /// <summary>The fold inside a training set (the thresholds' out-of-fold probabilities): another cut of the same hash, so it does not line up with <see cref="Fold"/>.</summary>
+    public int InnerFold(int folds) => (int)(Hash() / 7919 % (uint)folds);
+
+    private uint Hash()
     {
         // FNV-1a: stable across runs and machines, unlike string.GetHashCode.
         var hash = 2166136261u;
@@ -23,6 +28,6 @@ public sealed record CalibrationSample(EvalCase Case, QuestionUnderstanding Unde
             hash = (hash ^ c) * 16777619u;
         }
 
-        return (int)(hash % (uint)folds);
+        return hash;
     }
 }

@@ -6,8 +6,8 @@ namespace WeComHelpBot.Knowledge.Decision;
 /// Fits the decision from labelled questions: a logistic regression for "is it about the domain?" on every question,
 /// one for "does the first entry answer it?" on the in-scope ones, then the thresholds that answer the most questions
 /// right while at most <see cref="MaxWrong"/> of the in-scope ones are answered wrong and at least
-/// <see cref="MinRefused"/> of the out-of-scope ones are refused. <see cref="CrossValidate"/> judges each fold with
-/// a model fitted without it.
+/// <see cref="MinRefused"/> of the out-of-scope ones are refused; each <see cref="QuestionType"/> with enough questions
+/// gets its own thresholds. <see cref="CrossValidate"/> judges each fold with a model fitted without it.
 /// </summary>
 public static class DecisionCalibrator
 {
@@ -15,6 +15,27 @@ public static class DecisionCalibrator
     public const double MaxWrong = 0.03;
     public const double MinRefused = 0.95;
     public const double L2 = 0.01;
+
+    /// <summary>A question type gets thresholds of its own only with this many in-scope training questions.</summary>
+    public const int MinTypeSamples = 30;
+
+    /// <summary>A comparison or follow-up gets a p_entry model of its own only with this many in-scope training questions.</summary>
+    public const int MinOwnModelSamples = 50;
+
+    /// <summary>The type models see a few dozen questions each: a stronger penalty keeps them near zero where the data is thin.</summary>
+    public const double TypeL2 = 1.0;
+
+    /// <summary>The folds whose out-of-fold probabilities the thresholds are chosen on.</summary>
+    public const int InnerFolds = 4;
+
+    /// <summary>Whether thresholds are chosen on out-of-fold probabilities (chosen by the cross-validation in knowledge/README.md).</summary>
+    internal const bool OutOfFoldThresholds = false;
+
+    /// <summary>
+    /// Whether comparisons and follow-ups get a p_entry model of their own. Off: with a few dozen questions each, the own
+    /// models did not beat the shared model with its own thresholds under cross-validation (knowledge/README.md).
+    /// </summary>
+    internal const bool OwnTypeModels = false;
 
     private const double Step = 0.025;
 
@@ -27,16 +48,136 @@ public static class DecisionCalibrator
             return new CalibrationSample(c, retriever.Understand(c.Question, previous));
         }).ToList();
 
-    public static DecisionModel Fit(IReadOnlyList<CalibrationSample> samples)
+    public static DecisionModel Fit(IReadOnlyList<CalibrationSample> samples) => Fit(samples, OwnTypeModels, OutOfFoldThresholds);
+
+    /// <summary>
+    /// The shared decision first (the fallback), then one per <see cref="QuestionType"/> with at least
+    /// <see cref="MinTypeSamples"/> in-scope questions: its own p_entry model when <paramref name="ownModels"/> and it has
+    /// <see cref="MinOwnModelSamples"/>, and its own answer threshold. The answer thresholds of all types are chosen
+    /// together: for a price λ of a wrong answer, each type takes the threshold with the most right − λ·wrong (− λ/2 per
+    /// out-of-scope question answered), and of the λs whose thresholds keep the whole set within <see cref="MaxWrong"/> and
+    /// <see cref="MinRefused"/>, the one answering the most right wins. So a kind whose first entry is right under other
+    /// conditions (a comparison, a follow-up) is no longer held to the plain questions' threshold, and the wrong answers
+    /// go where they buy the most right ones. With <paramref name="outOfFold"/>, every threshold is chosen on
+    /// probabilities each question got from models fitted without it (<see cref="InnerFolds"/> folds): a model is surer
+    /// of the questions it was fitted on, so thresholds chosen on those let more wrong answers through on new ones.
+    /// </summary>
+    internal static DecisionModel Fit(IReadOnlyList<CalibrationSample> samples, bool ownModels, bool outOfFold)
+    {
+        var fitted = FitModels(samples, ownModels);
+        var (shared, typed) = outOfFold ? OutOfFold(samples, ownModels) : (samples.Select(s => Score(s, Untyped(fitted))).ToList(), samples.Select(s => Score(s, fitted)).ToList());
+        var (domainThreshold, answerThreshold) = ChooseThresholds(shared);
+        var clarifyThreshold = ChooseClarify(shared, domainThreshold, answerThreshold);
+        var model = Untyped(fitted) with { DomainThreshold = domainThreshold, AnswerThreshold = answerThreshold, ClarifyThreshold = clarifyThreshold };
+        return model with { Types = ChooseTypes(typed, model, fitted.Types) };
+    }
+
+    /// <summary>The models alone (thresholds not chosen yet): p_domain, the shared p_entry, and each eligible type's own p_entry.</summary>
+    private static DecisionModel FitModels(IReadOnlyList<CalibrationSample> samples, bool ownModels)
     {
         var domain = LogisticRegression.Fit(DecisionFeatures.DomainNames, samples.Select(s => s.Understanding.Features.Domain).ToList(), samples.Select(s => s.InScope).ToList(), L2);
         var inScope = samples.Where(s => s.InScope).ToList();
         var entry = LogisticRegression.Fit(DecisionFeatures.EntryNames, inScope.Select(s => s.Understanding.Features.Entry).ToList(), inScope.Select(s => s.ShownIsRight).ToList(), L2);
-        var scored = samples.Select(s => Score(s, domain, entry)).ToList();
-        var (domainThreshold, answerThreshold) = ChooseThresholds(scored);
-        var clarifyThreshold = ChooseClarify(scored, domainThreshold, answerThreshold);
-        return new DecisionModel(domain, entry, domainThreshold, answerThreshold, clarifyThreshold);
+        var types = new Dictionary<QuestionType, TypeDecision>();
+        foreach (var type in QuestionTypes.All)
+        {
+            var own = inScope.Where(s => s.Understanding.Type == type).ToList();
+            if (own.Count < MinTypeSamples)
+            {
+                continue;
+            }
+
+            var fitOwn = ownModels && type != QuestionType.Plain && own.Count >= MinOwnModelSamples && own.Any(s => s.ShownIsRight) && own.Any(s => !s.ShownIsRight);
+            types[type] = new TypeDecision(0, 0, fitOwn ? LogisticRegression.Fit(DecisionFeatures.EntryNames, own.Select(s => s.Understanding.Features.Entry).ToList(), own.Select(s => s.ShownIsRight).ToList(), TypeL2) : null);
+        }
+
+        return new DecisionModel(domain, entry, 0, 0, 0) { Types = types };
     }
+
+    private static DecisionModel Untyped(DecisionModel model) => model with { Types = new Dictionary<QuestionType, TypeDecision>() };
+
+    /// <summary>Every sample scored by models fitted without its inner fold: by the shared p_entry, and by its type's.</summary>
+    private static (List<Scored> Shared, List<Scored> Typed) OutOfFold(IReadOnlyList<CalibrationSample> samples, bool ownModels)
+    {
+        var shared = new Scored[samples.Count];
+        var typed = new Scored[samples.Count];
+        for (var fold = 0; fold < InnerFolds; fold++)
+        {
+            var training = samples.Where(s => s.InnerFold(InnerFolds) != fold).ToList();
+
+            // A fold too small to fit on (a handful of test questions) is scored in-sample.
+            var models = training.Any(s => s.InScope) && training.Any(s => !s.InScope) && training.Any(s => s.ShownIsRight) && training.Any(s => s.InScope && !s.ShownIsRight)
+                ? FitModels(training, ownModels)
+                : FitModels(samples, ownModels);
+            for (var i = 0; i < samples.Count; i++)
+            {
+                if (samples[i].InnerFold(InnerFolds) == fold)
+                {
+                    shared[i] = Score(samples[i], Untyped(models));
+                    typed[i] = Score(samples[i], models);
+                }
+            }
+        }
+
+        return (shared.ToList(), typed.ToList());
+    }
+
+    private static Dictionary<QuestionType, TypeDecision> ChooseTypes(List<Scored> scored, DecisionModel shared, IReadOnlyDictionary<QuestionType, TypeDecision> models)
+    {
+        var eligible = models.Keys.ToList();
+        if (eligible.Count == 0)
+        {
+            return [];
+        }
+
+        CalibrationRow? best = null;
+        Dictionary<QuestionType, double>? chosen = null;
+        for (var price = 1.0; price <= 30 + 1e-9; price += 0.5)
+        {
+            var answers = eligible.ToDictionary(t => t, t => CheapestThreshold(scored.Where(s => s.Sample.Understanding.Type == t).ToList(), shared.DomainThreshold, price));
+            var row = Row(scored, shared.DomainThreshold, s => Thresholds(s, answers, shared));
+            if (row.Wrong <= MaxWrong && row.OutOfScopeRefused >= MinRefused && (best is null || row.Right > best.Right + 1e-9))
+            {
+                best = row;
+                chosen = answers;
+            }
+        }
+
+        if (chosen is null)
+        {
+            return [];
+        }
+
+        // The clarify threshold stays the shared one: a type's few dozen questions are too few to judge a "您是想问…" list by,
+        // and a clarify threshold raised on them turns real questions of that type into refusals.
+        return eligible.ToDictionary(t => t, t => models[t] with { AnswerThreshold = chosen[t], ClarifyThreshold = Math.Min(shared.ClarifyThreshold, chosen[t]) });
+    }
+
+    /// <summary>The answer threshold with the most right − <paramref name="price"/>·wrong among a type's questions (the highest of equals).</summary>
+    private static double CheapestThreshold(List<Scored> scored, double domain, double price)
+    {
+        var best = double.NegativeInfinity;
+        var chosen = 0.0;
+        foreach (var answer in Grid(0.1, 0.95))
+        {
+            var value = 0.0;
+            foreach (var s in scored.Where(s => s.Sample.Understanding.Shown.Count > 0 && s.Domain >= domain && s.Entry >= answer))
+            {
+                value += !s.Sample.InScope ? -price / 2 : s.Sample.ShownIsRight ? 1 : -price;
+            }
+
+            if (value >= best - 1e-9)
+            {
+                best = value;
+                chosen = answer;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static (double Answer, double Clarify) Thresholds(Scored s, Dictionary<QuestionType, double> answers, DecisionModel shared) =>
+        answers.TryGetValue(s.Sample.Understanding.Type, out var answer) ? (answer, Math.Min(shared.ClarifyThreshold, answer)) : (shared.AnswerThreshold, shared.ClarifyThreshold);
 
     /// <summary>Each sample decided by the model fitted on the other folds (thresholds chosen on those folds too).</summary>
     public static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds = Folds) =>
@@ -68,7 +209,7 @@ public static class DecisionCalibrator
     }
 
     public static AnswerKind Decide(DecisionModel model, CalibrationSample sample) =>
-        sample.Understanding.Shown.Count == 0 ? AnswerKind.OutOfScope : model.Decide(sample.Understanding.Features);
+        sample.Understanding.Shown.Count == 0 ? AnswerKind.OutOfScope : model.Decide(sample.Understanding.Features, sample.Understanding.Type);
 
     /// <summary>The verdict of deciding <paramref name="kind"/> for a sample.</summary>
     public static EvalVerdict Verdict(CalibrationSample sample, AnswerKind kind) => kind switch
@@ -81,7 +222,8 @@ public static class DecisionCalibrator
     /// <summary>Right, wrong, clarified and refused over the grid of thresholds, for the sweep `kb calibrate` prints.</summary>
     public static IReadOnlyList<CalibrationRow> Sweep(IReadOnlyList<CalibrationSample> samples, DecisionModel model)
     {
-        var scored = samples.Select(s => Score(s, model.Domain, model.Entry)).ToList();
+        var shared = model with { Types = new Dictionary<QuestionType, TypeDecision>() };
+        var scored = samples.Select(s => Score(s, shared)).ToList();
         var rows = new List<CalibrationRow>();
         foreach (var domain in Grid(0.1, 0.9))
         {
@@ -94,10 +236,23 @@ public static class DecisionCalibrator
         return rows;
     }
 
-    private static (CalibrationSample Sample, double Domain, double Entry) Score(CalibrationSample s, LogisticModel domain, LogisticModel entry) =>
-        s.Understanding.Shown.Count == 0 ? (s, 0, 0) : (s, domain.Probability(s.Understanding.Features.Domain), entry.Probability(s.Understanding.Features.Entry));
+    /// <summary>
+    /// The questions of one <paramref name="type"/> (in scope and not), scored as the model scores them, over the answer
+    /// thresholds at the model's domain threshold: the sweep per type that `kb calibrate` prints.
+    /// </summary>
+    public static IReadOnlyList<CalibrationRow> Sweep(IReadOnlyList<CalibrationSample> samples, DecisionModel model, QuestionType type)
+    {
+        var scored = samples.Where(s => s.Understanding.Type == type).Select(s => Score(s, model)).ToList();
+        var clarify = model.Thresholds(type).Clarify;
+        return Grid(0.1, 0.95).Select(answer => Row(scored, model.DomainThreshold, answer, clarify)).ToList();
+    }
 
-    private static (double Domain, double Answer) ChooseThresholds(List<(CalibrationSample Sample, double Domain, double Entry)> scored)
+    private sealed record Scored(CalibrationSample Sample, double Domain, double Entry);
+
+    private static Scored Score(CalibrationSample s, DecisionModel model) =>
+        s.Understanding.Shown.Count == 0 ? new(s, 0, 0) : new(s, model.Domain.Probability(s.Understanding.Features.Domain), model.EntryProbability(s.Understanding.Features, s.Understanding.Type));
+
+    private static (double Domain, double Answer) ChooseThresholds(List<Scored> scored)
     {
         CalibrationRow? best = null;
         CalibrationRow? leastBad = null;
@@ -131,7 +286,7 @@ public static class DecisionCalibrator
     /// The clarify threshold: the lowest p_entry at which a "您是想问…" still offers the right entry at least as often as
     /// not, so the question is worth asking.
     /// </summary>
-    private static double ChooseClarify(List<(CalibrationSample Sample, double Domain, double Entry)> scored, double domain, double answer)
+    private static double ChooseClarify(List<Scored> scored, double domain, double answer)
     {
         var chosen = answer;
         foreach (var threshold in Grid(0.05, answer).Reverse())
@@ -149,11 +304,16 @@ public static class DecisionCalibrator
         return chosen;
     }
 
-    private static CalibrationRow Row(List<(CalibrationSample Sample, double Domain, double Entry)> scored, double domain, double answer, double clarify)
+    private static CalibrationRow Row(List<Scored> scored, double domain, double answer, double clarify) =>
+        Row(scored, domain, _ => (answer, clarify)) with { AnswerThreshold = answer };
+
+    private static CalibrationRow Row(List<Scored> scored, double domain, Func<Scored, (double Answer, double Clarify)> thresholds)
     {
         int inScope = 0, right = 0, wrong = 0, clarified = 0, outOfScope = 0, refused = 0;
-        foreach (var (sample, d, e) in scored)
+        foreach (var s in scored)
         {
+            var (sample, d, e) = s;
+            var (answer, clarify) = thresholds(s);
             var kind = sample.Understanding.Shown.Count == 0 ? AnswerKind.OutOfScope : DecisionModel.Decide(d, e, domain, answer, Math.Min(clarify, answer));
             if (sample.InScope)
             {
@@ -173,7 +333,7 @@ public static class DecisionCalibrator
         }
 
         double Share(int n, int of) => of == 0 ? 1 : (double)n / of;
-        return new CalibrationRow(domain, answer, Share(right, inScope), Share(wrong, inScope), Share(clarified, inScope), Share(refused, outOfScope));
+        return new CalibrationRow(domain, double.NaN, Share(right, inScope), Share(wrong, inScope), Share(clarified, inScope), Share(refused, outOfScope));
     }
 
     private static IEnumerable<double> Grid(double from, double to)

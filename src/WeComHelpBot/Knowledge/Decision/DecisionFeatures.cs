@@ -40,6 +40,11 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "comparison_margin", // a comparison: how far the weaker side's entry leads the next entry for that side; 0 otherwise
     ];
 
+    private static readonly int ComparisonIndex = ((IList<string>)EntryNames).IndexOf("comparison");
+
+    /// <summary>Two topics were named and both found: the answer would show both sides or an overview of them.</summary>
+    public bool Comparison => Entry.Count > ComparisonIndex && Entry[ComparisonIndex] > 0;
+
     /// <summary>No candidates at all: nothing to answer with.</summary>
     public static DecisionFeatures None { get; } = new(new double[DomainNames.Count], new double[EntryNames.Count]);
 }

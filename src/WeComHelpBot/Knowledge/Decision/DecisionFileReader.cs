@@ -42,7 +42,47 @@ internal static class DecisionFileReader
 
         var domain = Model(file, mapping, "domain", DecisionFeatures.DomainNames, problems);
         var entry = Model(file, mapping, "entry", DecisionFeatures.EntryNames, problems);
-        return problems.Count > before || domain is null || entry is null ? null : new DecisionModel(domain, entry, domainThreshold, answer, clarify);
+        var types = TryGet(mapping, "types", out var typesNode) ? Types(file, typesNode, problems) : [];
+        return problems.Count > before || domain is null || entry is null ? null : new DecisionModel(domain, entry, domainThreshold, answer, clarify) { Types = types };
+    }
+
+    /// <summary>The optional per-type decisions: each a known type with answer and clarify thresholds and, optionally, its own entry model.</summary>
+    private static Dictionary<QuestionType, TypeDecision> Types(string file, YamlNode node, List<KnowledgeProblem> problems)
+    {
+        var types = new Dictionary<QuestionType, TypeDecision>();
+        if (node is not YamlMappingNode mapping)
+        {
+            problems.Add(new KnowledgeProblem(file, Line(node), $"types 应当按问题类型列出（{string.Join("、", QuestionTypes.All.Select(QuestionTypes.Name))}）"));
+            return types;
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            if (QuestionTypes.Parse(name) is not { } type)
+            {
+                problems.Add(new KnowledgeProblem(file, Line(key), $"没有叫 {name} 的问题类型；可用的有 {string.Join("、", QuestionTypes.All.Select(QuestionTypes.Name))}"));
+                continue;
+            }
+
+            if (value is not YamlMappingNode decision)
+            {
+                problems.Add(new KnowledgeProblem(file, Line(value), $"{name} 应当有 answer、clarify 两个阈值"));
+                continue;
+            }
+
+            var answer = Number(file, decision, "answer", problems, 0, 1);
+            var clarify = Number(file, decision, "clarify", problems, 0, 1);
+            if (clarify > answer)
+            {
+                problems.Add(new KnowledgeProblem(file, Line(decision), $"{name} 的 clarify 阈值不能高于 answer 阈值"));
+            }
+
+            var entry = TryGet(decision, "entry", out _) ? Model(file, decision, "entry", DecisionFeatures.EntryNames, problems) : null;
+            types[type] = new TypeDecision(answer, clarify, entry);
+        }
+
+        return types;
     }
 
     private static LogisticModel? Model(string file, YamlMappingNode root, string key, IReadOnlyList<string> names, List<KnowledgeProblem> problems)

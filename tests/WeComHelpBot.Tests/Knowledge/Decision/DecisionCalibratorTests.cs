@@ -77,4 +77,82 @@ public sealed class DecisionCalibratorTests
         Assert.Equal(samples.Select(s => s.Fold(5)), Samples().Select(s => s.Fold(5)));
         Assert.True(samples.Select(s => s.Fold(5)).Distinct().Count() >= 3);
     }
+
+    [Fact]
+    public void Fit_TypesWithTooFewQuestions_FallBackToTheSharedDecision()
+    {
+        var model = DecisionCalibrator.Fit(Samples());
+
+        Assert.Empty(model.Types);
+    }
+
+    /// <summary>
+    /// Plain questions whose first entry is right only when the confidence is high, and comparisons whose shown entries
+    /// are right at a low confidence: the comparisons get a threshold of their own and are answered, the plain ones
+    /// keep theirs, and the whole set stays within the wrong-answer limit.
+    /// </summary>
+    [Fact]
+    public void Fit_AKindRightAtLowConfidence_GetsItsOwnLowerThreshold()
+    {
+        var entry = new KnowledgeEntry("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
+        var random = new Random(7);
+        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true)
+        {
+            var domain = DecisionFeatures.DomainNames.Select((_, i) => i == 0 ? (inScope ? 0.9 : 0.1) + (random.NextDouble() * 0.1) : 0.5).ToArray();
+            var features = DecisionFeatures.EntryNames.Select((name, i) => name switch
+            {
+                "confidence" => confidence,
+                "comparison" => comparison ? 1.0 : 0,
+                _ => random.NextDouble() * 0.1,
+            }).ToArray();
+            var question = $"问题{n}";
+            var understanding = new QuestionUnderstanding(question, question, new RetrievalResult(question, [new RetrievalCandidate(entry, confidence, 1, 1)]), new DecisionFeatures(domain, features), [entry], false, false);
+            return new CalibrationSample(new EvalCase(question, inScope ? (right ? "e" : "other") : null, n), understanding);
+        }
+
+        var samples = new List<CalibrationSample>();
+        for (var i = 0; i < 200; i++)
+        {
+            var confidence = random.NextDouble();
+            samples.Add(Sample(i, confidence, confidence > 0.5, comparison: false));
+        }
+
+        for (var i = 200; i < 260; i++)
+        {
+            samples.Add(Sample(i, 0.2 + (random.NextDouble() * 0.2), right: true, comparison: true));
+        }
+
+        for (var i = 260; i < 320; i++)
+        {
+            samples.Add(Sample(i, random.NextDouble() * 0.3, right: false, comparison: false, inScope: false));
+        }
+
+        var model = DecisionCalibrator.Fit(samples);
+
+        Assert.True(model.Types.ContainsKey(QuestionType.Comparison));
+        var comparisons = samples.Where(s => s.Understanding.Type == QuestionType.Comparison).ToList();
+        Assert.All(comparisons, s => Assert.Equal(AnswerKind.Answer, DecisionCalibrator.Decide(model, s)));
+        var inScope = samples.Where(s => s.InScope).ToList();
+        var wrong = inScope.Count(s => DecisionCalibrator.Verdict(s, DecisionCalibrator.Decide(model, s)) == EvalVerdict.Wrong);
+        Assert.True(wrong <= DecisionCalibrator.MaxWrong * inScope.Count, $"{wrong} wrong of {inScope.Count}");
+
+        // Thresholds chosen on out-of-fold probabilities (the variant kept off): the same separation holds on this data.
+        var outOfFold = DecisionCalibrator.Fit(samples, ownModels: true, outOfFold: true);
+        Assert.True(outOfFold.Types.ContainsKey(QuestionType.Comparison));
+        // Every comparison is right: there is nothing for an own model to learn, so the shared one scores them.
+        Assert.Null(outOfFold.Types[QuestionType.Comparison].Entry);
+        Assert.True(comparisons.Count(s => DecisionCalibrator.Decide(outOfFold, s) == AnswerKind.Answer) >= comparisons.Count * 0.9);
+    }
+
+    [Fact]
+    public void InnerFold_SplitsEachOuterFoldAgain()
+    {
+        var samples = Samples();
+
+        // The thresholds' folds must cut across the cross-validation's, or a training set would hold one inner fold only.
+        foreach (var outer in samples.GroupBy(s => s.Fold(DecisionCalibrator.Folds)).Where(g => g.Count() >= 4))
+        {
+            Assert.True(outer.Select(s => s.InnerFold(DecisionCalibrator.InnerFolds)).Distinct().Count() > 1);
+        }
+    }
 }

@@ -49,4 +49,43 @@ public sealed class DecisionFileTests : IDisposable
         var marginLine = yaml.Split('\n').ToList().FindIndex(l => l.Contains("margin:")) + 1;
         Assert.Contains(result.Problems, p => p.Line == marginLine && p.Message.Contains("weight"));
     }
+
+    [Fact]
+    public void TypesSection_LoadsBackTheSame()
+    {
+        File.Copy(Path.Combine(TestPaths.ValidKnowledge, "registration.yaml"), Path.Combine(folder, "registration.yaml"));
+        var own = Model().Entry with { Bias = 1.5 };
+        var model = Model() with
+        {
+            Types = new Dictionary<QuestionType, TypeDecision>
+            {
+                [QuestionType.Comparison] = new(0.55, 0.1),
+                [QuestionType.FollowUp] = new(0.65, 0.2, own),
+            },
+        };
+        File.WriteAllText(Path.Combine(folder, KnowledgeLoader.DecisionFileName), DecisionFileWriter.ToYaml(model, []));
+
+        var result = KnowledgeLoader.Load(folder);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        var loaded = result.Knowledge.Decision!;
+        Assert.Equal((0.55, 0.1), loaded.Thresholds(QuestionType.Comparison));
+        Assert.Null(loaded.Types[QuestionType.Comparison].Entry);
+        Assert.Equal(1.5, loaded.Types[QuestionType.FollowUp].Entry!.Bias);
+        Assert.Equal((0.7, 0.4), loaded.Thresholds(QuestionType.Plain));
+    }
+
+    [Fact]
+    public void TypesSection_UnknownTypeOrClarifyAboveAnswer_IsReported()
+    {
+        File.Copy(Path.Combine(TestPaths.ValidKnowledge, "registration.yaml"), Path.Combine(folder, "registration.yaml"));
+        var yaml = DecisionFileWriter.ToYaml(Model(), []) + "types:\n  comparison:\n    answer: 0.3\n    clarify: 0.5\n  rhetorical:\n    answer: 0.5\n    clarify: 0.1\n";
+        File.WriteAllText(Path.Combine(folder, KnowledgeLoader.DecisionFileName), yaml);
+
+        var result = KnowledgeLoader.Load(folder);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p.Message.Contains("comparison") && p.Message.Contains("clarify"));
+        Assert.Contains(result.Problems, p => p.Message.Contains("rhetorical"));
+    }
 }

@@ -7,6 +7,7 @@ using WeComHelpBot.Server.Tests.Support;
 
 namespace WeComHelpBot.Server.Tests.Telemetry;
 
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class PrometheusMetricsEndpointTests
 {
     [Fact]

@@ -72,6 +72,15 @@ public sealed partial class KnowledgeRetriever
                     comparison = new ComparisonFit(Math.Min(a.Fit, b.Fit), Math.Min(a.Margin, b.Margin));
                 }
             }
+            else if (AspectOverview(result.Candidates, focus, left, right, top, top) is { } aspectOnly)
+            {
+                // The two sides found no entries of their own (免认证 and 微信认证 both lead to the free mode), but the
+                // question asks one aspect of both (哪个能收款) and an entry about it covers both: that entry answers.
+                shown = [aspectOnly.Candidate.Entry];
+                confidence = aspectOnly.Candidate.Confidence;
+                comparison = new ComparisonFit(aspectOnly.Fit, 0, Aspect: true);
+                result = result with { Candidates = [aspectOnly.Candidate, .. result.Candidates.Where(c => c.Entry.Id != aspectOnly.Candidate.Entry.Id)] };
+            }
         }
 
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;

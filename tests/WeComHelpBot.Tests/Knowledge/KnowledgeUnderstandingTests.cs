@@ -80,6 +80,16 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Fact]
+    public void Comparison_WhoseSidesShareOneEntry_IsAnsweredByTheEntryAboutTheAskedAspect()
+    {
+        // 免认证 and 微信认证 both lead to the free mode's entry; 收钱 asks about payments, which one entry covers for both.
+        var understanding = retriever.Understand("免认证和微信认证哪一个能收钱");
+
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+        Assert.Equal("cert-payment-feature", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
     public void Comparison_AskingNoKnownAspect_StillShowsBothSides()
     {
         var understanding = retriever.Understand("个体户跟企业成员上限各是多少");

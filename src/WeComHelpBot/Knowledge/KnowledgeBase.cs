@@ -28,5 +28,8 @@ public sealed class KnowledgeBase
     /// <summary>The calibrated decision from decision.yaml, or null when the folder has none yet.</summary>
     public Decision.DecisionModel? Decision { get; }
 
+    /// <summary>What a comparison may ask of both sides (aspects.yaml); empty when the folder has none.</summary>
+    public IReadOnlyList<Understanding.Aspect> Aspects { get; init; } = [];
+
     public KnowledgeEntry? Find(string id) => byId.GetValueOrDefault(id);
 }

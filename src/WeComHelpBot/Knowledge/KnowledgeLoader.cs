@@ -10,6 +10,7 @@ public static class KnowledgeLoader
     public const string SynonymsFileName = "synonyms.yaml";
     public const string OutOfScopeFileName = "out-of-scope.yaml";
     public const string DecisionFileName = "decision.yaml";
+    public const string AspectsFileName = "aspects.yaml";
     public const int MinQuestions = 5;
     public const int MinSection = 1;
     public const int MaxSection = 8;
@@ -33,7 +34,9 @@ public static class KnowledgeLoader
         var outOfScopeTerms = outOfScopeFile is null ? [] : OutOfScopeFileReader.Load(outOfScopeFile, problems);
         var decisionFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(DecisionFileName, StringComparison.OrdinalIgnoreCase));
         var decision = decisionFile is null || !readDecision ? null : Decision.DecisionFileReader.Load(decisionFile, problems);
-        foreach (var file in files.Where(f => f != synonymFile && f != outOfScopeFile && f != decisionFile))
+        var aspectsFile = files.FirstOrDefault(f => Path.GetFileName(f).Equals(AspectsFileName, StringComparison.OrdinalIgnoreCase));
+        var aspects = aspectsFile is null ? [] : AspectFileReader.Load(aspectsFile, problems);
+        foreach (var file in files.Where(f => f != synonymFile && f != outOfScopeFile && f != decisionFile && f != aspectsFile))
         {
             entries.AddRange(KnowledgeEntryReader.LoadEntries(file, problems, ids));
         }
@@ -48,7 +51,7 @@ public static class KnowledgeLoader
         KnowledgeCrossFileChecker.Check(entries, ids, problems);
         var valid = entries.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var outOfScope = new OutOfScopeTerms(outOfScopeTerms.Select(t => t.Term));
-        return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms, outOfScope, decision), problems, files.Count);
+        return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms, outOfScope, decision) { Aspects = aspects }, problems, files.Count);
     }
 
     /// <summary>Loads and throws <see cref="KnowledgeLoadException"/> on any problem: the bot refuses to start with a broken file.</summary>

@@ -56,12 +56,13 @@ public sealed partial class KnowledgeRetriever
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
             if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
-                var overview = Overview(pool, left, right, asked, a.Candidate, b.Candidate);
+                var aspect = AspectOverview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
+                var overview = aspect ?? Overview(pool, left, right, asked, a.Candidate, b.Candidate);
                 if (overview is not null)
                 {
                     shown = [overview.Value.Candidate.Entry];
                     confidence = overview.Value.Candidate.Confidence;
-                    comparison = new ComparisonFit(overview.Value.Fit, Math.Min(a.Margin, b.Margin));
+                    comparison = new ComparisonFit(overview.Value.Fit, Math.Min(a.Margin, b.Margin), aspect is not null);
                     result = result with { Candidates = [overview.Value.Candidate, .. result.Candidates.Where(c => c != overview.Value.Candidate)] };
                 }
                 else
@@ -70,6 +71,15 @@ public sealed partial class KnowledgeRetriever
                     confidence = Math.Min(a.Candidate.Confidence, b.Candidate.Confidence);
                     comparison = new ComparisonFit(Math.Min(a.Fit, b.Fit), Math.Min(a.Margin, b.Margin));
                 }
+            }
+            else if (AspectOverview(result.Candidates, focus, left, right, top, top) is { } aspectOnly)
+            {
+                // The two sides found no entries of their own (免认证 and 微信认证 both lead to the free mode), but the
+                // question asks one aspect of both (哪个能收款) and an entry about it covers both: that entry answers.
+                shown = [aspectOnly.Candidate.Entry];
+                confidence = aspectOnly.Candidate.Confidence;
+                comparison = new ComparisonFit(aspectOnly.Fit, 0, Aspect: true);
+                result = result with { Candidates = [aspectOnly.Candidate, .. result.Candidates.Where(c => c.Entry.Id != aspectOnly.Candidate.Entry.Id)] };
             }
         }
 
@@ -224,10 +234,76 @@ public sealed partial class KnowledgeRetriever
         return chosen is null ? null : (chosen, Fit(chosen));
     }
 
+    /// <summary>
+    /// The entry about what the comparison asks of both sides (扫脸和打款哪个快 → how long each verification takes; 应用接入和
+    /// 安全设置哪个先做 → the setup order): an entry whose title, questions or tags are about an aspect the question asks
+    /// (knowledge/aspects.yaml) and that covers both sides, in its text or by pointing to both side entries. It answers
+    /// the question better than the sides' own entries, which each speak of one side, or a broader overview, which
+    /// speaks of every aspect. Null when the question asks no known aspect or no such entry covers both.
+    /// </summary>
+    private (RetrievalCandidate Candidate, double Fit)? AspectOverview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
+    {
+        var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus)).ToList();
+        if (aspects.Count == 0)
+        {
+            return null;
+        }
+
+        // The words that ask an aspect (快, 先弄) are seldom the words its entry uses (各要多久, 配置顺序), so the search may
+        // miss it: every entry about the aspect is weighed, those the search did not find by the question's confidence alone.
+        var found = candidates.ToDictionary(c => c.Entry.Id, StringComparer.Ordinal);
+        var missed = index.Knowledge.Entries
+            .Where(e => !found.ContainsKey(e.Id) && aspects.Any(x => x.IsCoveredBy(e)))
+            .Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1))
+            .ToList();
+        var missedConfidence = ConfidenceFor(focus, missed);
+        var about = candidates.Where(c => aspects.Any(x => x.IsCoveredBy(c.Entry)))
+            .Concat(missed.Select(c => c with { Confidence = missedConfidence.GetValueOrDefault(c.Entry.Id) }))
+            .ToList();
+        if (about.Count == 0)
+        {
+            return null;
+        }
+
+        var leftAll = FullCoverage(Prepare(AspectFree(left, aspects)).Focus, about);
+        var rightAll = FullCoverage(Prepare(AspectFree(right, aspects)).Focus, about);
+        double Fit(RetrievalCandidate c) => Math.Min(leftAll.GetValueOrDefault(c.Entry.Id), rightAll.GetValueOrDefault(c.Entry.Id));
+
+        // A side's own entry may speak of the aspect and name the other side in passing (微信认证's fee, next to 对公账户验证):
+        // it is still about one side, unless it compares itself (the certification types standing for 微信认证). Of the
+        // rest, an entry that compares itself (各要多久, 对比) is the overview asked for.
+        bool Side(RetrievalCandidate c) => (c.Entry.Id == a.Entry.Id || c.Entry.Id == b.Entry.Id) && !ComparisonDetector.Compares(c.Entry);
+        bool CoversBoth(RetrievalCandidate c) => !Side(c) && Fit(c) >= ComparisonOverviewCoverage;
+        var chosen = about.Where(CoversBoth).MaxBy(c => Fit(c) + c.Confidence + (ComparisonDetector.Compares(c.Entry) ? AspectOverviewPreference : 0));
+        return chosen is null ? null : (chosen, Math.Max(Fit(chosen), ComparisonOverviewCoverage));
+    }
+
+    // Words that end a side's topic before what is asked of it (对公打款比, 对公账户验证在年审上).
+    private static readonly string[] TopicEnds = ["比", "在", "上"];
+
+    /// <summary>
+    /// A side without the aspect asked of it (对公账户验证费用上 → 对公账户验证): the aspect is asked of both sides, it names
+    /// neither, and an overview must cover each side's topic, not the asked words twice. The topic keeps two characters.
+    /// </summary>
+    private static string AspectFree(string side, IReadOnlyList<Aspect> aspects)
+    {
+        var cut = side.Length;
+        foreach (var word in aspects.SelectMany(x => x.Asks).Concat(TopicEnds))
+        {
+            var at = side.Length > 2 ? side.IndexOf(word, 2, StringComparison.Ordinal) : -1;
+            if (at > 0 && at < cut)
+            {
+                cut = at;
+            }
+        }
+
+        return side[..cut];
+    }
+
     private sealed record ComparisonSide(RetrievalCandidate Candidate, double Fit, double Margin);
 
     /// <summary>How well a comparison was understood: how much of the weaker side's topic its entry holds, and how far that side's entry leads the next one.</summary>
-    private readonly record struct ComparisonFit(double Fit, double Margin)
+    private readonly record struct ComparisonFit(double Fit, double Margin, bool Aspect = false)
     {
         public static ComparisonFit None => default;
 
@@ -345,6 +421,7 @@ public sealed partial class KnowledgeRetriever
             Math.Log(1 + topScore),
             comparison.Fit,
             comparison.Margin,
+            comparison.Aspect ? 1 : 0,
         ];
         return new DecisionFeatures(domain, entry);
     }

@@ -41,6 +41,10 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>How much less of the question asked of both sides an overview may cover than the better side entry.</summary>
     private const double ComparisonOverviewSlack = 0.05;
 
+    // What an entry that compares itself (its title or tags: 对比, 各要多久) is preferred by among the entries about the asked
+    // aspect that cover both sides: enough to win over one that covers both in passing.
+    private const double AspectOverviewPreference = 0.5;
+
     public KnowledgeAnswer Answer(string question) => Answer(question, null);
 
     /// <summary>Answers <paramref name="question"/>, read as a follow-up of the previous turn when it is short.</summary>

@@ -144,6 +144,34 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AspectsFile_IsReadAsAspects_NotAsEntries()
+    {
+        Write("a.yaml", Entry("one"));
+        Write("aspects.yaml", "aspects:\n  - name: 时间\n    asks: [快, 多久]\n    covers: [最快]\n");
+
+        var result = KnowledgeLoader.Load(directory);
+
+        Assert.Empty(result.Problems);
+        var aspect = Assert.Single(result.Knowledge.Aspects);
+        Assert.Equal("时间", aspect.Name);
+        Assert.Equal(["快", "多久"], aspect.Asks);
+        Assert.Equal(["最快"], aspect.Covers);
+        Assert.Equal(["one"], result.Knowledge.Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void AspectWithoutCoveringWords_IsReported()
+    {
+        Write("a.yaml", Entry("one"));
+        var file = Write("aspects.yaml", "aspects:\n  - name: 时间\n    asks: [快]\n");
+
+        var problem = Assert.Single(KnowledgeLoader.Load(directory).Problems);
+
+        Assert.Equal((file, 2), (problem.File, problem.Line));
+        Assert.Contains("covers", problem.Message);
+    }
+
+    [Fact]
     public void MissingDirectory_IsAProblemNotACrash()
     {
         var result = KnowledgeLoader.Load(Path.Combine(directory, "nope"));

@@ -66,6 +66,41 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
         Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
     }
 
+    [Theory]
+    [InlineData("刷脸和对公打款，哪种更快一些", "verify-duration")] // 时间: how long each verification takes
+    [InlineData("组织架构跟安全设置，哪个应该先配", "setup-order")] // 先后: the setup order
+    [InlineData("对公账户验证和微信认证哪个需要年审", "cert-annual-review")] // 年审
+    public void Comparison_AskingOneAspectOfBothSides_ShowsTheEntryAboutThatAspect(string question, string entryId)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+        Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
+        Assert.Equal(1, understanding.Features.Entry[DecisionFeatureIndex("comparison_aspect")]);
+    }
+
+    [Fact]
+    public void Comparison_WhoseSidesShareOneEntry_IsAnsweredByTheEntryAboutTheAskedAspect()
+    {
+        // 免认证 and 微信认证 both lead to the free mode's entry; 收钱 asks about payments, which one entry covers for both.
+        var understanding = retriever.Understand("免认证和微信认证哪一个能收钱");
+
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+        Assert.Equal("cert-payment-feature", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void Comparison_AskingNoKnownAspect_StillShowsBothSides()
+    {
+        var understanding = retriever.Understand("个体户跟企业成员上限各是多少");
+
+        Assert.Equal(0, understanding.Features.Entry[DecisionFeatureIndex("comparison_aspect")]);
+        Assert.Equal(2, understanding.Shown.Count);
+    }
+
+    private static int DecisionFeatureIndex(string name) =>
+        ((IList<string>)WeComHelpBot.Knowledge.Decision.DecisionFeatures.EntryNames).IndexOf(name);
+
     [Fact]
     public void Comparison_SideBySide_AnswerStaysShort()
     {

@@ -38,6 +38,7 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "bm25",             // log(1 + the first entry's BM25 score)
         "comparison_fit",   // a comparison: the share of the weaker side's topic its entry (or the overview) holds; 0 otherwise
         "comparison_margin", // a comparison: how far the weaker side's entry leads the next entry for that side; 0 otherwise
+        "comparison_aspect", // a comparison answered by the entry about the aspect it asks of both sides (aspects.yaml)
     ];
 
     private static readonly int ComparisonIndex = ((IList<string>)EntryNames).IndexOf("comparison");

@@ -1,0 +1,17 @@
+namespace WeComHelpBot.Knowledge.Understanding;
+
+/// <summary>
+/// One thing a comparison may ask of both its sides (时间, 先后, 费用 …; knowledge/aspects.yaml): <see cref="Asks"/> are
+/// the words that ask it in a question, <see cref="Covers"/> the words that mark an entry (its title, questions or tags)
+/// as being about it.
+/// </summary>
+public sealed record Aspect(string Name, IReadOnlyList<string> Asks, IReadOnlyList<string> Covers)
+{
+    /// <summary>True when <paramref name="text"/> asks about this aspect.</summary>
+    public bool IsAskedIn(string text) => Asks.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when <paramref name="entry"/>'s title, questions or tags say it is about this aspect.</summary>
+    public bool IsCoveredBy(KnowledgeEntry entry) =>
+        new[] { entry.Title }.Concat(entry.Questions).Concat(entry.Tags)
+            .Any(text => Covers.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)));
+}

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using WeComHelpBot.Bot;
-using WeComHelpBot.Storage;
-using WeComHelpBot.Support;
-using WeComHelpBot.Tests.Storage;
 using WeComHelpBot.Tickets;
 
 namespace WeComHelpBot.Cli.Tests.SupportCommands;
@@ -15,38 +9,26 @@ namespace WeComHelpBot.Cli.Tests.SupportCommands;
 /// </summary>
 public sealed class PostgresSupportCommandsTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "wecomhelp-cli-pg-tests", Guid.NewGuid().ToString("N"));
-    private PostgresTestDatabase? database;
+    private readonly CliProcesses cli = new("wecomhelp-cli-pg-tests");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await cli.DisposeAsync();
 
     [SkippableFact]
     public async Task UsersAndTickets_ReadAndWriteThePostgresDatabase_FromAnyDataFolder()
     {
-        database = PostgresTestDatabase.Create();
-        var number = await SeedTicketAsync(Path.Combine(folder, "server"));
+        var number = await cli.SeedTicketAsync(
+            Path.Combine(cli.Folder, "server"), new TicketRequest("conv-pg", "13812345678", "福州闽江小吃店", "对公打款验证超时", "三天没到账"));
         // Every process that reads tickets needs the key their contact phones were encrypted with (README, PostgreSQL).
-        Directory.CreateDirectory(Path.Combine(folder, "other"));
-        File.Copy(Path.Combine(folder, "server", "ticket-contact.key"), Path.Combine(folder, "other", "ticket-contact.key"));
+        Directory.CreateDirectory(Path.Combine(cli.Folder, "other"));
+        File.Copy(Path.Combine(cli.Folder, "server", "ticket-contact.key"), Path.Combine(cli.Folder, "other", "ticket-contact.key"));
 
-        var added = await CliAsync(Path.Combine(folder, "admin"), "Lead-pass-2026\n", "users", "add", "laoli", "--role", "lead");
-        var users = await CliAsync(Path.Combine(folder, "other"), string.Empty, "users", "list");
-        var list = await CliAsync(Path.Combine(folder, "server"), string.Empty, "tickets", "list");
-        var close = await CliAsync(Path.Combine(folder, "other"), string.Empty, "tickets", "close", number);
-        var closed = await CliAsync(Path.Combine(folder, "server"), string.Empty, "tickets", "list", "--status", "closed");
+        var added = await CliAsync(Path.Combine(cli.Folder, "admin"), "Lead-pass-2026\n", "users", "add", "laoli", "--role", "lead");
+        var users = await CliAsync(Path.Combine(cli.Folder, "other"), string.Empty, "users", "list");
+        var list = await CliAsync(Path.Combine(cli.Folder, "server"), string.Empty, "tickets", "list");
+        var close = await CliAsync(Path.Combine(cli.Folder, "other"), string.Empty, "tickets", "close", number);
+        var closed = await CliAsync(Path.Combine(cli.Folder, "server"), string.Empty, "tickets", "list", "--status", "closed");
 
         Assert.True(added.Code == 0, added.Error);
         Assert.Contains("laoli", users.Output);
@@ -57,50 +39,6 @@ public sealed class PostgresSupportCommandsTests : IAsyncLifetime
         Assert.Contains(number, closed.Output);
     }
 
-    private async Task<string> SeedTicketAsync(string data)
-    {
-        var paths = new BotPaths { DataDirectory = data };
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBotStorage(paths);
-        services.AddSupport(paths);
-        services.Configure<StorageOptions>(options =>
-        {
-            options.Provider = StorageProvider.Postgres;
-            options.ConnectionString = database!.ConnectionString;
-        });
-        await using var provider = services.BuildServiceProvider();
-        var ticket = await provider.GetRequiredService<TicketService>().CreateAsync(
-            new TicketRequest("conv-pg", "13812345678", "福州闽江小吃店", "对公打款验证超时", "三天没到账"));
-        return ticket.Number;
-    }
-
-    private async Task<(int Code, string Output, string Error)> CliAsync(string data, string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wecomhelp.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.ArgumentList.Add("--data");
-        start.ArgumentList.Add(data);
-        start.Environment["Storage__Provider"] = "Postgres";
-        start.Environment["Storage__ConnectionString"] = database!.ConnectionString;
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Code, string Output, string Error)> CliAsync(string data, string input, params string[] args) =>
+        CliProcesses.RunAsync(data, cli.PostgresEnvironment(), input, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -16,25 +15,13 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
 {
     private const string Password = "Secret-Pw-9527";
 
-    private readonly string data = Path.Combine(Path.GetTempPath(), "wecomhelp-cli-storage-failure", Guid.NewGuid().ToString("N"));
-    private PostgresTestDatabase? database;
+    private readonly CliProcesses cli = new("wecomhelp-cli-storage-failure");
 
     public static TheoryData<string> Commands => new() { "tickets list", "users list", "stats", "chat --jsonl" };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await cli.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -45,7 +32,7 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
         Assert.Contains("Storage:Provider", line);
         Assert.Contains("Postgress", line);
         Assert.Contains("LiteDb、Postgres", line);
-        Assert.False(File.Exists(Path.Combine(data, "wecomhelpbot.db")), "the command fell back to LiteDB");
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "wecomhelpbot.db")), "the command fell back to LiteDB");
     }
 
     [Theory]
@@ -102,7 +89,7 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
     [SkippableFact]
     public async Task SchemaNewerThanTheBuild_SaysToUpgrade()
     {
-        database = PostgresTestDatabase.Create();
+        var database = cli.Database;
         await database.Database.MigrateAsync();
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
@@ -119,38 +106,12 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
 
     private async Task<string> RunAndExpectOneLineAsync(string command, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wecomhelp.dll"));
-        foreach (var arg in command.Split(' '))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (code, output, error) = await CliProcesses.RunAsync(cli.Folder, environment, "你好\n", command.Split(' '));
 
-        start.ArgumentList.Add("--data");
-        start.ArgumentList.Add(data);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync("你好\n");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
-        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.DoesNotContain("   at ", await error);
-        Assert.Empty(await output);
+        Assert.Equal(2, code);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Empty(output);
         return Assert.Single(lines);
     }
 

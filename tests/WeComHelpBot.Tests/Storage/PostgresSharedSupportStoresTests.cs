@@ -179,14 +179,7 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        services.AddLogging();
-        services.AddBotStorage(paths);
-        services.AddSupport(paths);
-        services.Configure<StorageOptions>(options =>
-        {
-            options.Provider = StorageProvider.Postgres;
-            options.ConnectionString = database!.ConnectionString;
-        });
+        services.AddPostgresSupport(paths, database!.ConnectionString);
         var provider = services.BuildServiceProvider();
         processes.Add(provider);
         return provider;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using WeComHelpBot.Server.Tests.Support;
-using WeComHelpBot.Tests.Storage;
 
 namespace WeComHelpBot.Server.Tests;
 
@@ -18,33 +17,19 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
     private const int Conversations = 6;
     private const int TurnsEach = 8;
 
-    private readonly string data = Directory.CreateTempSubdirectory("wecomhelpbot-pg-two-").FullName;
-    private PostgresTestDatabase? database;
+    private readonly PostgresServerSetup postgres = new("wecomhelpbot-pg-two-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        Directory.Delete(data, recursive: true);
-    }
+    public async Task DisposeAsync() => await postgres.DisposeAsync();
 
     [SkippableFact]
     public async Task ConversationsAlternatingBetweenTwoProcesses_KeepEveryTurn()
     {
-        database = PostgresTestDatabase.Create();
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Postgres",
-            ["Storage__ConnectionString"] = database.ConnectionString,
-        };
+        var settings = postgres.Environment();
         // A data folder each: what is still kept in the LiteDB file (opened for one process) stays per process.
-        await using var first = ServerProcess.Start(Directory.CreateDirectory(Path.Combine(data, "a")).FullName, settings);
-        await using var second = ServerProcess.Start(Directory.CreateDirectory(Path.Combine(data, "b")).FullName, settings);
+        await using var first = ServerProcess.Start(Directory.CreateDirectory(Path.Combine(postgres.Data, "a")).FullName, settings);
+        await using var second = ServerProcess.Start(Directory.CreateDirectory(Path.Combine(postgres.Data, "b")).FullName, settings);
         Assert.True(await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), string.Join('\n', first.ErrorLines));
         Assert.True(await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), string.Join('\n', second.ErrorLines));
         using var toFirst = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -81,22 +66,11 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
             incoming);
     }
 
-    private async Task<Dictionary<string, int>> IncomingLineCountsAsync()
-    {
-        await using var connection = new NpgsqlConnection(database!.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    private async Task<Dictionary<string, int>> IncomingLineCountsAsync() =>
+        (await postgres.ReadAsync(
             "SELECT substring(conversation from 'two-process-[0-9]+$'), count(*) FROM transcript_lines WHERE direction = 'Incoming' GROUP BY 1",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var counts = new Dictionary<string, int>();
-        while (await reader.ReadAsync())
-        {
-            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
-        }
-
-        return counts;
-    }
+            r => (Conversation: r.GetString(0), Lines: (int)r.GetInt64(1))))
+        .ToDictionary(row => row.Conversation, row => row.Lines);
 
     private static async Task PostAsync(HttpClient client, int conversation, int turn, string text)
     {
@@ -120,7 +94,7 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
 
     private async Task<int> SavedTurnCountAsync(string conversationId)
     {
-        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        await using var connection = new NpgsqlConnection(postgres.Database.ConnectionString);
         await connection.OpenAsync();
         // The server keys a conversation as "emulator/conversations/<its own prefix>:<conversation id>".
         await using var command = new NpgsqlCommand("SELECT json FROM bot_state WHERE key LIKE @key", connection);

@@ -18,20 +18,11 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
 {
     private const string Password = "Secret-Pw-9527";
 
-    private readonly string data = Directory.CreateTempSubdirectory("wecomhelpbot-pg-settings-").FullName;
-    private PostgresTestDatabase? database;
+    private readonly PostgresServerSetup postgres = new("wecomhelpbot-pg-settings-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        Directory.Delete(data, recursive: true);
-    }
+    public async Task DisposeAsync() => await postgres.DisposeAsync();
 
     [Theory]
     [InlineData("postgre")]
@@ -107,7 +98,7 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
     [SkippableFact]
     public async Task SchemaNewerThanTheBuild_StopsTheServer_SayingToUpgrade()
     {
-        database = PostgresTestDatabase.Create();
+        var database = postgres.Database;
         await database.Database.MigrateAsync();
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
@@ -125,11 +116,11 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
     [SkippableFact]
     public async Task DatabaseLostAfterStart_ServerKeepsRunning_Reports503_AndTurnsGetTheUsualReply()
     {
-        database = PostgresTestDatabase.Create();
+        var database = postgres.Database;
         var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         using var relay = new TcpRelay(target.Host!, target.Port);
         var throughRelay = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = relay.Port, Timeout = 3 };
-        await using var server = ServerProcess.Start(data, new Dictionary<string, string>
+        await using var server = ServerProcess.Start(postgres.Data, new Dictionary<string, string>
         {
             ["Storage__Provider"] = "Postgres",
             ["Storage__ConnectionString"] = throughRelay.ConnectionString,
@@ -155,7 +146,7 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
 
     private async Task<string> StartAndExpectOneLineAsync(Dictionary<string, string> settings)
     {
-        await using var server = ServerProcess.Start(data, settings);
+        await using var server = ServerProcess.Start(postgres.Data, settings);
         Assert.True(await server.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the server kept running with storage it cannot use");
 
         Assert.Equal(2, server.ExitCode);

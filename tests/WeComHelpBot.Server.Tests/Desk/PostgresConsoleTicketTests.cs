@@ -3,18 +3,16 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using WeComHelpBot.Desk;
 using WeComHelpBot.Server.Desk;
 using WeComHelpBot.Server.Tests.Support;
-using WeComHelpBot.Tests.Storage;
 
 namespace WeComHelpBot.Server.Tests.Desk;
 
 /// <summary>The server on PostgreSQL: a ticket filed in a conversation (转人工) is in the database and on the console's list.</summary>
 public sealed class PostgresConsoleTicketTests : IAsyncLifetime
 {
-    private PostgresTestDatabase? database;
+    private readonly PostgresServerSetup postgres = new("wecomhelpbot-pg-console-");
     private HelpBotServerFactory? factory;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -26,19 +24,13 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
             await factory.DisposeAsync();
         }
 
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
+        await postgres.DisposeAsync();
     }
 
     [SkippableFact]
     public async Task ATicketFiledInAConversation_IsStoredInPostgres_AndListedOnTheConsole()
     {
-        database = PostgresTestDatabase.Create();
-        factory = new HelpBotServerFactory()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        factory = postgres.CreateFactory();
         var client = factory.CreateClient();
 
         Assert.Contains("遇到了什么问题", await SayAsync(client, "转人工"));
@@ -65,13 +57,8 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
     [SkippableFact]
     public async Task AConsoleSession_SignedInOnOneServer_IsValidOnAnother()
     {
-        database = PostgresTestDatabase.Create();
-        factory = new HelpBotServerFactory()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:ConnectionString", database.ConnectionString);
-        await using var other = new HelpBotServerFactory()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        factory = postgres.CreateFactory();
+        await using var other = postgres.CreateFactory();
         await factory.Services.GetRequiredService<DeskAccounts>().AddAsync("xiaowang", DeskRole.Agent, "Agent-pass-2026");
 
         var login = await factory.CreateClient().PostAsJsonAsync("/console/api/login", new { user = "xiaowang", password = "Agent-pass-2026" });
@@ -87,13 +74,8 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
     [SkippableFact]
     public async Task ADeskEventOnOneServer_ReachesTheConsolesOfAnother_Once()
     {
-        database = PostgresTestDatabase.Create();
-        factory = new HelpBotServerFactory()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:ConnectionString", database.ConnectionString);
-        await using var other = new HelpBotServerFactory()
-            .WithSetting("Storage:Provider", "Postgres")
-            .WithSetting("Storage:ConnectionString", database.ConnectionString);
+        factory = postgres.CreateFactory();
+        await using var other = postgres.CreateFactory();
         var here = factory.Services.GetRequiredService<DeskEventHub>();
         using var elsewhere = other.Services.GetRequiredService<DeskEventHub>().Subscribe();
         using var local = here.Subscribe();
@@ -159,22 +141,7 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
             .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null));
     }
 
-    private Task<List<string>> NumbersInPostgresAsync() => ColumnAsync("SELECT number FROM tickets");
+    private Task<List<string>> NumbersInPostgresAsync() => postgres.ReadAsync("SELECT number FROM tickets", r => r.GetString(0));
 
-    private Task<List<string>> AccountsInPostgresAsync() => ColumnAsync("SELECT key FROM desk_accounts");
-
-    private async Task<List<string>> ColumnAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database!.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    private Task<List<string>> AccountsInPostgresAsync() => postgres.ReadAsync("SELECT key FROM desk_accounts", r => r.GetString(0));
 }

@@ -98,15 +98,13 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
     [SkippableFact]
     public async Task AConsoleAccountAddedByOneProcess_SignsInOnTheOther_AndItsDisablingCountsThereToo()
     {
-        database = PostgresTestDatabase.Create();
-        var first = Start("a");
-        var second = Start("b");
-        await first.GetRequiredService<DeskAccounts>().AddAsync("XiaoLi", DeskRole.Lead, "zhenmima123");
+        var (first, second) = StartTwo<DeskAccounts>();
+        await first.AddAsync("XiaoLi", DeskRole.Lead, "zhenmima123");
 
-        var (outcome, account) = await second.GetRequiredService<DeskAccounts>().SignInAsync("xiaoli", "zhenmima123");
-        var (wrong, _) = await second.GetRequiredService<DeskAccounts>().SignInAsync("xiaoli", "cuomima123");
-        Assert.True(await second.GetRequiredService<DeskAccounts>().DisableAsync("XIAOLI"));
-        var (afterDisable, _) = await first.GetRequiredService<DeskAccounts>().SignInAsync("XiaoLi", "zhenmima123");
+        var (outcome, account) = await second.SignInAsync("xiaoli", "zhenmima123");
+        var (wrong, _) = await second.SignInAsync("xiaoli", "cuomima123");
+        Assert.True(await second.DisableAsync("XIAOLI"));
+        var (afterDisable, _) = await first.SignInAsync("XiaoLi", "zhenmima123");
 
         Assert.Equal(SignInOutcome.Succeeded, outcome);
         Assert.Equal(DeskRole.Lead, account!.Role);
@@ -117,9 +115,7 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
     [SkippableFact]
     public async Task WrongPasswordsOnTwoProcesses_AddUpToTheLockout()
     {
-        database = PostgresTestDatabase.Create();
-        var first = Start("a").GetRequiredService<DeskAccounts>();
-        var second = Start("b").GetRequiredService<DeskAccounts>();
+        var (first, second) = StartTwo<DeskAccounts>();
         await first.AddAsync("xiaoli", DeskRole.Agent, "zhenmima123");
 
         // Five wrong passwords (the default limit), tried on both servers at once.
@@ -134,9 +130,7 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
     [SkippableFact]
     public async Task AHoldTakenOnOneProcess_IsSeenByTheOther_UntilReleased()
     {
-        database = PostgresTestDatabase.Create();
-        var first = Start("a").GetRequiredService<IHandoverHoldStore>();
-        var second = Start("b").GetRequiredService<IHandoverHoldStore>();
+        var (first, second) = StartTwo<IHandoverHoldStore>();
         Assert.Null(await second.FindAsync("webchat:c1"));
 
         await first.SaveAsync(new HandoverHold("webchat:c1", "T20261125-0001", "xiaoli", time.GetUtcNow()));
@@ -164,6 +158,14 @@ public sealed class PostgresSharedSupportStoresTests : IAsyncLifetime
 
     private static StoredTicket Sample(string number) =>
         new(new Ticket(number, DateTimeOffset.UnixEpoch, TicketStatus.Open, "c", "138****5678", "公司", "其他", "说明", new Dictionary<string, string>(), [], "尽快回电"), "enc1:x");
+
+    /// <summary>Makes the schema and two processes on it, "a" and "b", and gives each one's <typeparamref name="T"/>.</summary>
+    private (T First, T Second) StartTwo<T>()
+        where T : notnull
+    {
+        database = PostgresTestDatabase.Create();
+        return (Start("a").GetRequiredService<T>(), Start("b").GetRequiredService<T>());
+    }
 
     /// <summary>
     /// A "process" with its own data folder on the shared database. With <paramref name="keyFrom"/> it gets a copy of

@@ -24,20 +24,14 @@ public sealed class PostgresWeComKfStore(PostgresDatabase database, ContactProte
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task SaveCursorAsync(string openKfId, string cursor, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+    public Task SaveCursorAsync(string openKfId, string cursor, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
             """
             INSERT INTO wecom_kf_cursors (open_kfid, cursor, at) VALUES (@kf, @cursor, @at)
             ON CONFLICT (open_kfid) DO UPDATE SET cursor = excluded.cursor, at = excluded.at
             """,
-            connection);
-        command.Parameters.AddWithValue("kf", openKfId);
-        command.Parameters.AddWithValue("cursor", cursor);
-        command.Parameters.AddWithValue("at", time.GetUtcNow().UtcDateTime);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            [("kf", openKfId), ("cursor", cursor), ("at", time.GetUtcNow().UtcDateTime)],
+            cancellationToken);
 
     public async Task<bool> TryMarkHandledAsync(string msgId, CancellationToken cancellationToken = default)
     {
@@ -58,22 +52,16 @@ public sealed class PostgresWeComKfStore(PostgresDatabase database, ContactProte
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public async Task OpenWindowAsync(string conversationId, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-
-        // Messages can arrive out of order across pages; an older one never shrinks a newer window.
-        await using var command = new NpgsqlCommand(
+    // Messages can arrive out of order across pages; an older one never shrinks a newer window.
+    public Task OpenWindowAsync(string conversationId, DateTimeOffset sentAt, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
             """
             INSERT INTO wecom_kf_windows (conversation, opened, used) VALUES (@conversation, @opened, 0)
             ON CONFLICT (conversation) DO UPDATE SET opened = excluded.opened, used = 0
             WHERE wecom_kf_windows.opened <= excluded.opened
             """,
-            connection);
-        command.Parameters.AddWithValue("conversation", conversationId);
-        command.Parameters.AddWithValue("opened", sentAt.UtcDateTime);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            [("conversation", conversationId), ("opened", sentAt.UtcDateTime)],
+            cancellationToken);
 
     public async Task<int> ReserveAsync(string conversationId, int wanted, WeComKfWindow window, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -114,20 +102,14 @@ public sealed class PostgresWeComKfStore(PostgresDatabase database, ContactProte
         return take;
     }
 
-    public async Task SaveAddressAsync(string conversationId, string openKfId, string externalUserId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+    public Task SaveAddressAsync(string conversationId, string openKfId, string externalUserId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(
             """
             INSERT INTO wecom_kf_addresses (conversation, open_kfid, external_user) VALUES (@conversation, @kf, @user)
             ON CONFLICT (conversation) DO UPDATE SET open_kfid = excluded.open_kfid, external_user = excluded.external_user
             """,
-            connection);
-        command.Parameters.AddWithValue("conversation", conversationId);
-        command.Parameters.AddWithValue("kf", openKfId);
-        command.Parameters.AddWithValue("user", protector.Protect(externalUserId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            [("conversation", conversationId), ("kf", openKfId), ("user", protector.Protect(externalUserId))],
+            cancellationToken);
 
     public async Task<(string OpenKfId, string ExternalUserId)?> GetAddressAsync(string conversationId, CancellationToken cancellationToken = default)
     {
@@ -156,5 +138,18 @@ public sealed class PostgresWeComKfStore(PostgresDatabase database, ContactProte
             nextPruneTicks = (now + TimeSpan.FromHours(1)).UtcTicks;
             return true;
         }
+    }
+
+    /// <summary>One upsert on a connection of its own: each is a single statement, so it needs no transaction.</summary>
+    private async Task ExecuteAsync(string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 using WeComHelpBot.Server.Tests.Support;
@@ -74,22 +73,10 @@ public sealed class PostgresTwoProcessTests : IAsyncLifetime
 
     private static async Task PostAsync(HttpClient client, int conversation, int turn, string text)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["type"] = "message",
-            ["id"] = $"act-{conversation}-{turn}",
-            ["channelId"] = "emulator",
-            ["conversation"] = new { id = $"two-process-{conversation}" },
-            ["from"] = new { id = $"user-{conversation}", name = "张三" },
-            ["recipient"] = new { id = "bot-1", name = "bot" },
-            ["text"] = text,
-            ["locale"] = "zh-CN",
-            ["deliveryMode"] = "expectReplies",
-        });
-        using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var replies = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains(replies.RootElement.GetProperty("activities").EnumerateArray(), a => a.TryGetProperty("text", out var t) && t.GetString()!.Length > 0);
+        var (status, replies) = await ExpectRepliesTurn.PostAsync(
+            client, $"act-{conversation}-{turn}", $"two-process-{conversation}", $"user-{conversation}", "张三", text);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(replies, r => r is { Length: > 0 });
     }
 
     private async Task<int> SavedTurnCountAsync(string conversationId)

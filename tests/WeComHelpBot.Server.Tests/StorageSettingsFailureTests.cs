@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 using Npgsql;
 using WeComHelpBot.Server.Tests.Support;
 using WeComHelpBot.Storage.Postgres;
@@ -135,7 +133,7 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
-        var replies = await TurnAsync(client, "我叫王小明，电话13812345678，怎么注册企业微信");
+        var (_, replies) = await ExpectRepliesTurn.PostAsync(client, "act-lost-1", "lost-database-1", "user-1", "王小明", "我叫王小明，电话13812345678，怎么注册企业微信");
         Assert.Contains(Channels.ChannelTexts.StorageUnavailable, replies);
         Assert.False(server.HasExited);
         var logs = server.OutputLines.Concat(server.ErrorLines).ToList();
@@ -162,26 +160,5 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static async Task<IReadOnlyList<string>> TurnAsync(HttpClient client, string text)
-    {
-        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["type"] = "message",
-            ["id"] = "act-lost-1",
-            ["channelId"] = "emulator",
-            ["conversation"] = new { id = "lost-database-1" },
-            ["from"] = new { id = "user-1", name = "王小明" },
-            ["recipient"] = new { id = "bot-1", name = "bot" },
-            ["text"] = text,
-            ["locale"] = "zh-CN",
-            ["deliveryMode"] = "expectReplies",
-        });
-        using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
-        using var replies = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return replies.RootElement.GetProperty("activities").EnumerateArray()
-            .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() ?? string.Empty : string.Empty)
-            .ToList();
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WeComHelpBot.Desk;
@@ -122,23 +121,9 @@ public sealed class PostgresConsoleTicketTests : IAsyncLifetime
 
     private static async Task<string> SayAsync(HttpClient client, string text)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["type"] = "message",
-            ["id"] = "act-" + Guid.NewGuid().ToString("N"),
-            ["channelId"] = "emulator",
-            ["conversation"] = new { id = "pg-console-1" },
-            ["from"] = new { id = "user-1", name = "张三" },
-            ["recipient"] = new { id = "bot-1", name = "bot" },
-            ["text"] = text,
-            ["locale"] = "zh-CN",
-            ["deliveryMode"] = "expectReplies",
-        });
-        using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var replies = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return string.Join('\n', replies.RootElement.GetProperty("activities").EnumerateArray()
-            .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null));
+        var (status, replies) = await ExpectRepliesTurn.PostAsync(client, "act-" + Guid.NewGuid().ToString("N"), "pg-console-1", "user-1", "张三", text);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return string.Join('\n', replies);
     }
 
     private Task<List<string>> NumbersInPostgresAsync() => postgres.ReadAsync("SELECT number FROM tickets", r => r.GetString(0));

@@ -61,4 +61,20 @@ public sealed class DialogStatePersistenceTests
         Assert.Equal(JsonConvert.SerializeObject(state), JsonConvert.SerializeObject(copy));
         Assert.Equal(["公司"], copy.DialogStack[0].Prompt!.Choices[0].Synonyms);
     }
+
+    [Theory]
+    [InlineData(TypeNameHandling.None)]
+    [InlineData(TypeNameHandling.All)]
+    public void AnEmptyStack_IsNotWritten_AndReadsBackEmpty(TypeNameHandling typeNames)
+    {
+        var settings = new JsonSerializerSettings { TypeNameHandling = typeNames };
+
+        var json = JsonConvert.SerializeObject(new DialogState(), settings);
+        var copy = JsonConvert.DeserializeObject<DialogState>(json, settings)!;
+
+        Assert.DoesNotContain(nameof(DialogState.DialogStack), json, StringComparison.Ordinal);
+        Assert.Empty(copy.DialogStack);
+        copy.DialogStack.Add(new DialogInstance { Id = "root" });
+        Assert.Equal("root", JsonConvert.DeserializeObject<DialogState>(JsonConvert.SerializeObject(copy, settings), settings)!.DialogStack.Single().Id);
+    }
 }

@@ -1,6 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using WeComHelpBot.Server.BotFramework;
 using WeComHelpBot.Server.Tests.Support;
+using WeComHelpBot.Tests.Support;
 
 namespace WeComHelpBot.Server.Tests;
 
@@ -255,7 +255,7 @@ public sealed class BotMessagesAccessTests
     [Fact]
     public async Task WithAnAppId_AndTheIdentityMetadataUnreachable_AForgedToken_Gets401_WithAShortBody_AndOneLogLine()
     {
-        var metadata = $"https://127.0.0.1:{ClosedPort()}/v1/.well-known/openidconfiguration";
+        var metadata = $"https://127.0.0.1:{LoopbackPorts.Unused()}/v1/.well-known/openidconfiguration";
         var logs = new CapturingLoggerProvider();
         using var secured = new HelpBotServerFactory()
             .WithSetting("MicrosoftAppId", AppId)
@@ -296,15 +296,5 @@ public sealed class BotMessagesAccessTests
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "forged" }, SecurityAlgorithms.RsaSha256),
         };
         return new JwtSecurityTokenHandler().CreateEncodedJwt(descriptor);
-    }
-
-    /// <summary>A loopback port nothing listens on: connections to it are refused at once.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

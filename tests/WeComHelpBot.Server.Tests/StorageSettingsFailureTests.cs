@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using WeComHelpBot.Server.Tests.Support;
 using WeComHelpBot.Storage.Postgres;
 using WeComHelpBot.Tests.Storage;
+using WeComHelpBot.Tests.Support;
 
 namespace WeComHelpBot.Server.Tests;
 
@@ -59,7 +59,7 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
     [Fact]
     public async Task UnreachablePostgres_StopsTheServer_NamingHostPortAndDatabase_NotThePassword()
     {
-        var port = ClosedPort();
+        var port = LoopbackPorts.Unused();
         var line = await StartAndExpectOneLineAsync(new()
         {
             ["Storage__Provider"] = "Postgres",
@@ -97,13 +97,7 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
     public async Task SchemaNewerThanTheBuild_StopsTheServer_SayingToUpgrade()
     {
         var database = postgres.Database;
-        await database.Database.MigrateAsync();
-        await using (var connection = new NpgsqlConnection(database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"INSERT INTO schema_migrations (version) VALUES ({PostgresMigrations.LatestVersion + 1})", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await database.MarkSchemaNewerThanTheBuildAsync();
 
         var line = await StartAndExpectOneLineAsync(new() { ["Storage__Provider"] = "Postgres", ["Storage__ConnectionString"] = database.ConnectionString });
 
@@ -151,14 +145,5 @@ public sealed class StorageSettingsFailureTests : IAsyncLifetime
         var line = Assert.Single(server.ErrorLines, l => l.Length > 0);
         Assert.DoesNotContain(server.ErrorLines.Concat(server.OutputLines), l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
         return line;
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

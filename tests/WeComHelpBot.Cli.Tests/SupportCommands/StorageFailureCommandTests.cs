@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using WeComHelpBot.Storage.Postgres;
 using WeComHelpBot.Tests.Storage;
+using WeComHelpBot.Tests.Support;
 
 namespace WeComHelpBot.Cli.Tests.SupportCommands;
 
@@ -62,7 +61,7 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
     [MemberData(nameof(Commands))]
     public async Task UnreachablePostgres_NamesHostPortAndDatabase_NotThePassword(string command)
     {
-        var port = ClosedPort();
+        var port = LoopbackPorts.Unused();
         var line = await RunAndExpectOneLineAsync(command, new()
         {
             ["Storage__Provider"] = "Postgres",
@@ -90,13 +89,7 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
     public async Task SchemaNewerThanTheBuild_SaysToUpgrade()
     {
         var database = cli.Database;
-        await database.Database.MigrateAsync();
-        await using (var connection = new NpgsqlConnection(database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var insert = new NpgsqlCommand($"INSERT INTO schema_migrations (version) VALUES ({PostgresMigrations.LatestVersion + 1})", connection);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await database.MarkSchemaNewerThanTheBuildAsync();
 
         var line = await RunAndExpectOneLineAsync("tickets list", new() { ["Storage__Provider"] = "Postgres", ["Storage__ConnectionString"] = database.ConnectionString });
 
@@ -113,14 +106,5 @@ public sealed class StorageFailureCommandTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", error);
         Assert.Empty(output);
         return Assert.Single(lines);
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

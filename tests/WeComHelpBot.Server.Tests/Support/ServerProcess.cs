@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using WeComHelpBot.Tests.Support;
 
 namespace WeComHelpBot.Server.Tests.Support;
 
@@ -54,7 +54,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts WeComHelpBot.Server.dll from the test's output folder with the shipped content and these settings.</summary>
     public static ServerProcess Start(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Unused();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "WeComHelpBot.Server.dll"), "--urls", $"http://127.0.0.1:{port}" },
@@ -152,13 +152,6 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             lines.Add(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -58,6 +58,20 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return new PostgresTestDatabase(server, schema);
     }
 
+    /// <summary>
+    /// Migrates this schema, then records one step more than this build knows, as a newer program would have: what a
+    /// server or command started on it must refuse.
+    /// </summary>
+    public async Task MarkSchemaNewerThanTheBuildAsync()
+    {
+        await Database.MigrateAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@version)", connection);
+        insert.Parameters.AddWithValue("version", PostgresMigrations.LatestVersion + 1);
+        await insert.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Database.DisposeAsync();

@@ -82,6 +82,16 @@ public static class KbCalibrateCommand
                 }
             }
 
+            if (sources.Count > 1)
+            {
+                // Fitted without a whole file and judged on it: how the decision carries over to another writer's wording.
+                var groups = sources.SelectMany((source, i) => Enumerable.Repeat(i, source.Count)).ToList();
+                var byFile = DecisionCalibrator.CrossValidateByGroup(samples, groups);
+                output.WriteLine();
+                output.WriteLine($"按文件交叉验证（每个文件由不含它的模型判定：换一个人写的问题时的效果），{samples.Count} 个问题：");
+                KbCommand.WriteKinds(output, Reports(byFile));
+            }
+
             var model = DecisionCalibrator.Fit(samples);
             output.WriteLine();
             output.WriteLine($"用全部问题拟合：领域阈值 {F(model.DomainThreshold)}，回答阈值 {F(model.AnswerThreshold)}，追问阈值 {F(model.ClarifyThreshold)}");

@@ -192,6 +192,8 @@ public sealed partial class KnowledgeRetriever
         // It must answer what is asked of both (各能加多少人, 哪个要年审) at least as well as the sides do: an entry that merely
         // names both (the sole proprietor's materials name 公司 too) is no answer to 各能加多少人.
         var answers = ConfidenceFor(asked, pool);
+        var askedKey = KeyCoverage(asked, pool);
+        double KeyOf(RetrievalCandidate c) => askedKey.GetValueOrDefault(c.Entry.Id);
         var sideAnswers = (answers.GetValueOrDefault(a.Entry.Id), answers.GetValueOrDefault(b.Entry.Id));
         var leftTopic = Prepare(left).Focus;
         var rightTopic = Prepare(right).Focus;
@@ -217,6 +219,23 @@ public sealed partial class KnowledgeRetriever
         bool Qualifies(RetrievalCandidate c)
         {
             if (c.Entry.Id == a.Entry.Id || c.Entry.Id == b.Entry.Id)
+            {
+                return false;
+            }
+
+            // An overview that lists both sides among its related entries and compares them (三种导入方式对比 → the manual
+            // input and the template import) or is pointed back to by a side (常见问题 ← each failure) is their common page:
+            // whatever is asked of both, it is where the two are set side by side.
+            if (c.Entry.Related.Contains(a.Entry.Id) && c.Entry.Related.Contains(b.Entry.Id)
+                && ComparisonDetector.Compares(c.Entry))
+            {
+                return true;
+            }
+
+            // Any other overview must be about what is asked as much as the sides' own entries are: when both sides have an
+            // entry about it (公司/个体户 + 材料 → each one's materials), a page on how the entity types differ in general is no
+            // answer to 材料区别在哪, while 不同主体能用哪些功能 is one to 功能有啥不一样.
+            if (KeyOf(c) < Math.Min(KeyOf(a), KeyOf(b)) - ComparisonOverviewSlack)
             {
                 return false;
             }
@@ -274,7 +293,10 @@ public sealed partial class KnowledgeRetriever
         // rest, an entry that compares itself (各要多久, 对比) is the overview asked for.
         bool Side(RetrievalCandidate c) => (c.Entry.Id == a.Entry.Id || c.Entry.Id == b.Entry.Id) && !ComparisonDetector.Compares(c.Entry);
         bool CoversBoth(RetrievalCandidate c) => !Side(c) && Fit(c) >= ComparisonOverviewCoverage;
-        var chosen = about.Where(CoversBoth).MaxBy(c => Fit(c) + c.Confidence + (ComparisonDetector.Compares(c.Entry) ? AspectOverviewPreference : 0));
+        // An entry whose title names the aspect (谁可以当管理员, 三种验证方式各要多久) is about it more than one that merely
+        // compares the sides in general (the entity types' differences), which in turn beats one that only mentions it.
+        bool Titled(RetrievalCandidate c) => aspects.Any(x => x.Covers.Any(w => c.Entry.Title.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        var chosen = about.Where(CoversBoth).MaxBy(c => Fit(c) + c.Confidence + (ComparisonDetector.Compares(c.Entry) ? AspectOverviewPreference : 0) + (Titled(c) ? AspectOverviewPreference : 0));
         return chosen is null ? null : (chosen, Math.Max(Fit(chosen), ComparisonOverviewCoverage));
     }
 
@@ -287,6 +309,12 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private static string AspectFree(string side, IReadOnlyList<Aspect> aspects)
     {
+        // The aspect may open the side (先搭组织架构 → 组织架构).
+        if (aspects.SelectMany(x => x.Asks).Where(w => side.StartsWith(w, StringComparison.Ordinal) && side.Length - w.Length >= 2).MaxBy(w => w.Length) is { } opening)
+        {
+            side = side[opening.Length..];
+        }
+
         var cut = side.Length;
         foreach (var word in aspects.SelectMany(x => x.Asks).Concat(TopicEnds))
         {

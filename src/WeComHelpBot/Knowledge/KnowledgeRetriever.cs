@@ -87,6 +87,8 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 
         var english = LanguageDetector.IsEnglish(text);
         var (corrected, corrections) = english ? (text, 0) : index.Corrector.Correct(text);
+        // "A vs B" between Chinese words is a joiner, not an English word: a story's filler step would drop it with the spaces around it.
+        corrected = english ? corrected : Versus().Replace(corrected, "和");
         var focus = english ? corrected : QuestionFocus.Extract(corrected, clause => index.Analyzer.Terms(KnowledgeIndex.TitleField, clause).Where(index.IsKeyWord).Distinct(StringComparer.Ordinal));
         return new PreparedQuestion(text, focus, corrections, !string.Equals(focus, corrected, StringComparison.Ordinal), english);
     }
@@ -303,4 +305,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 
         return total <= 0 ? 0 : covered / total;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*(?<![A-Za-z])(?:vs|VS|Vs|v\.s\.)\.?(?![A-Za-z])\s*")]
+    private static partial System.Text.RegularExpressions.Regex Versus();
 }

@@ -26,10 +26,11 @@ public sealed class SynonymMap
             }
 
             kept.Add(words);
+            var canonical = Spaced(words[0]);
             foreach (var word in words)
             {
                 // A word already claimed by an earlier group keeps that meaning; the loader reports the clash.
-                canonicalOf.TryAdd(word, words[0]);
+                canonicalOf.TryAdd(word, canonical);
             }
         }
 
@@ -39,6 +40,13 @@ public sealed class SynonymMap
     }
 
     public static SynonymMap Empty { get; } = new([]);
+
+    /// <summary>
+    /// A Latin canonical word (API) with a space on each side: two synonyms side by side (API接口 → API + API) would
+    /// otherwise glue into one unknown token (APIAPI), and a Latin word beside letters (API接口导入) must stay a word.
+    /// </summary>
+    private static string Spaced(string canonical) =>
+        (char.IsAsciiLetterOrDigit(canonical[0]) ? " " : string.Empty) + canonical + (char.IsAsciiLetterOrDigit(canonical[^1]) ? " " : string.Empty);
 
     public IReadOnlyList<IReadOnlyList<string>> Groups { get; }
 

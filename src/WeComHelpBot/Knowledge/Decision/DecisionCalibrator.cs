@@ -184,12 +184,31 @@ public static class DecisionCalibrator
         CrossValidate(samples, folds, Fit);
 
     /// <summary><see cref="CrossValidate(IReadOnlyList{CalibrationSample}, int)"/> with the fitting step given (tests watch what each fold is fitted on).</summary>
-    internal static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds, Func<IReadOnlyList<CalibrationSample>, DecisionModel> fit)
+    internal static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds, Func<IReadOnlyList<CalibrationSample>, DecisionModel> fit) =>
+        CrossValidate(samples, folds, s => s.Fold(folds), fit);
+
+    /// <summary>
+    /// Each group of samples (one eval file, one writer) decided by the model fitted on the other groups: how the decision
+    /// carries over to questions written by someone else, which a split by question cannot tell (a writer's habits sit on
+    /// both sides of it).
+    /// </summary>
+    public static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidateByGroup(IReadOnlyList<CalibrationSample> samples, IReadOnlyList<int> groups)
+    {
+        var groupOf = new Dictionary<CalibrationSample, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            groupOf[samples[i]] = groups[i];
+        }
+
+        return CrossValidate(samples, groups.Max() + 1, s => groupOf[s], Fit);
+    }
+
+    private static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds, Func<CalibrationSample, int> foldOf, Func<IReadOnlyList<CalibrationSample>, DecisionModel> fit)
     {
         var decided = new (CalibrationSample, AnswerKind)[samples.Count];
         for (var fold = 0; fold < folds; fold++)
         {
-            var training = samples.Where(s => s.Fold(folds) != fold).ToList();
+            var training = samples.Where(s => foldOf(s) != fold).ToList();
             if (training.Count == 0 || training.All(s => s.InScope) || !training.Any(s => s.InScope))
             {
                 continue;
@@ -198,7 +217,7 @@ public static class DecisionCalibrator
             var model = fit(training);
             for (var i = 0; i < samples.Count; i++)
             {
-                if (samples[i].Fold(folds) == fold)
+                if (foldOf(samples[i]) == fold)
                 {
                     decided[i] = (samples[i], Decide(model, samples[i]));
                 }

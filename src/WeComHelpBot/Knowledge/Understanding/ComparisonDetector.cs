@@ -19,7 +19,7 @@ public static class ComparisonDetector
 
     // Where the right side's topic ends and the question about both begins (对公打款|哪个快, 个体户|各能加多少人). 对 is
     // no marker: it starts topics (对公打款).
-    private static readonly string[] AskingMarkers = ["哪", "什么", "啥", "分别", "各", "是", "一样", "有", "怎么", "如何", "要", "能", "多", "几", "的", "差", "区别", "不同", "选", "先", "更", "都", "谁", "呢", "吗", "?", "？", "，", ","];
+    private static readonly string[] AskingMarkers = ["哪", "什么", "啥", "分别", "各", "是", "一样", "有", "怎么", "如何", "要", "能", "多", "几", "的", "差", "区别", "不同", "选", "先", "更", "最", "都", "谁", "呢", "吗", "?", "？", "，", ","];
 
     /// <summary>
     /// Splits the right side of a comparison into its topic and what the question asks about both sides

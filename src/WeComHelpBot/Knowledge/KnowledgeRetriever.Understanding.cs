@@ -83,6 +83,14 @@ public sealed partial class KnowledgeRetriever
             }
         }
 
+        if (top is not null && !comparison.Found && shown.Count == 1 && AspectEntry(result.Candidates, focus) is { } aspectEntry && aspectEntry.Entry.Id != top.Entry.Id)
+        {
+            shown = [aspectEntry.Entry];
+            confidence = aspectEntry.Confidence;
+            result = result with { Candidates = [aspectEntry, .. result.Candidates.Where(c => c != aspectEntry)] };
+            top = aspectEntry;
+        }
+
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
         var features = Features(focus, result, confidence, clause, prepared, followUp, comparison, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
@@ -120,10 +128,41 @@ public sealed partial class KnowledgeRetriever
 
         // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself.
         var ownTopic = words.Any(index.IsNamingWord);
+
         if (!ownTopic && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
             && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
         {
             return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged);
+        }
+
+        // For the restatement: a topic of its own is a naming word of two characters or more that asks no aspect (多久 and
+        // 年审 are what is asked of a topic, not one).
+        var namesTopic = words.Any(w => w.Length >= 2 && index.IsNamingWord(w) && !index.Knowledge.Aspects.Any(a => a.Asks.Contains(w) || a.Covers.Contains(w)));
+
+        // The message read as the previous question asked again: 那免认证呢 after 微信认证需要年审吗 is 免认证需要年审吗, 要多久
+        // after 人脸识别验证怎么做 is 人脸识别要多久. Of the ways to read it, the one whose best entry is surest.
+        var restated = QuestionFocus.Continues(prepared.Focus) ? [] : Restated(topic, prepared.Focus, namesTopic)
+            .Select(text => (Text: text, Candidates: Retrieve(text)))
+            .Where(r => r.Candidates.Count > 0)
+            .ToList();
+        if (restated.Count > 0)
+        {
+            // With a topic of its own, the reading is weighed by how much each entry is about that topic as well: 那公司呢
+            // after 个体户最多加多少人 is the company's limit, whichever reading puts it first.
+            IReadOnlyList<RetrievalCandidate> Reweighed(IReadOnlyList<RetrievalCandidate> found)
+            {
+                if (!namesTopic)
+                {
+                    return found;
+                }
+
+                var about = KeyCoverage(prepared.Focus, found);
+                return found.Select(c => c with { Confidence = Math.Clamp((c.Confidence + about.GetValueOrDefault(c.Entry.Id)) / 2, 0, 1) })
+                    .OrderByDescending(c => c.Confidence).ToList();
+            }
+
+            var surest = restated.Select(r => (r.Text, Candidates: Reweighed(r.Candidates))).MaxBy(r => r.Candidates[0].Confidence);
+            return (new RetrievalResult(plain.Question, surest.Candidates), surest.Text);
         }
 
         // Each candidate of the joint search, weighed by how well it fits the joint text and the message's own words, the
@@ -151,6 +190,82 @@ public sealed partial class KnowledgeRetriever
         }
 
         return (new RetrievalResult(plain.Question, reweighed), merged);
+    }
+
+    // How a short message leans on the previous one: 那 / 换成 / 如果是 before the topic, 呢 / 的话 after it.
+    private static readonly string[] EllipsisOpenings = ["那么", "那如果是", "那要是", "如果是", "要是", "换成", "换做", "那", "改成"];
+    private static readonly string[] EllipsisEndings = ["的话呢", "的呢", "呢", "的话", "？", "?", "吗"];
+
+    /// <summary>
+    /// The previous question asked again with the message in it: a message that only names a topic (那免认证呢, 换成事业单位呢)
+    /// takes the place of each topic word of the previous question in turn; a message that names no topic (要多久, 最多几个)
+    /// is asked of the previous question's topic words. Nothing for a message that asks something of a topic of its own.
+    /// </summary>
+    private IEnumerable<string> Restated(string previousFocus, string message, bool ownTopic)
+    {
+        var previous = index.Knowledge.Synonyms.Normalize(previousFocus);
+        var slots = TopicSlots(previous);
+        if (slots.Count == 0)
+        {
+            yield break;
+        }
+
+        if (!ownTopic)
+        {
+            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{message}";
+            yield break;
+        }
+
+        var topic = message.Trim();
+        foreach (var opening in EllipsisOpenings.Where(o => topic.StartsWith(o, StringComparison.Ordinal) && topic.Length > o.Length + 1).Take(1))
+        {
+            topic = topic[opening.Length..];
+        }
+
+        foreach (var ending in EllipsisEndings.Where(e => topic.EndsWith(e, StringComparison.Ordinal) && topic.Length > e.Length + 1).Take(1))
+        {
+            topic = topic[..^ending.Length];
+        }
+
+        // Only a message that is a topic and nothing more (公司, 事业单位, 模板) stands in for one of the previous question's.
+        var normalizedTopic = index.Knowledge.Synonyms.Normalize(topic).Trim();
+        if (TopicSlots(normalizedTopic) is not [{ Start: 0 } only] || only.Length < normalizedTopic.Length - 1)
+        {
+            yield break;
+        }
+
+        foreach (var (start, length) in slots)
+        {
+            var replaced = previous.Substring(start, length);
+            if (!string.Equals(replaced, normalizedTopic, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return previous[..start] + normalizedTopic + previous[(start + length)..];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where <paramref name="text"/> (already in canonical synonyms) names a topic: the longest tags and canonical synonyms
+    /// of two characters or more, left to right, without overlap (个体工商户 is one slot, not 个体 + 工商户).
+    /// </summary>
+    private List<(int Start, int Length)> TopicSlots(string text)
+    {
+        var slots = new List<(int Start, int Length)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var phrase = topicPhrases.Value.FirstOrDefault(p => string.CompareOrdinal(text, i, p, 0, p.Length) == 0 && i + p.Length <= text.Length);
+            if (phrase is null)
+            {
+                i++;
+                continue;
+            }
+
+            slots.Add((i, phrase.Length));
+            i += phrase.Length;
+        }
+
+        return slots;
     }
 
     /// <summary>
@@ -300,6 +415,33 @@ public sealed partial class KnowledgeRetriever
         return chosen is null ? null : (chosen, Math.Max(Fit(chosen), ComparisonOverviewCoverage));
     }
 
+    /// <summary>
+    /// The entry about what a question asks of one topic (免认证要年审吗 → whether certification needs an annual review, not
+    /// the free mode's page): one whose title names an aspect the question asks (knowledge/aspects.yaml) and whose text covers
+    /// the rest of the question, found nearly as sure as the first entry. Null when the question asks no aspect or none fits.
+    /// </summary>
+    private RetrievalCandidate? AspectEntry(IReadOnlyList<RetrievalCandidate> candidates, string focus)
+    {
+        var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus)).ToList();
+        if (aspects.Count == 0 || candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var topic = Prepare(AspectFree(focus, aspects)).Focus;
+        var titled = candidates.Take(SuggestionCount + 2)
+            .Where(c => aspects.Any(x => x.Covers.Any(w => c.Entry.Title.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(c => c.Confidence >= candidates[0].Confidence - AspectEntrySlack)
+            .ToList();
+        if (titled.Count == 0)
+        {
+            return null;
+        }
+
+        var covered = FullCoverage(topic, titled);
+        return titled.Where(c => covered.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage).MaxBy(c => c.Confidence);
+    }
+
     // Words that end a side's topic before what is asked of it (对公打款比, 对公账户验证在年审上).
     private static readonly string[] TopicEnds = ["比", "在", "上"];
 
@@ -427,6 +569,8 @@ public sealed partial class KnowledgeRetriever
             Math.Log(1 + words.Count),
             prepared.English ? 1 : 0,
             words.Count == 0 ? 0 : (double)words.Count(index.IsKeyWord) / words.Count,
+            top.Closest,
+            Math.Log(1 + top.LuceneScore),
         ];
         var topScore = top.LuceneScore;
         var secondScore = second?.LuceneScore ?? 0;

@@ -22,6 +22,18 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 {
     public const int SuggestionCount = 3;
 
+    // The words that name a topic, longest first: every tag and every synonym group's canonical word of two or more
+    // characters, in canonical form. A follow-up puts its own topic in the place of one of these (那公司呢).
+    private readonly Lazy<string[]> topicPhrases = new(() => index.Knowledge.Entries
+        .SelectMany(e => e.Tags)
+        .Select(index.Knowledge.Synonyms.Normalize)
+        .Concat(index.Knowledge.Synonyms.Groups.Select(g => g[0]))
+        .Select(p => p.Trim())
+        .Where(p => p.Length >= 2)
+        .Distinct(StringComparer.Ordinal)
+        .OrderByDescending(p => p.Length)
+        .ToArray());
+
     private readonly RetrievalOptions settings = options.Value;
 
     public RetrievalOptions Options => settings;
@@ -44,6 +56,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     // What an entry that compares itself (its title or tags: 对比, 各要多久) is preferred by among the entries about the asked
     // aspect that cover both sides: enough to win over one that covers both in passing.
     private const double AspectOverviewPreference = 0.5;
+
+    // How far below the first entry an entry titled with the aspect asked may be found and still answer (免认证要年审吗).
+    private const double AspectEntrySlack = 0.15;
 
     public KnowledgeAnswer Answer(string question) => Answer(question, null);
 

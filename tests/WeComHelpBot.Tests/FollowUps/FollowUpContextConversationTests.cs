@@ -39,7 +39,7 @@ public sealed class FollowUpContextConversationTests : IDisposable
     {
         Assert.Contains("有帮助吗", await host.SayAsync("个体户最多能加几个人"));
         Assert.DoesNotContain("有帮助吗", await host.SayAsync("微信认证要多久"));
-        Assert.DoesNotContain("有帮助吗", await host.SayAsync("年审要交钱吗"));
+        Assert.DoesNotContain("有帮助吗", await host.SayAsync("免认证有什么限制"));
         Assert.Contains("有帮助吗", await host.SayAsync("对公打款多久到账"));
     }
 

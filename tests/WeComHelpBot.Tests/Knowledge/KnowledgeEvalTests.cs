@@ -35,7 +35,7 @@ public sealed class KnowledgeEvalTests
     [Fact]
     public void HeldOutGuideQuestions_StayAtTodaysLevel()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", "kb-eval-guide-heldout.jsonl");
+        var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", "kb-eval-guide-heldout2.jsonl");
         var knowledge = KnowledgeLoader.Load(TestPaths.RealKnowledge);
         Assert.True(knowledge.IsValid, string.Join("\n", knowledge.Problems));
         using var reader = new StreamReader(file);

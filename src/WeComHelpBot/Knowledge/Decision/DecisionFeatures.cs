@@ -17,6 +17,8 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "length",           // log(1 + content words)
         "english",
         "key_words",        // share of the focus's content words that some title, example question or tag uses
+        "top_closest",      // the first entry's closeness to its nearest example question
+        "top_bm25",         // log(1 + the first entry's BM25 score)
     ];
 
     public static readonly IReadOnlyList<string> EntryNames =

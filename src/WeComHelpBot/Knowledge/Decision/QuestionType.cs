@@ -15,4 +15,10 @@ public enum QuestionType
 
     /// <summary>Read in the context of the previous answer.</summary>
     FollowUp,
+
+    /// <summary>
+    /// Asked in English and searched in the entries' en: blocks, whose fewer and shorter example questions give lower
+    /// confidences for the same certainty.
+    /// </summary>
+    English,
 }

@@ -60,11 +60,8 @@ public sealed class TypoCorrector
 
                 if (Pinyin.Initials(term) is { } initials)
                 {
-                    // Two terms with the same initials: neither is meant more than the other, so neither is guessed.
-                    if (!byInitials.TryAdd(initials, term) && byInitials[initials] != term)
-                    {
-                        byInitials[initials] = string.Empty;
-                    }
+                    // Two terms with the same initials: the more important one (earlier) is meant, as for syllables.
+                    byInitials.TryAdd(initials, term);
                 }
             }
         }

@@ -27,17 +27,17 @@ public sealed class ContentGapFinderTests : IDisposable
         var report = finder.Find(
         [
             Ask("今天天气怎么样", GapSource.Unanswered),
-            Ask("企业名字填错了能改吗", GapSource.Unanswered),
-            Ask("企业名称填错了能改吗", GapSource.LowConfidence),
-            Ask("企业名字填错了能改吗？", GapSource.Unanswered),
+            Ask("会议室预约填错了能改吗", GapSource.Unanswered),
+            Ask("会议室预定填错了能改吗", GapSource.LowConfidence),
+            Ask("会议室预约填错了能改吗？", GapSource.Unanswered),
         ]);
 
         Assert.Equal(4, report.QuestionCount);
         Assert.Equal([1, 2], report.Gaps.Select(g => g.Number));
         var first = report.Gaps[0];
-        Assert.Equal("企业名字填错了能改吗", first.Representative);
+        Assert.Equal("会议室预约填错了能改吗", first.Representative);
         Assert.Equal(3, first.Count);
-        Assert.Equal([("企业名字填错了能改吗", 2), ("企业名称填错了能改吗", 1)], first.Variants.Select(v => (v.Text, v.Count)));
+        Assert.Equal([("会议室预约填错了能改吗", 2), ("会议室预定填错了能改吗", 1)], first.Variants.Select(v => (v.Text, v.Count)));
         Assert.Equal(2, first.Sources[GapSource.Unanswered]);
         Assert.Equal(1, first.Sources[GapSource.LowConfidence]);
         Assert.Equal("今天天气怎么样", report.Gaps[1].Representative);
@@ -97,12 +97,12 @@ public sealed class ContentGapFinderTests : IDisposable
     {
         var gap = Assert.Single(finder.Find(
         [
-            Ask("我手机138****5678 企业名字填错了能改吗", GapSource.Unanswered),
-            Ask("我手机138****5678 企业名字填错了能改吗", GapSource.Unanswered),
-            Ask("我手机企业名字填错了能改吗", GapSource.Unanswered),
+            Ask("我手机138****5678 会议室预约填错了能改吗", GapSource.Unanswered),
+            Ask("我手机138****5678 会议室预约填错了能改吗", GapSource.Unanswered),
+            Ask("我手机会议室预约填错了能改吗", GapSource.Unanswered),
         ]).Gaps);
 
-        Assert.Equal("我手机企业名字填错了能改吗", gap.Representative);
+        Assert.Equal("我手机会议室预约填错了能改吗", gap.Representative);
         Assert.Equal(3, gap.Count);
     }
 

@@ -57,6 +57,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     // aspect that cover both sides: enough to win over one that covers both in passing.
     private const double AspectOverviewPreference = 0.5;
 
+    // How much of each side an entry titled with the aspect a comparison asks must speak of (在哪里注册 names 企业法人 and 事业单位).
+    private const double AspectTitledCoverage = 0.3;
+
     // How far below the first entry an entry titled with the aspect asked may be found and still answer (免认证要年审吗).
     private const double AspectEntrySlack = 0.15;
 

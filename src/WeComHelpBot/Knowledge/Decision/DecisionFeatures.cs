@@ -41,6 +41,8 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "comparison_fit",   // a comparison: the share of the weaker side's topic its entry (or the overview) holds; 0 otherwise
         "comparison_margin", // a comparison: how far the weaker side's entry leads the next entry for that side; 0 otherwise
         "comparison_aspect", // a comparison answered by the entry about the aspect it asks of both sides (aspects.yaml)
+        "comparison_hub",   // a comparison answered by the comparing overview that lists both sides among its related entries
+        "comparison_sides", // a comparison answered with the two sides' own entries side by side
     ];
 
     private static readonly int ComparisonIndex = ((IList<string>)EntryNames).IndexOf("comparison");

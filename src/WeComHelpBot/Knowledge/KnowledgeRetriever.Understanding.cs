@@ -227,12 +227,15 @@ public sealed partial class KnowledgeRetriever
             topic = topic[..^ending.Length];
         }
 
-        // Only a message that is a topic and nothing more (公司, 事业单位, 模板) stands in for one of the previous question's.
+        // Only a message that is one topic and little more (公司, 事业单位, 用Excel, 像我们这种事业单位) stands in for one of the
+        // previous question's: the topic itself takes the place, without the words around it.
         var normalizedTopic = index.Knowledge.Synonyms.Normalize(topic).Trim();
-        if (TopicSlots(normalizedTopic) is not [{ Start: 0 } only] || only.Length < normalizedTopic.Length - 1)
+        if (TopicSlots(normalizedTopic) is not [var only] || only.Length * 2 < normalizedTopic.Length)
         {
             yield break;
         }
+
+        normalizedTopic = normalizedTopic.Substring(only.Start, only.Length);
 
         foreach (var (start, length) in slots)
         {

@@ -89,7 +89,7 @@ public static class DecisionCalibrator
                 continue;
             }
 
-            var fitOwn = ownModels && type == QuestionType.Comparison && own.Count >= MinOwnModelSamples && own.Any(s => s.ShownIsRight) && own.Any(s => !s.ShownIsRight);
+            var fitOwn = ownModels && type != QuestionType.Plain && own.Count >= MinOwnModelSamples && own.Any(s => s.ShownIsRight) && own.Any(s => !s.ShownIsRight);
             types[type] = new TypeDecision(0, 0, fitOwn ? LogisticRegression.Fit(DecisionFeatures.EntryNames, own.Select(s => s.Understanding.Features.Entry).ToList(), own.Select(s => s.ShownIsRight).ToList(), TypeL2) : null);
         }
 

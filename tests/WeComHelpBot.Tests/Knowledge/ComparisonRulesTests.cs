@@ -52,6 +52,17 @@ public sealed class ComparisonRulesTests : IDisposable
         Assert.Equal(["materials-company", "materials-sole-proprietor"], understanding.Shown.Select(e => e.Id).Order());
     }
 
+    [Fact]
+    public void NonComparingOverview_AboutSomethingElse_IsNotTheAnswer()
+    {
+        // entity-features (不同主体能用哪些功能) names both entity types but is about their features, not their materials.
+        var understanding = retriever.Understand("公司和个体户的材料有啥区别");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.DoesNotContain(understanding.Shown, e => e.Id == "entity-features");
+        Assert.All(understanding.Shown, e => Assert.Contains(e.Id, new[] { "entity-overview", "materials-company", "materials-sole-proprietor" }));
+    }
+
     [Theory]
     [InlineData("公司最多能加多少人", "公司", "最多能加多少人")]
     [InlineData("个体户最多几个人", "个体户", "最多几个人")]

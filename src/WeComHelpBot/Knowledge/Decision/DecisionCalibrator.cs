@@ -194,7 +194,11 @@ public static class DecisionCalibrator
     /// carries over to questions written by someone else, which a split by question cannot tell (a writer's habits sit on
     /// both sides of it).
     /// </summary>
-    public static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidateByGroup(IReadOnlyList<CalibrationSample> samples, IReadOnlyList<int> groups)
+    public static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidateByGroup(IReadOnlyList<CalibrationSample> samples, IReadOnlyList<int> groups) =>
+        CrossValidateByGroup(samples, groups, Fit);
+
+    /// <summary><see cref="CrossValidateByGroup(IReadOnlyList{CalibrationSample}, IReadOnlyList{int})"/> with the fitting step given (tests watch what each group is fitted on).</summary>
+    internal static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidateByGroup(IReadOnlyList<CalibrationSample> samples, IReadOnlyList<int> groups, Func<IReadOnlyList<CalibrationSample>, DecisionModel> fit)
     {
         var groupOf = new Dictionary<CalibrationSample, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < samples.Count; i++)
@@ -202,7 +206,7 @@ public static class DecisionCalibrator
             groupOf[samples[i]] = groups[i];
         }
 
-        return CrossValidate(samples, groups.Max() + 1, s => groupOf[s], Fit);
+        return CrossValidate(samples, groups.Max() + 1, s => groupOf[s], fit);
     }
 
     private static IReadOnlyList<(CalibrationSample Sample, AnswerKind Kind)> CrossValidate(IReadOnlyList<CalibrationSample> samples, int folds, Func<CalibrationSample, int> foldOf, Func<IReadOnlyList<CalibrationSample>, DecisionModel> fit)

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>A one-topic question that asks an aspect (knowledge/aspects.yaml) is answered by the entry titled with it.</summary>
+public sealed class AspectEntryTests : IDisposable
+{
+    private readonly KnowledgeIndex index;
+    private readonly KnowledgeRetriever retriever;
+
+    public AspectEntryTests()
+    {
+        var options = Options.Create(new RetrievalOptions());
+        index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge), options);
+        retriever = new KnowledgeRetriever(index, options);
+    }
+
+    public void Dispose() => index.Dispose();
+
+    [Fact]
+    public void OneTopic_AskingAnAspect_ShowsTheEntryTitledWithIt()
+    {
+        // 年审 is asked of the free mode: the annual review's entry answers it, not the free mode's page.
+        var understanding = retriever.Understand("免认证要年审吗");
+
+        Assert.Equal("cert-annual-review", Assert.Single(understanding.Shown).Id);
+        Assert.Equal("cert-annual-review", understanding.Result.Top?.Entry.Id);
+    }
+
+    [Fact]
+    public void OneTopic_AskingNoTitledAspect_StaysWithTheTopicsEntry()
+    {
+        var understanding = retriever.Understand("免认证有什么限制");
+
+        Assert.Equal("cert-free-mode", Assert.Single(understanding.Shown).Id);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Decision;
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>
+/// How a comparison is read against the shipped knowledge base: which joiners split it, where a side's topic ends, and
+/// when an overview answers both sides instead of showing them side by side.
+/// </summary>
+public sealed class ComparisonRulesTests : IDisposable
+{
+    private readonly KnowledgeIndex index;
+    private readonly KnowledgeRetriever retriever;
+
+    public ComparisonRulesTests()
+    {
+        var options = Options.Create(new RetrievalOptions());
+        index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge), options);
+        retriever = new KnowledgeRetriever(index, options);
+    }
+
+    public void Dispose() => index.Dispose();
+
+    [Fact]
+    public void Versus_BetweenChineseWords_JoinsTheSides()
+    {
+        // members-import-methods sets the manual input and the template import side by side, with each one's limit.
+        var understanding = retriever.Understand("手动添加 vs Excel导入 一次各能加多少人");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void ComparingOverview_ListingBothSidesInRelated_AnswersThem()
+    {
+        var understanding = retriever.Understand("模板导入和API接口导入怎么选");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void NonComparingOverview_NotAboutWhatIsAsked_GivesWayToBothSides()
+    {
+        // entity-overview tells the entity types apart in general; the question asks about each one's materials.
+        var understanding = retriever.Understand("公司注册的材料和个体户的材料区别在哪");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal(["materials-company", "materials-sole-proprietor"], understanding.Shown.Select(e => e.Id).Order());
+    }
+
+    [Fact]
+    public void NonComparingOverview_AboutSomethingElse_IsNotTheAnswer()
+    {
+        // entity-features (不同主体能用哪些功能) names both entity types but is about their features, not their materials.
+        var understanding = retriever.Understand("公司和个体户的材料有啥区别");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.DoesNotContain(understanding.Shown, e => e.Id == "entity-features");
+        Assert.All(understanding.Shown, e => Assert.Contains(e.Id, new[] { "entity-overview", "materials-company", "materials-sole-proprietor" }));
+    }
+
+    [Theory]
+    [InlineData("公司最多能加多少人", "公司", "最多能加多少人")]
+    [InlineData("个体户最多几个人", "个体户", "最多几个人")]
+    public void Most_EndsTheSidesTopic(string side, string topic, string asked) =>
+        Assert.Equal((topic, asked), ComparisonDetector.Topic(side));
+
+    [Fact]
+    public void AspectOpeningASide_IsStrippedFromItsTopic()
+    {
+        // 先 opens both sides (先搭组织架构 / 先接应用): what is asked is the order, answered by setup-order.
+        var understanding = retriever.Understand("先搭组织架构还是先接应用");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("setup-order", Assert.Single(understanding.Shown).Id);
+    }
+}

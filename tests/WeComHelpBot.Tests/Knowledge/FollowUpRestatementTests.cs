@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using WeComHelpBot.Knowledge;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>A short follow-up read as the previous question asked again with the follow-up in it.</summary>
+public sealed class FollowUpRestatementTests : IDisposable
+{
+    private readonly KnowledgeIndex index;
+    private readonly KnowledgeRetriever retriever;
+
+    public FollowUpRestatementTests()
+    {
+        var options = Options.Create(new RetrievalOptions());
+        index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge), options);
+        retriever = new KnowledgeRetriever(index, options);
+    }
+
+    public void Dispose() => index.Dispose();
+
+    [Theory]
+    [InlineData("个体户最多加多少人", "limit-members-sole-proprietor", "那公司呢", "limit-members-company")] // 公司最多加多少人
+    [InlineData("个体户最多加多少人", "limit-members-sole-proprietor", "那企业呢", "limit-members-company")] // 企业最多加多少人
+    [InlineData("个体户注册要什么材料", "materials-sole-proprietor", "那公司呢", "materials-company")] // 公司注册要什么材料
+    [InlineData("手动添加成员一次能加几个", "members-manual-input", "模板呢", "members-template-import")] // 模板 in the place of 手动添加
+    [InlineData("人脸识别验证怎么做", "verify-face", "要多久", "verify-face")] // 人脸识别 + 要多久: 即时完成
+    [InlineData("对公打款验证怎么做", "verify-bank-transfer", "要多久", "verify-bank-transfer")] // 对公打款 + 要多久: 1–2 个工作日
+    public void FollowUp_IsThePreviousQuestionRestated(string previous, string previousEntryId, string message, string entryId)
+    {
+        Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);
+
+        var understanding = retriever.Understand(message, new FollowUpContext(previous, previousEntryId));
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
+    }
+}

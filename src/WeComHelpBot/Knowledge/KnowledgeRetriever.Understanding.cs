@@ -217,20 +217,23 @@ public sealed partial class KnowledgeRetriever
         }
 
         var topic = message.Trim();
+        var elliptical = false;
         foreach (var opening in EllipsisOpenings.Where(o => topic.StartsWith(o, StringComparison.Ordinal) && topic.Length > o.Length + 1).Take(1))
         {
             topic = topic[opening.Length..];
+            elliptical = true;
         }
 
         foreach (var ending in EllipsisEndings.Where(e => topic.EndsWith(e, StringComparison.Ordinal) && topic.Length > e.Length + 1).Take(1))
         {
             topic = topic[..^ending.Length];
+            elliptical = true;
         }
 
         // Only a message that is one topic and little more (公司, 事业单位, 用Excel, 像我们这种事业单位) stands in for one of the
         // previous question's: the topic itself takes the place, without the words around it.
         var normalizedTopic = index.Knowledge.Synonyms.Normalize(topic).Trim();
-        if (TopicSlots(normalizedTopic) is not [var only] || only.Length * 2 < normalizedTopic.Length)
+        if (TopicSlots(normalizedTopic) is not [var only] || only.Length < normalizedTopic.Length - (elliptical ? normalizedTopic.Length / 2 : 1))
         {
             yield break;
         }

@@ -112,6 +112,12 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
+        // 第二步具体怎么弄 after a numbered list (注册分 4 个阶段：1. 创建企业… 2. 主体验证…) asks about the second item by name.
+        if (previous is not null && StepNamed(prepared.Focus, previous.Answer) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
+        {
+            return (new RetrievalResult(plain.Question, stepCandidates), named);
+        }
+
         var merged = $"{topic}，{prepared.Focus}";
         var candidates = Retrieve(merged);
         if (candidates.Count == 0)
@@ -156,12 +162,14 @@ public sealed partial class KnowledgeRetriever
                     return found;
                 }
 
+                // Ordered by both, but each keeps its confidence in the restated question, which reads like any full question.
                 var about = KeyCoverage(prepared.Focus, found);
-                return found.Select(c => c with { Confidence = Math.Clamp((c.Confidence + about.GetValueOrDefault(c.Entry.Id)) / 2, 0, 1) })
-                    .OrderByDescending(c => c.Confidence).ToList();
+                return found.OrderByDescending(c => c.Confidence + about.GetValueOrDefault(c.Entry.Id)).ToList();
             }
 
-            var surest = restated.Select(r => (r.Text, Candidates: Reweighed(r.Candidates))).MaxBy(r => r.Candidates[0].Confidence);
+            double Surety(IReadOnlyList<RetrievalCandidate> found) =>
+                found[0].Confidence + (namesTopic ? KeyCoverage(prepared.Focus, [found[0]]).GetValueOrDefault(found[0].Entry.Id) : 0);
+            var surest = restated.Select(r => (r.Text, Candidates: Reweighed(r.Candidates))).MaxBy(r => Surety(r.Candidates));
             return (new RetrievalResult(plain.Question, surest.Candidates), surest.Text);
         }
 
@@ -191,6 +199,41 @@ public sealed partial class KnowledgeRetriever
 
         return (new RetrievalResult(plain.Question, reweighed), merged);
     }
+
+    /// <summary>
+    /// The message with "第N步" (or 第N个/第N项) replaced by the name of the N-th item of the previous answer's numbered list
+    /// (1. 创建企业：… → 创建企业) or of its arrow chain (创建企业 → 主体验证 → …); null when the message names no item
+    /// number or the answer has no such item.
+    /// </summary>
+    private static string? StepNamed(string message, string answer)
+    {
+        var match = OrdinalStep().Match(message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var number = "一二三四五六七八九".IndexOf(match.Groups[1].Value[0], StringComparison.Ordinal) + 1;
+        if (number == 0 && !int.TryParse(match.Groups[1].Value, out number))
+        {
+            return null;
+        }
+
+        var items = NumberedItem().Matches(answer).Select(m => m.Groups[1].Value.Trim()).ToList();
+        if (items.Count < number)
+        {
+            items = answer.Split('\n').Select(line => line.Split('→')).FirstOrDefault(chain => chain.Length >= 3)?
+                .Select(item => item.Trim(' ', '：', ':', '。', '，', '「', '」')).ToList() ?? [];
+        }
+
+        return number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"第([一二三四五六七八九1-9])(?:步|个|项|阶段)")]
+    private static partial System.Text.RegularExpressions.Regex OrdinalStep();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*\d+[.、．]\s*([^：:，,；;\n]+)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedItem();
 
     // How a short message leans on the previous one: 那 / 换成 / 如果是 before the topic, 呢 / 的话 after it.
     private static readonly string[] EllipsisOpenings = ["那么", "那如果是", "那要是", "如果是", "要是", "换成", "换做", "那", "改成"];

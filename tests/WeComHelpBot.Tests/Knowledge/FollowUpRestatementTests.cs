@@ -25,6 +25,9 @@ public sealed class FollowUpRestatementTests : IDisposable
     [InlineData("手动添加成员一次能加几个", "members-manual-input", "模板呢", "members-template-import")] // 模板 in the place of 手动添加
     [InlineData("人脸识别验证怎么做", "verify-face", "要多久", "verify-face")] // 人脸识别 + 要多久: 即时完成
     [InlineData("对公打款验证怎么做", "verify-bank-transfer", "要多久", "verify-bank-transfer")] // 对公打款 + 要多久: 1–2 个工作日
+    [InlineData("注册企业微信分哪几步", "stages-overview", "第二步具体怎么弄", "verify-methods")] // the 2nd item of the numbered list
+    [InlineData("注册企业微信分哪几步", "stages-overview", "第三步要注意啥", "stage-admin-setup")]
+    [InlineData("注册完先配置什么", "setup-order", "第一步怎么搭", "setup-org-structure")]
     public void FollowUp_IsThePreviousQuestionRestated(string previous, string previousEntryId, string message, string entryId)
     {
         Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);
@@ -33,5 +36,15 @@ public sealed class FollowUpRestatementTests : IDisposable
 
         Assert.True(understanding.FollowUp);
         Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
+    }
+
+    [Theory]
+    [InlineData("会话存档在哪开")] // a topic and a question of its own
+    [InlineData("设备锁屏怎么设置")]
+    public void AQuestionOfItsOwn_AfterAnAnswer_IsNotRestated(string message)
+    {
+        var understanding = retriever.Understand(message, new FollowUpContext("个体户最多加多少人", "limit-members-sole-proprietor"));
+
+        Assert.DoesNotContain("limit-members", understanding.Result.Top?.Entry.Id, StringComparison.Ordinal);
     }
 }

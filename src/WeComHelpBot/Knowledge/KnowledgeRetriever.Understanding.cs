@@ -434,7 +434,7 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        var topic = Prepare(AspectFree(focus, aspects)).Focus;
+        var topic = AspectFree(focus, aspects);
         var titled = candidates.Take(SuggestionCount + 2)
             .Where(c => aspects.Any(x => x.Covers.Any(w => c.Entry.Title.Contains(w, StringComparison.OrdinalIgnoreCase))))
             .Where(c => c.Confidence >= candidates[0].Confidence - AspectEntrySlack)

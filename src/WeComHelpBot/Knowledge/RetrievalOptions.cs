@@ -34,7 +34,7 @@ public sealed class RetrievalOptions
     public float B { get; set; } = 0.75f;
 
     /// <summary>How many Lucene hits are re-ranked by confidence.</summary>
-    public int Candidates { get; set; } = 20;
+    public int Candidates { get; set; } = 12;
 
     /// <summary>Share of the final rank that comes from the BM25 score (the rest from confidence).</summary>
     public double LuceneRankWeight { get; set; } = 0.3;

@@ -28,9 +28,10 @@ public sealed class KnowledgeEvalTests
     }
 
     /// <summary>
-    /// The held-out questions written from the guide (never used for fitting or for choosing features): a floor under the
-    /// figures of knowledge/README.md, so a change that loses ground on unseen questions fails here. The targets
-    /// (0.92 right, 3 % wrong) are not met yet; the floor is today's level less a small margin.
+    /// The fresh held-out questions written from the guide by someone who saw neither knowledge/ nor any other eval file
+    /// (kb-eval-guide-heldout2.jsonl; never used for fitting, for choosing features or for reading misses): a floor under
+    /// the figures of knowledge/README.md (right 0.816, wrong 0.022, out of scope not answered 0.980 when it was first run),
+    /// so a change that loses ground on unseen questions fails here. The targets (0.92 right) are not met yet.
     /// </summary>
     [Fact]
     public void HeldOutGuideQuestions_StayAtTodaysLevel()
@@ -45,8 +46,8 @@ public sealed class KnowledgeEvalTests
         using var index = new KnowledgeIndex(knowledge.Knowledge, options);
         var report = KnowledgeEvaluator.Evaluate(new KnowledgeRetriever(index, options), cases);
 
-        Assert.True(report.Overall.RightShare >= 0.68, $"answered right {report.Overall.RightShare:0.000} < 0.68");
-        Assert.True(report.Overall.WrongShare <= 0.11, $"answered wrong {report.Overall.WrongShare:0.000} > 0.11");
+        Assert.True(report.Overall.RightShare >= 0.79, $"answered right {report.Overall.RightShare:0.000} < 0.79");
+        Assert.True(report.Overall.WrongShare <= 0.04, $"answered wrong {report.Overall.WrongShare:0.000} > 0.04");
         Assert.True(report.Rejection >= 0.95, $"out of scope not answered {report.Rejection:0.000} < 0.95");
     }
 

@@ -1,22 +1,11 @@
-using Microsoft.Extensions.Options;
 using WeComHelpBot.Knowledge;
 
 namespace WeComHelpBot.Tests.Knowledge;
 
 /// <summary>A one-topic question that asks an aspect (knowledge/aspects.yaml) is answered by the entry titled with it.</summary>
-public sealed class AspectEntryTests : IDisposable
+public sealed class AspectEntryTests
 {
-    private readonly KnowledgeIndex index;
-    private readonly KnowledgeRetriever retriever;
-
-    public AspectEntryTests()
-    {
-        var options = Options.Create(new RetrievalOptions());
-        index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge), options);
-        retriever = new KnowledgeRetriever(index, options);
-    }
-
-    public void Dispose() => index.Dispose();
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
 
     [Fact]
     public void OneTopic_AskingAnAspect_ShowsTheEntryTitledWithIt()

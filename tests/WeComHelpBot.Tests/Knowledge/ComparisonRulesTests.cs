@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using WeComHelpBot.Knowledge;
 using WeComHelpBot.Knowledge.Decision;
 using WeComHelpBot.Knowledge.Understanding;
@@ -9,19 +8,9 @@ namespace WeComHelpBot.Tests.Knowledge;
 /// How a comparison is read against the shipped knowledge base: which joiners split it, where a side's topic ends, and
 /// when an overview answers both sides instead of showing them side by side.
 /// </summary>
-public sealed class ComparisonRulesTests : IDisposable
+public sealed class ComparisonRulesTests
 {
-    private readonly KnowledgeIndex index;
-    private readonly KnowledgeRetriever retriever;
-
-    public ComparisonRulesTests()
-    {
-        var options = Options.Create(new RetrievalOptions());
-        index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge), options);
-        retriever = new KnowledgeRetriever(index, options);
-    }
-
-    public void Dispose() => index.Dispose();
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
 
     [Fact]
     public void Versus_BetweenChineseWords_JoinsTheSides()

@@ -1,22 +1,11 @@
-using Microsoft.Extensions.Options;
 using WeComHelpBot.Knowledge;
 
 namespace WeComHelpBot.Tests.Knowledge;
 
 /// <summary>A short follow-up read as the previous question asked again with the follow-up in it.</summary>
-public sealed class FollowUpRestatementTests : IDisposable
+public sealed class FollowUpRestatementTests
 {
-    private readonly KnowledgeIndex index;
-    private readonly KnowledgeRetriever retriever;
-
-    public FollowUpRestatementTests()
-    {
-        var options = Options.Create(new RetrievalOptions());
-        index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge), options);
-        retriever = new KnowledgeRetriever(index, options);
-    }
-
-    public void Dispose() => index.Dispose();
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
 
     [Theory]
     [InlineData("个体户最多加多少人", "limit-members-sole-proprietor", "那公司呢", "limit-members-company")] // 公司最多加多少人

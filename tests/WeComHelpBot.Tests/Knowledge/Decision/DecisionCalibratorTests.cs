@@ -7,7 +7,8 @@ namespace WeComHelpBot.Tests.Knowledge.Decision;
 
 public sealed class DecisionCalibratorTests
 {
-    private static IReadOnlyList<CalibrationSample> Samples()
+    /// <summary>Fifteen labelled questions over the small test knowledge base (also the by-group tests' data).</summary>
+    internal static IReadOnlyList<CalibrationSample> Samples()
     {
         var options = Options.Create(new RetrievalOptions());
         var index = new KnowledgeIndex(KnowledgeLoader.LoadOrThrow(TestPaths.ValidKnowledge), options);

@@ -50,9 +50,6 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>An entry whose title, questions and tags hold this share of each side's topic compares the two itself.</summary>
     private const double ComparisonOverviewCoverage = 0.6;
 
-    /// <summary>How much less of the question asked of both sides an overview may cover than the better side entry.</summary>
-    private const double ComparisonOverviewSlack = 0.05;
-
     // What an entry that compares itself (its title or tags: 对比, 各要多久) is preferred by among the entries about the asked
     // aspect that cover both sides: enough to win over one that covers both in passing.
     private const double AspectOverviewPreference = 0.5;

@@ -23,7 +23,7 @@ public sealed class AskCommandTests
         var line = Assert.Single(run.OutputLines);
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
-        Assert.Equal(["question", "answered", "answer", "entryId", "score", "suggestions"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["question", "answered", "answer", "entryId", "score", "suggestions", "entryIds"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("打款好几天了还没到账咋办", root.GetProperty("question").GetString());
         Assert.True(root.GetProperty("answered").GetBoolean());
         Assert.Equal("bank-transfer-timeout", root.GetProperty("entryId").GetString());

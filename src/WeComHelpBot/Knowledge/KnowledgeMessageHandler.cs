@@ -71,10 +71,10 @@ public sealed class KnowledgeMessageHandler : IMessageHandler
         var context = await contextAccessor.GetAsync(turnContext, cancellationToken: cancellationToken);
         var answer = answerer.Answer(text, context);
         logger.LogInformation("Knowledge {Kind} {EntryId} with confidence {Score}", answer.Kind, answer.EntryId, answer.Score);
-        if (answer.Kind == AnswerKind.Answer && answer.EntryId is not null)
+        // Kept in conversation state, so masked like every other text the bot stores.
+        if (FollowUpContext.After(masker?.Mask(text) ?? text, answer) is { } next)
         {
-            // Kept in conversation state, so masked like every other text the bot stores.
-            await contextAccessor.SetAsync(turnContext, new FollowUpContext(masker?.Mask(text) ?? text, answer.EntryId), cancellationToken);
+            await contextAccessor.SetAsync(turnContext, next, cancellationToken);
         }
         else
         {

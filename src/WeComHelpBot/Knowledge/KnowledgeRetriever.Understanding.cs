@@ -565,18 +565,23 @@ public sealed partial class KnowledgeRetriever
         // The margin is over the best entry the answer does not show: two sides shown together do not compete.
         var runnerUp = result.Candidates.FirstOrDefault(c => !shown.Any(e => e.Id == c.Entry.Id));
         var asks = QuestionFocus.Asks(prepared.Text) || prepared.Text.Contains('?') || prepared.Text.Contains('？');
+
+        // Whether the question is about registering WeCom does not depend on which entry answers it: the surest candidate
+        // stands for the knowledge base (an overview that answers a comparison, found by the question's confidence alone,
+        // may be less sure than a side's entry).
+        var surest = result.Candidates.MaxBy(c => c.Confidence)!;
         double[] domain =
         [
             words.Count == 0 ? 0 : (double)knownWords / words.Count,
             grams.Count == 0 ? 0 : (double)knownGrams / grams.Count,
             unknown / 10,
-            confidence,
+            Math.Max(confidence, surest.Confidence),
             asks ? 1 : 0,
             Math.Log(1 + words.Count),
             prepared.English ? 1 : 0,
             words.Count == 0 ? 0 : (double)words.Count(index.IsKeyWord) / words.Count,
-            top.Closest,
-            Math.Log(1 + top.LuceneScore),
+            Math.Max(top.Closest, surest.Closest),
+            Math.Log(1 + result.Candidates.Max(c => c.LuceneScore)),
         ];
         var topScore = top.LuceneScore;
         var secondScore = second?.LuceneScore ?? 0;

@@ -153,23 +153,18 @@ public sealed partial class KnowledgeRetriever
             .ToList();
         if (restated.Count > 0)
         {
-            // With a topic of its own, the reading is weighed by how much each entry is about that topic as well: 那公司呢
-            // after 个体户最多加多少人 is the company's limit, whichever reading puts it first.
-            IReadOnlyList<RetrievalCandidate> Reweighed(IReadOnlyList<RetrievalCandidate> found)
+            // With a topic of its own, a reading's entries are weighed by how much each is about that topic as well: 那公司呢
+            // after 个体户最多加多少人 is the company's limit, whichever reading puts it first. They are ordered by both, but each
+            // keeps its confidence in the restated question, which reads like any full question; the surest reading wins.
+            (string Text, IReadOnlyList<RetrievalCandidate> Candidates, double Surety) Weighed((string Text, IReadOnlyList<RetrievalCandidate> Candidates) r)
             {
-                if (!namesTopic)
-                {
-                    return found;
-                }
-
-                // Ordered by both, but each keeps its confidence in the restated question, which reads like any full question.
-                var about = KeyCoverage(prepared.Focus, found);
-                return found.OrderByDescending(c => c.Confidence + about.GetValueOrDefault(c.Entry.Id)).ToList();
+                var about = namesTopic ? KeyCoverage(prepared.Focus, r.Candidates) : [];
+                double Weight(RetrievalCandidate c) => c.Confidence + about.GetValueOrDefault(c.Entry.Id);
+                var ordered = namesTopic ? r.Candidates.OrderByDescending(Weight).ToList() : r.Candidates;
+                return (r.Text, ordered, Weight(ordered[0]));
             }
 
-            double Surety(IReadOnlyList<RetrievalCandidate> found) =>
-                found[0].Confidence + (namesTopic ? KeyCoverage(prepared.Focus, [found[0]]).GetValueOrDefault(found[0].Entry.Id) : 0);
-            var surest = restated.Select(r => (r.Text, Candidates: Reweighed(r.Candidates))).MaxBy(r => Surety(r.Candidates));
+            var surest = restated.Select(Weighed).MaxBy(r => r.Surety);
             return (new RetrievalResult(plain.Question, surest.Candidates), surest.Text);
         }
 
@@ -244,7 +239,7 @@ public sealed partial class KnowledgeRetriever
     /// takes the place of each topic word of the previous question in turn; a message that names no topic (要多久, 最多几个)
     /// is asked of the previous question's topic words. Nothing for a message that asks something of a topic of its own.
     /// </summary>
-    private IEnumerable<string> Restated(string previousFocus, string message, bool ownTopic)
+    private IEnumerable<string> Restated(string previousFocus, string message, bool namesTopic)
     {
         var previous = index.Knowledge.Synonyms.Normalize(previousFocus);
         var slots = TopicSlots(previous);
@@ -253,25 +248,18 @@ public sealed partial class KnowledgeRetriever
             yield break;
         }
 
-        if (!ownTopic)
+        if (!namesTopic)
         {
             yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{message}";
             yield break;
         }
 
         var topic = message.Trim();
-        var elliptical = false;
-        foreach (var opening in EllipsisOpenings.Where(o => topic.StartsWith(o, StringComparison.Ordinal) && topic.Length > o.Length + 1).Take(1))
-        {
-            topic = topic[opening.Length..];
-            elliptical = true;
-        }
-
-        foreach (var ending in EllipsisEndings.Where(e => topic.EndsWith(e, StringComparison.Ordinal) && topic.Length > e.Length + 1).Take(1))
-        {
-            topic = topic[..^ending.Length];
-            elliptical = true;
-        }
+        var opening = EllipsisOpenings.FirstOrDefault(o => topic.StartsWith(o, StringComparison.Ordinal) && topic.Length > o.Length + 1);
+        topic = topic[(opening?.Length ?? 0)..];
+        var ending = EllipsisEndings.FirstOrDefault(e => topic.EndsWith(e, StringComparison.Ordinal) && topic.Length > e.Length + 1);
+        topic = topic[..^(ending?.Length ?? 0)];
+        var elliptical = opening is not null || ending is not null;
 
         // Only a message that is one topic and little more (公司, 事业单位, 用Excel, 像我们这种事业单位) stands in for one of the
         // previous question's: the topic itself takes the place, without the words around it.
@@ -408,7 +396,7 @@ public sealed partial class KnowledgeRetriever
         bool Side(RetrievalCandidate c) => (c.Entry.Id == a.Entry.Id || c.Entry.Id == b.Entry.Id) && !ComparisonDetector.Compares(c.Entry);
         // An entry whose title names the aspect (谁可以当管理员, 三种验证方式各要多久) is about it more than one that merely
         // compares the sides in general (the entity types' differences), which in turn beats one that only mentions it.
-        bool Titled(RetrievalCandidate c) => aspects.Any(x => x.Covers.Any(w => c.Entry.Title.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        bool Titled(RetrievalCandidate c) => aspects.Any(x => x.IsTitleOf(c.Entry));
 
         // The entry titled with the aspect answers it for every side, even when it is one side's own entry (谁可以当管理员
         // for 企业和个体户谁能当管理员) or its text names a side less fully, as long as it speaks of both at all; of several
@@ -436,7 +424,7 @@ public sealed partial class KnowledgeRetriever
 
         var topic = AspectFree(focus, aspects);
         var titled = candidates.Take(SuggestionCount + 2)
-            .Where(c => aspects.Any(x => x.Covers.Any(w => c.Entry.Title.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(c => aspects.Any(x => x.IsTitleOf(c.Entry)))
             .Where(c => c.Confidence >= candidates[0].Confidence - AspectEntrySlack)
             .ToList();
         if (titled.Count == 0)

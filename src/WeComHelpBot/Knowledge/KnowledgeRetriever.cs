@@ -27,7 +27,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     private readonly Lazy<string[]> topicPhrases = new(() => index.Knowledge.Entries
         .SelectMany(e => e.Tags)
         .Select(index.Knowledge.Synonyms.Normalize)
-        .Concat(index.Knowledge.Synonyms.Groups.Select(g => g[0]))
+        .Concat(index.Knowledge.Synonyms.CanonicalWords)
         .Select(p => p.Trim())
         .Where(p => p.Length >= 2)
         .Distinct(StringComparer.Ordinal)

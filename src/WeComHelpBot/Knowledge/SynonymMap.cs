@@ -50,6 +50,9 @@ public sealed class SynonymMap
 
     public IReadOnlyList<IReadOnlyList<string>> Groups { get; }
 
+    /// <summary>The first word of every group, as written in synonyms.yaml.</summary>
+    public IEnumerable<string> CanonicalWords => Groups.Select(g => g[0]);
+
     /// <summary>The same rewriting as a Lucene char map, for <see cref="MappingCharFilter"/>; null when there are no synonyms.</summary>
     public NormalizeCharMap? CharMap { get; }
 

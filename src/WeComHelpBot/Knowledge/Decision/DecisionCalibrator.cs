@@ -19,7 +19,7 @@ public static class DecisionCalibrator
     /// <summary>A question type gets thresholds of its own only with this many in-scope training questions.</summary>
     public const int MinTypeSamples = 30;
 
-    /// <summary>A comparison or follow-up gets a p_entry model of its own only with this many in-scope training questions.</summary>
+    /// <summary>A type other than plain (comparison, follow-up, English) gets a p_entry model of its own only with this many in-scope training questions.</summary>
     public const int MinOwnModelSamples = 50;
 
     /// <summary>The type models see a few dozen questions each: a stronger penalty keeps them near zero where the data is thin.</summary>
@@ -32,10 +32,10 @@ public static class DecisionCalibrator
     internal const bool OutOfFoldThresholds = false;
 
     /// <summary>
-    /// Whether comparisons get a p_entry model of their own (follow-ups and English questions keep the shared one with a
-    /// threshold of their own). On since comparisons tell how their answer was found (an aspect's entry, the overview of
-    /// both sides, the two sides side by side), which is right at very different rates; under file-by-file
-    /// cross-validation the own model answered 0.63 of comparisons right against 0.43 (knowledge/README.md).
+    /// Whether the types other than plain (comparisons, follow-ups, English) get a p_entry model of their own. On since
+    /// comparisons tell how their answer was found (an aspect's entry, the overview of both sides, the two sides side by
+    /// side), which is right at very different rates: under file-by-file cross-validation the own model answered 0.63 of
+    /// comparisons right against 0.43 (knowledge/README.md); for follow-ups and English it did as well as the shared one.
     /// </summary>
     internal const bool OwnTypeModels = true;
 

@@ -10,6 +10,9 @@ public sealed record Aspect(string Name, IReadOnlyList<string> Asks, IReadOnlyLi
     /// <summary>True when <paramref name="text"/> asks about this aspect.</summary>
     public bool IsAskedIn(string text) => Asks.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True when <paramref name="entry"/>'s title names this aspect (谁可以当管理员, 三种验证方式各要多久): the entry is about it, not only mentions it.</summary>
+    public bool IsTitleOf(KnowledgeEntry entry) => Covers.Any(w => entry.Title.Contains(w, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>True when <paramref name="entry"/>'s title, questions or tags say it is about this aspect.</summary>
     public bool IsCoveredBy(KnowledgeEntry entry) =>
         new[] { entry.Title }.Concat(entry.Questions).Concat(entry.Tags)

@@ -92,7 +92,7 @@ public sealed class TypoCorrector
                 }
 
                 var word = text[i..end];
-                if (word.Length is >= 3 and <= MaxLength && byInitials.TryGetValue(word.ToLowerInvariant(), out var term) && term.Length > 0)
+                if (word.Length is >= 3 and <= MaxLength && byInitials.TryGetValue(word.ToLowerInvariant(), out var term))
                 {
                     builder.Append(term);
                     corrections++;

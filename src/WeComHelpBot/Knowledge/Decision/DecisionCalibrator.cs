@@ -14,6 +14,12 @@ public static class DecisionCalibrator
     public const int Folds = 5;
     public const double MaxWrong = 0.03;
     public const double MinRefused = 0.95;
+
+    /// <summary>
+    /// The most wrong answers one question type may get (on the questions its thresholds are chosen on): the overall
+    /// <see cref="MaxWrong"/> alone let the few follow-ups take 8 % wrong, since they are a tenth of the questions.
+    /// </summary>
+    public const double MaxTypeWrong = 0.05;
     public const double L2 = 0.01;
 
     /// <summary>A question type gets thresholds of its own only with this many in-scope training questions.</summary>
@@ -22,8 +28,11 @@ public static class DecisionCalibrator
     /// <summary>A type other than plain (comparison, follow-up, English) gets a p_entry model of its own only with this many in-scope training questions.</summary>
     public const int MinOwnModelSamples = 50;
 
-    /// <summary>The type models see a few dozen questions each: a stronger penalty keeps them near zero where the data is thin.</summary>
-    public const double TypeL2 = 1.0;
+    /// <summary>
+    /// The type models see a hundred-odd questions each: a stronger penalty keeps them near the shared p_entry model (their
+    /// prior) where their own data is thin.
+    /// </summary>
+    public const double TypeL2 = 0.1;
 
     /// <summary>The folds whose out-of-fold probabilities the thresholds are chosen on.</summary>
     public const int InnerFolds = 4;
@@ -90,7 +99,7 @@ public static class DecisionCalibrator
             }
 
             var fitOwn = ownModels && type != QuestionType.Plain && own.Count >= MinOwnModelSamples && own.Any(s => s.ShownIsRight) && own.Any(s => !s.ShownIsRight);
-            types[type] = new TypeDecision(0, 0, fitOwn ? LogisticRegression.Fit(DecisionFeatures.EntryNames, own.Select(s => s.Understanding.Features.Entry).ToList(), own.Select(s => s.ShownIsRight).ToList(), TypeL2) : null);
+            types[type] = new TypeDecision(0, 0, fitOwn ? LogisticRegression.Fit(DecisionFeatures.EntryNames, own.Select(s => s.Understanding.Features.Entry).ToList(), own.Select(s => s.ShownIsRight).ToList(), TypeL2, prior: entry) : null);
         }
 
         return new DecisionModel(domain, entry, 0, 0, 0) { Types = types };
@@ -159,9 +168,16 @@ public static class DecisionCalibrator
     private static double CheapestThreshold(List<Scored> scored, double domain, double price)
     {
         var best = double.NegativeInfinity;
-        var chosen = 0.0;
+        var chosen = 0.95;
+        var inScope = Math.Max(1, scored.Count(s => s.Sample.InScope));
         foreach (var answer in Grid(0.1, 0.95))
         {
+            // However cheap a wrong answer is made, no kind of question may get more than MaxTypeWrong of them.
+            if (scored.Count(s => s.Sample.InScope && !s.Sample.ShownIsRight && s.Sample.Understanding.Shown.Count > 0 && s.Domain >= domain && s.Entry >= answer) > MaxTypeWrong * inScope)
+            {
+                continue;
+            }
+
             var value = 0.0;
             foreach (var s in scored.Where(s => s.Sample.Understanding.Shown.Count > 0 && s.Domain >= domain && s.Entry >= answer))
             {

@@ -30,6 +30,27 @@ public sealed class LogisticRegressionTests
     }
 
     [Fact]
+    public void Fit_WithAPrior_StaysNearItWhereTheFewSamplesSayNothing()
+    {
+        // The shared model learned that x0 tells right from wrong; a question type with six samples in which x0 happens
+        // not to vary must keep that knowledge under a strong penalty, not shrink it to zero and answer all alike.
+        var random = new Random(3);
+        var shared = Enumerable.Range(0, 400).Select(_ => (IReadOnlyList<double>)[random.NextDouble(), random.NextDouble()]).ToList();
+        var prior = LogisticRegression.Fit(["signal", "noise"], shared, shared.Select(row => row[0] > 0.5).ToList());
+        IReadOnlyList<double>[] few = [[0.5, 0.1], [0.5, 0.9], [0.5, 0.4], [0.5, 0.6], [0.5, 0.2], [0.5, 0.8]];
+        bool[] labels = [true, false, true, false, true, false];
+
+        var own = LogisticRegression.Fit(["signal", "noise"], few, labels, l2: 1.0, prior: prior);
+        var alone = LogisticRegression.Fit(["signal", "noise"], few, labels, l2: 1.0);
+
+        Assert.Equal(prior.Means, own.Means);
+        Assert.Equal(prior.Scales, own.Scales);
+        Assert.True(own.Weights[0] > 0.8 * prior.Weights[0], $"own {own.Weights[0]} prior {prior.Weights[0]}");
+        Assert.True(own.Probability([0.9, 0.5]) - own.Probability([0.1, 0.5]) > 0.5);
+        Assert.True(Math.Abs(alone.Probability([0.9, 0.5]) - alone.Probability([0.1, 0.5])) < 0.05);
+    }
+
+    [Fact]
     public void Probability_RejectsTheWrongNumberOfFeatures()
     {
         var model = LogisticRegression.Fit(["a"], [[0.0], [1.0]], [false, true]);

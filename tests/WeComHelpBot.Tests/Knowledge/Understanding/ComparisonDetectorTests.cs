@@ -20,6 +20,9 @@ public sealed class ComparisonDetectorTests
     [InlineData("打款超时跟扫脸失败各要等多久", "打款超时", "扫脸失败各要等多久")]
     [InlineData("审计日志和会话存档有啥不一样", "审计日志", "会话存档有啥不一样")]
     [InlineData("免认证和打款验证是不是都免费", "免认证", "打款验证是不是都免费")]
+    [InlineData("个体户跟公司 谁的人数上限高", "个体户", "公司 谁的人数上限高")] // 谁 asks which of the two
+    [InlineData("手动添加和模板导入都会检查手机号吗", "手动添加", "模板导入都会检查手机号吗")] // 都会 asks it of both
+    [InlineData("会话存档和操作日志都在后台哪里", "会话存档", "操作日志都在后台哪里")]
     public void Split_FindsTheSides_HoweverTheComparisonIsAsked(string question, string left, string right) =>
         Assert.Equal((left, right), ComparisonDetector.Split(question));
 

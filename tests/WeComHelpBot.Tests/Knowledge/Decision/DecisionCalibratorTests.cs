@@ -95,21 +95,8 @@ public sealed class DecisionCalibratorTests
     [Fact]
     public void Fit_AKindRightAtLowConfidence_GetsItsOwnLowerThreshold()
     {
-        var entry = new KnowledgeEntry("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
         var random = new Random(7);
-        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true)
-        {
-            var domain = DecisionFeatures.DomainNames.Select((_, i) => i == 0 ? (inScope ? 0.9 : 0.1) + (random.NextDouble() * 0.1) : 0.5).ToArray();
-            var features = DecisionFeatures.EntryNames.Select((name, i) => name switch
-            {
-                "confidence" => confidence,
-                "comparison" => comparison ? 1.0 : 0,
-                _ => random.NextDouble() * 0.1,
-            }).ToArray();
-            var question = $"问题{n}";
-            var understanding = new QuestionUnderstanding(question, question, new RetrievalResult(question, [new RetrievalCandidate(entry, confidence, 1, 1)]), new DecisionFeatures(domain, features), [entry], false, false);
-            return new CalibrationSample(new EvalCase(question, inScope ? (right ? "e" : "other") : null, n), understanding);
-        }
+        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true) => Synthetic(random, n, confidence, right, comparison, inScope);
 
         var samples = new List<CalibrationSample>();
         for (var i = 0; i < 200; i++)
@@ -150,21 +137,8 @@ public sealed class DecisionCalibratorTests
     {
         // Eight of sixty comparisons are wrong and look exactly like the right ones. Among 460 questions those eight are
         // under the overall 3 %, so a price on wrong answers alone would answer them all (13 % of comparisons wrong).
-        var entry = new KnowledgeEntry("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
         var random = new Random(11);
-        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true)
-        {
-            var domain = DecisionFeatures.DomainNames.Select((_, i) => i == 0 ? (inScope ? 0.9 : 0.1) + (random.NextDouble() * 0.1) : 0.5).ToArray();
-            var features = DecisionFeatures.EntryNames.Select((name, i) => name switch
-            {
-                "confidence" => confidence,
-                "comparison" => comparison ? 1.0 : 0,
-                _ => random.NextDouble() * 0.1,
-            }).ToArray();
-            var question = $"问题{n}";
-            var understanding = new QuestionUnderstanding(question, question, new RetrievalResult(question, [new RetrievalCandidate(entry, confidence, 1, 1)]), new DecisionFeatures(domain, features), [entry], false, false);
-            return new CalibrationSample(new EvalCase(question, inScope ? (right ? "e" : "other") : null, n), understanding);
-        }
+        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true) => Synthetic(random, n, confidence, right, comparison, inScope);
 
         var samples = new List<CalibrationSample>();
         for (var i = 0; i < 400; i++)
@@ -189,6 +163,23 @@ public sealed class DecisionCalibratorTests
         Assert.Equal(8, comparisons.Count(s => !s.ShownIsRight));
         var wrong = comparisons.Count(s => DecisionCalibrator.Verdict(s, DecisionCalibrator.Decide(model, s)) == EvalVerdict.Wrong);
         Assert.True(wrong <= 0.05 * comparisons.Count, $"{wrong} of {comparisons.Count} comparisons answered wrong");
+    }
+
+    private static readonly KnowledgeEntry SyntheticEntry = new("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
+
+    /// <summary>A question whose entry "e" is right or not, with the given confidence and random noise in the other features.</summary>
+    private static CalibrationSample Synthetic(Random random, int n, double confidence, bool right, bool comparison, bool inScope)
+    {
+        var domain = DecisionFeatures.DomainNames.Select((_, i) => i == 0 ? (inScope ? 0.9 : 0.1) + (random.NextDouble() * 0.1) : 0.5).ToArray();
+        var features = DecisionFeatures.EntryNames.Select(name => name switch
+        {
+            "confidence" => confidence,
+            "comparison" => comparison ? 1.0 : 0,
+            _ => random.NextDouble() * 0.1,
+        }).ToArray();
+        var question = $"问题{n}";
+        var understanding = new QuestionUnderstanding(question, question, new RetrievalResult(question, [new RetrievalCandidate(SyntheticEntry, confidence, 1, 1)]), new DecisionFeatures(domain, features), [SyntheticEntry], false, false);
+        return new CalibrationSample(new EvalCase(question, inScope ? (right ? "e" : "other") : null, n), understanding);
     }
 
     [Fact]

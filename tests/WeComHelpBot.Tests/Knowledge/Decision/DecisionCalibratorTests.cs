@@ -95,21 +95,8 @@ public sealed class DecisionCalibratorTests
     [Fact]
     public void Fit_AKindRightAtLowConfidence_GetsItsOwnLowerThreshold()
     {
-        var entry = new KnowledgeEntry("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
         var random = new Random(7);
-        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true)
-        {
-            var domain = DecisionFeatures.DomainNames.Select((_, i) => i == 0 ? (inScope ? 0.9 : 0.1) + (random.NextDouble() * 0.1) : 0.5).ToArray();
-            var features = DecisionFeatures.EntryNames.Select((name, i) => name switch
-            {
-                "confidence" => confidence,
-                "comparison" => comparison ? 1.0 : 0,
-                _ => random.NextDouble() * 0.1,
-            }).ToArray();
-            var question = $"问题{n}";
-            var understanding = new QuestionUnderstanding(question, question, new RetrievalResult(question, [new RetrievalCandidate(entry, confidence, 1, 1)]), new DecisionFeatures(domain, features), [entry], false, false);
-            return new CalibrationSample(new EvalCase(question, inScope ? (right ? "e" : "other") : null, n), understanding);
-        }
+        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true) => Synthetic(random, n, confidence, right, comparison, inScope);
 
         var samples = new List<CalibrationSample>();
         for (var i = 0; i < 200; i++)
@@ -143,6 +130,56 @@ public sealed class DecisionCalibratorTests
         // Every comparison is right: there is nothing for an own model to learn, so the shared one scores them.
         Assert.Null(outOfFold.Types[QuestionType.Comparison].Entry);
         Assert.True(comparisons.Count(s => DecisionCalibrator.Decide(outOfFold, s) == AnswerKind.Answer) >= comparisons.Count * 0.9);
+    }
+
+    [Fact]
+    public void Fit_NoKindOfQuestion_GetsMoreThanItsShareOfWrongAnswers()
+    {
+        // Eight of sixty comparisons are wrong and look exactly like the right ones. Among 460 questions those eight are
+        // under the overall 3 %, so a price on wrong answers alone would answer them all (13 % of comparisons wrong).
+        var random = new Random(11);
+        CalibrationSample Sample(int n, double confidence, bool right, bool comparison, bool inScope = true) => Synthetic(random, n, confidence, right, comparison, inScope);
+
+        var samples = new List<CalibrationSample>();
+        for (var i = 0; i < 400; i++)
+        {
+            var confidence = random.NextDouble();
+            samples.Add(Sample(i, confidence, confidence > 0.5, comparison: false));
+        }
+
+        for (var i = 400; i < 460; i++)
+        {
+            samples.Add(Sample(i, 0.6 + (random.NextDouble() * 0.1), right: i % 15 != 0 && i % 15 != 7, comparison: true));
+        }
+
+        for (var i = 460; i < 520; i++)
+        {
+            samples.Add(Sample(i, random.NextDouble() * 0.3, right: false, comparison: false, inScope: false));
+        }
+
+        var model = DecisionCalibrator.Fit(samples);
+
+        var comparisons = samples.Where(s => s.Understanding.Type == QuestionType.Comparison).ToList();
+        Assert.Equal(8, comparisons.Count(s => !s.ShownIsRight));
+        var wrong = comparisons.Count(s => DecisionCalibrator.Verdict(s, DecisionCalibrator.Decide(model, s)) == EvalVerdict.Wrong);
+        Assert.True(wrong <= 0.05 * comparisons.Count, $"{wrong} of {comparisons.Count} comparisons answered wrong");
+    }
+
+    private static readonly KnowledgeEntry SyntheticEntry = new("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
+
+    /// <summary>A question whose entry "e" is right or not, with the given confidence and random noise in the other features.</summary>
+    private static CalibrationSample Synthetic(Random random, int n, double confidence, bool right, bool comparison, bool inScope)
+    {
+        var domain = DecisionFeatures.DomainNames.Select((_, i) => i == 0 ? (inScope ? 0.9 : 0.1) + (random.NextDouble() * 0.1) : 0.5).ToArray();
+        var features = DecisionFeatures.EntryNames.Select(name => name switch
+        {
+            "confidence" => confidence,
+            "comparison" => comparison ? 1.0 : 0,
+            _ => random.NextDouble() * 0.1,
+        }).ToArray();
+        var question = $"问题{n}";
+        var understanding = new QuestionUnderstanding(question, question, new RetrievalResult(question, [new RetrievalCandidate(SyntheticEntry, confidence, 1, 1)]), new DecisionFeatures(domain, features), [SyntheticEntry], false, false);
+        return new CalibrationSample(new EvalCase(question, inScope ? (right ? "e" : "other") : null, n), understanding);
     }
 
     [Fact]

@@ -250,7 +250,10 @@ public sealed partial class KnowledgeRetriever
 
         if (!namesTopic)
         {
-            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{message}";
+            // 那要年审吗 after 免认证有什么限制 is 免认证要年审吗: the 那 that leans on the previous question goes.
+            var asked = message.Trim();
+            var lean = EllipsisOpenings.FirstOrDefault(o => asked.StartsWith(o, StringComparison.Ordinal) && asked.Length > o.Length + 1);
+            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{asked[(lean?.Length ?? 0)..]}";
             yield break;
         }
 

@@ -1,5 +1,6 @@
 using WeComHelpBot.Knowledge.Decision;
 using WeComHelpBot.Knowledge.Understanding;
+using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Knowledge;
 
@@ -250,7 +251,10 @@ public sealed partial class KnowledgeRetriever
 
         if (!namesTopic)
         {
-            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{message}";
+            // 那要年审吗 after 免认证有什么限制 is 免认证要年审吗: the 那 that leans on the previous question goes.
+            var asked = message.Trim();
+            var lean = EllipsisOpenings.FirstOrDefault(o => asked.StartsWith(o, StringComparison.Ordinal) && asked.Length > o.Length + 1);
+            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{asked[(lean?.Length ?? 0)..]}";
             yield break;
         }
 
@@ -543,7 +547,11 @@ public sealed partial class KnowledgeRetriever
             return DecisionFeatures.None;
         }
 
-        var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, focus).Distinct(StringComparer.Ordinal).ToList();
+        // The words that tell what the question is about: not spoken filler (玩意儿, 到底), and not a lone character the
+        // knowledge base never uses, which is what SmartCn leaves of a word it does not know (白嫖 → 白/嫖, 压根 → 压/根):
+        // slang, not a topic from elsewhere.
+        var terms = index.Analyzer.Terms(KnowledgeIndex.TitleField, focus);
+        var words = terms.Distinct(StringComparer.Ordinal).Where(w => !QuestionFocus.IsSpoken(w) && !(w.Length == 1 && Pinyin.IsHan(w[0]) && !index.IsKnownWord(w))).ToList();
         var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, focus).Distinct(StringComparer.Ordinal).ToList();
         var knownWords = words.Count(index.IsKnownWord);
         var knownGrams = grams.Count(index.IsKnownGram);
@@ -570,6 +578,7 @@ public sealed partial class KnowledgeRetriever
             words.Count == 0 ? 0 : (double)words.Count(index.IsKeyWord) / words.Count,
             Math.Max(top.Closest, surest.Closest),
             Math.Log(1 + result.Candidates.Max(c => c.LuceneScore)),
+            terms.Any(QuestionFocus.IsSpoken) ? 1 : 0,
         ];
         var topScore = top.LuceneScore;
         var secondScore = second?.LuceneScore ?? 0;

@@ -17,6 +17,7 @@ public sealed class FollowUpRestatementTests
     [InlineData("注册企业微信分哪几步", "stages-overview", "第二步具体怎么弄", "verify-methods")] // the 2nd item of the numbered list
     [InlineData("注册企业微信分哪几步", "stages-overview", "第三步要注意啥", "stage-admin-setup")]
     [InlineData("注册完先配置什么", "setup-order", "第一步怎么搭", "setup-org-structure")]
+    [InlineData("免认证有什么限制", "cert-free-mode", "那要年审吗", "cert-annual-review")] // 免认证要年审吗, without the 那
     public void FollowUp_IsThePreviousQuestionRestated(string previous, string previousEntryId, string message, string entryId)
     {
         Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);

@@ -19,6 +19,7 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "key_words",        // share of the focus's content words that some title, example question or tag uses
         "top_closest",      // the first entry's closeness to its nearest example question
         "top_bm25",         // log(1 + the first entry's BM25 score)
+        "spoken",           // spoken filler in the question (啊, 咋, 压根): said, not typed into a search box
     ];
 
     public static readonly IReadOnlyList<string> EntryNames =

@@ -24,6 +24,19 @@ public static class QuestionFocus
         "朋友", "听说", "同事", "领导", "刚才", "之前", "今天", "昨天", "上周", "请问", "你好", "您好", "我们是", "我是", "常年",
     ];
 
+    // Words of spoken Chinese that carry no topic (particles, fillers, generic spoken verbs): a question that uses them is
+    // no less about registering WeCom, so the decision does not count them among the words the knowledge base lacks.
+    private static readonly HashSet<string> SpokenWords = new(
+        [
+            "儿", "啊", "呀", "吧", "嘛", "呗", "哈", "哦", "喔", "诶", "哎", "呃", "嗯", "啦", "咯", "哟", "呐", "咋", "啥", "咱", "俺",
+            "压根", "到底", "究竟", "玩意", "玩意儿", "这玩意儿", "头大", "整", "弄", "搞", "行不", "中不", "成不", "累死", "老是", "总是",
+            "一下", "一下子", "东西", "事儿", "那个", "这个", "这块", "这块儿", "那块", "一般", "反正", "其实", "好像", "貌似", "感觉",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="word"/> is spoken filler (啊, 咋, 压根, 这玩意儿) rather than a word of any topic.</summary>
+    public static bool IsSpoken(string word) => SpokenWords.Contains(word);
+
     private static readonly string[] Joiners = ["和", "跟", "与", "还是", "或者"];
 
     private static readonly string[] Continuations = ["还是不行", "还不行", "不行", "没用", "不管用", "没反应", "还是失败", "又失败", "一样", "试了", "没好", "还没好"];

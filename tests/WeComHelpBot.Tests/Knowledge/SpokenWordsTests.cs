@@ -1,0 +1,47 @@
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Decision;
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>
+/// Spoken questions (这玩意儿注册入口在哪儿啊, 白嫖的免认证有啥坑) were refused as out of scope: their slang is not in the
+/// knowledge base, so p_domain read it as words from another topic.
+/// </summary>
+public sealed class SpokenWordsTests
+{
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
+
+    private static double Domain(QuestionUnderstanding understanding, string feature) =>
+        understanding.Features.Domain[((IList<string>)DecisionFeatures.DomainNames).IndexOf(feature)];
+
+    [Theory]
+    [InlineData("玩意儿", true)]
+    [InlineData("到底", true)]
+    [InlineData("注册", false)]
+    [InlineData("钉钉", false)]
+    public void IsSpoken_KnowsFillerFromTopics(string word, bool spoken) => Assert.Equal(spoken, QuestionFocus.IsSpoken(word));
+
+    [Fact]
+    public void Slang_IsNotCountedAsWordsTheKnowledgeBaseLacks()
+    {
+        // SmartCn cuts 白嫖, a word it does not know, into 白 / 嫖: lone characters, not a topic from elsewhere.
+        var spoken = retriever.Understand("白嫖的免认证有啥坑");
+
+        Assert.Equal(0, Domain(spoken, "unknown_weight"));
+        Assert.Equal(1, Domain(spoken, "known_words"));
+    }
+
+    [Fact]
+    public void AnOtherTopic_StillCountsAsUnknown()
+    {
+        // Two-character words SmartCn knows (天气, 股票) and the knowledge base does not are still evidence of another topic.
+        Assert.True(Domain(retriever.Understand("明天天气怎么样 股票涨不涨"), "unknown_weight") > 0);
+    }
+
+    [Theory]
+    [InlineData("这玩意儿注册入口在哪儿啊", 1)]
+    [InlineData("注册入口在哪", 0)]
+    public void Spoken_MarksASaidQuestion(string question, double spoken) =>
+        Assert.Equal(spoken, Domain(retriever.Understand(question), "spoken"));
+}

@@ -49,8 +49,10 @@ public sealed partial class KnowledgeRetriever
         IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
         var comparison = ComparisonFit.None;
         var confidence = top?.Confidence ?? 0;
+        var compares = false;
         if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (leftSide, rightSide))
         {
+            compares = true;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
             var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
             var asked = shared + asking;
@@ -93,7 +95,9 @@ public sealed partial class KnowledgeRetriever
         }
 
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
-        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison, shown);
+        // Two topics compared, but no answer holds both (no overview, the sides not found apart): one side alone answers.
+        var oneSide = compares && !comparison.Found;
+        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
     }
 
@@ -473,6 +477,9 @@ public sealed partial class KnowledgeRetriever
     /// <summary>How well a comparison was understood: how much of the weaker side's topic its entry holds, and how far that side's entry leads the next one.</summary>
     private readonly record struct ComparisonFit(double Fit, double Margin, bool Aspect = false, bool Hub = false, bool Sides = false)
     {
+        /// <summary>The question compares two topics, but the answer is one entry that is neither an overview of both nor about the aspect asked.</summary>
+        public bool OneSide { get; init; }
+
         public static ComparisonFit None => default;
 
         public bool Found => Fit > 0 || Margin > 0;
@@ -604,6 +611,7 @@ public sealed partial class KnowledgeRetriever
             comparison.Aspect ? 1 : 0,
             comparison.Hub ? 1 : 0,
             comparison.Sides ? 1 : 0,
+            comparison.OneSide ? 1 : 0,
         ];
         return new DecisionFeatures(domain, entry);
     }

@@ -105,7 +105,8 @@ public sealed partial class KnowledgeRetriever
     /// Reads a short message in the previous turn's context: the previous question and the message are searched together,
     /// and of those candidates the one that also covers the message's own words wins (那个体户呢 after 公司最多能加多少人 →
     /// the sole proprietor's limit, not the company's again). Null when the message stands on its own: it finds an entry
-    /// with confidence and that entry is not one the previous answer pointed to.
+    /// with confidence by itself (安全设置都包括啥 after 注册完先配置什么 is the security settings' own question, even though the
+    /// previous answer pointed to them).
     /// </summary>
     private (RetrievalResult Result, string Focus)? FollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
     {
@@ -186,12 +187,11 @@ public sealed partial class KnowledgeRetriever
         double Fit(RetrievalCandidate c) =>
             Math.Clamp((0.5 * c.Confidence) + (0.5 * Own(c)) + (Preferred(c) ? FollowUpPreference : 0), 0, 1);
         var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
-        var best = reweighed[0];
 
         // "那X呢" asks the previous question again about X: it never stands alone.
         var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
         var plainTop = plain.Top;
-        var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence && !near.Contains(plainTop.Entry.Id);
+        var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence;
         if (standsAlone)
         {
             return null;

@@ -49,8 +49,10 @@ public sealed partial class KnowledgeRetriever
         IReadOnlyList<KnowledgeEntry> shown = top is null ? [] : [top.Entry];
         var comparison = ComparisonFit.None;
         var confidence = top?.Confidence ?? 0;
+        var compares = false;
         if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (leftSide, rightSide))
         {
+            compares = true;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
             var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
             var asked = shared + asking;
@@ -93,7 +95,9 @@ public sealed partial class KnowledgeRetriever
         }
 
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
-        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison, shown);
+        // Two topics compared, but no answer holds both (no overview, the sides not found apart): one side alone answers.
+        var oneSide = compares && !comparison.Found;
+        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
     }
 
@@ -101,7 +105,8 @@ public sealed partial class KnowledgeRetriever
     /// Reads a short message in the previous turn's context: the previous question and the message are searched together,
     /// and of those candidates the one that also covers the message's own words wins (那个体户呢 after 公司最多能加多少人 →
     /// the sole proprietor's limit, not the company's again). Null when the message stands on its own: it finds an entry
-    /// with confidence and that entry is not one the previous answer pointed to.
+    /// with confidence by itself (安全设置都包括啥 after 注册完先配置什么 is the security settings' own question, even though the
+    /// previous answer pointed to them).
     /// </summary>
     private (RetrievalResult Result, string Focus)? FollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
     {
@@ -182,12 +187,11 @@ public sealed partial class KnowledgeRetriever
         double Fit(RetrievalCandidate c) =>
             Math.Clamp((0.5 * c.Confidence) + (0.5 * Own(c)) + (Preferred(c) ? FollowUpPreference : 0), 0, 1);
         var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
-        var best = reweighed[0];
 
         // "那X呢" asks the previous question again about X: it never stands alone.
         var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
         var plainTop = plain.Top;
-        var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence && !near.Contains(plainTop.Entry.Id);
+        var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence;
         if (standsAlone)
         {
             return null;
@@ -473,6 +477,9 @@ public sealed partial class KnowledgeRetriever
     /// <summary>How well a comparison was understood: how much of the weaker side's topic its entry holds, and how far that side's entry leads the next one.</summary>
     private readonly record struct ComparisonFit(double Fit, double Margin, bool Aspect = false, bool Hub = false, bool Sides = false)
     {
+        /// <summary>The question compares two topics, but the answer is one entry that is neither an overview of both nor about the aspect asked.</summary>
+        public bool OneSide { get; init; }
+
         public static ComparisonFit None => default;
 
         public bool Found => Fit > 0 || Margin > 0;
@@ -604,6 +611,7 @@ public sealed partial class KnowledgeRetriever
             comparison.Aspect ? 1 : 0,
             comparison.Hub ? 1 : 0,
             comparison.Sides ? 1 : 0,
+            comparison.OneSide ? 1 : 0,
         ];
         return new DecisionFeatures(domain, entry);
     }

@@ -17,5 +17,5 @@ public sealed record QuestionUnderstanding(
     bool FollowUp)
 {
     /// <summary>What kind of question the decision weighs this as: a follow-up, a comparison whose two sides were found, or plain.</summary>
-    public QuestionType Type => FollowUp ? QuestionType.FollowUp : Features.Comparison ? QuestionType.Comparison : English ? QuestionType.English : QuestionType.Plain;
+    public QuestionType Type => FollowUp ? QuestionType.FollowUp : Features.Comparison || Features.ComparedOneSide ? QuestionType.Comparison : English ? QuestionType.English : QuestionType.Plain;
 }

@@ -23,6 +23,20 @@ public sealed class ComparisonRulesTests
     }
 
     [Fact]
+    public void AComparisonAnsweredByOneSideAlone_IsJudgedAsAComparison_NotAsAPlainQuestion()
+    {
+        // Both 管理员 sides lead to the department admin's entry: the answer would be one side alone, which the plain
+        // model answered with 0.88 (wrong: the question asks for both). It is a comparison the decision knows is one-sided.
+        var understanding = retriever.Understand("部门管理员和普通管理员权限有什么不一样");
+        var oneSide = understanding.Features.Entry[((IList<string>)DecisionFeatures.EntryNames).IndexOf("comparison_one_side")];
+
+        Assert.Single(understanding.Shown);
+        Assert.Equal(1, oneSide);
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.NotEqual(AnswerKind.Answer, retriever.Decide(understanding).Kind);
+    }
+
+    [Fact]
     public void ComparingOverview_ListingBothSidesInRelated_AnswersThem()
     {
         var understanding = retriever.Understand("模板导入和API接口导入怎么选");

@@ -17,7 +17,7 @@ public sealed class EvalQuestionsAreNotExamplesTests
             "导入模板有哪些必填项", "员工离职后账号怎么处理", "事业单位管理员有什么要求", "个体户能不能用客户联系",
             "免认证有什么限制", "法人身份证扫描件有什么要求", "howdoiaddexternalcustomers", "组织架构怎么搭",
             "事业单位能加多少人", "主体验证有几种方式", "认证方式有哪几种", "对公账户验证要年审吗",
-            "howdoesthefacescanverificationwork", "打款超时", "操作日志在哪看", "验证方式怎么选",
+            "howdoesthefacescanverificationwork", "打款超时", "操作日志在哪看", "验证方式怎么选", "你是真人吗",
         ],
         StringComparer.Ordinal);
 

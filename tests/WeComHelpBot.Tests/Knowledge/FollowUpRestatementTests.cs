@@ -28,6 +28,16 @@ public sealed class FollowUpRestatementTests
         Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
     }
 
+    [Fact]
+    public void AQuestionOfItsOwn_AboutAnEntryThePreviousAnswerPointedTo_IsReadOnItsOwn()
+    {
+        // setup-order lists the security settings as a step; 安全设置都包括啥 asks about them, not about the order again.
+        var understanding = retriever.Understand("安全设置都包括啥", new FollowUpContext("注册完先配置什么", "setup-order"));
+
+        Assert.False(understanding.FollowUp);
+        Assert.Equal("setup-security", understanding.Result.Top?.Entry.Id);
+    }
+
     [Theory]
     [InlineData("会话存档在哪开")] // a topic and a question of its own
     [InlineData("设备锁屏怎么设置")]

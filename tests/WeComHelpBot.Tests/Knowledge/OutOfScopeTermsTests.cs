@@ -15,6 +15,9 @@ public sealed class OutOfScopeTermsTests
     [InlineData("钉钉上怎么设置考勤打卡")]
     [InlineData("飞书能不能批量导入员工")]
     [InlineData("QQ群怎么拉人")]
+    [InlineData("企微群里最多能有几个人")] // groups: a WeCom feature the guide does not cover, not the member limit
+    [InlineData("开个体户以后个税怎么交")] // tax, not registration
+    [InlineData("法人变更以后工商那边怎么办")]
     public void AQuestionAboutAnotherProduct_IsOutOfScope(string question)
     {
         var answer = Shipped.Value.Answer(question);

@@ -13,7 +13,12 @@ public static class DecisionCalibrator
 {
     public const int Folds = 5;
     public const double MaxWrong = 0.03;
-    public const double MinRefused = 0.95;
+    /// <summary>
+    /// The share of out-of-scope questions the fitted thresholds must not answer, on the questions they are fitted on:
+    /// above the 0.95 because new writers' out-of-scope questions are refused 1–3 points less often than the
+    /// fitted ones in every by-file cross-validation so far (knowledge/README.md).
+    /// </summary>
+    public const double MinRefused = 0.96;
 
     /// <summary>
     /// The most wrong answers one question type may get (on the questions its thresholds are chosen on): the overall

@@ -44,12 +44,17 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "comparison_aspect", // a comparison answered by the entry about the aspect it asks of both sides (aspects.yaml)
         "comparison_hub",   // a comparison answered by the comparing overview that lists both sides among its related entries
         "comparison_sides", // a comparison answered with the two sides' own entries side by side
+        "comparison_one_side", // two topics compared, but one entry answers that is not about both
     ];
 
     private static readonly int ComparisonIndex = ((IList<string>)EntryNames).IndexOf("comparison");
+    private static readonly int OneSideIndex = ((IList<string>)EntryNames).IndexOf("comparison_one_side");
 
     /// <summary>Two topics were named and both found: the answer would show both sides or an overview of them.</summary>
     public bool Comparison => Entry.Count > ComparisonIndex && Entry[ComparisonIndex] > 0;
+
+    /// <summary>Two topics were compared, but the answer would be one entry that is not about both.</summary>
+    public bool ComparedOneSide => Entry.Count > OneSideIndex && Entry[OneSideIndex] > 0;
 
     /// <summary>No candidates at all: nothing to answer with.</summary>
     public static DecisionFeatures None { get; } = new(new double[DomainNames.Count], new double[EntryNames.Count]);

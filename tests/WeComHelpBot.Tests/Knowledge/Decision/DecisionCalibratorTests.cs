@@ -175,6 +175,7 @@ public sealed class DecisionCalibratorTests
         {
             "confidence" => confidence,
             "comparison" => comparison ? 1.0 : 0,
+            "comparison_one_side" => 0,
             _ => random.NextDouble() * 0.1,
         }).ToArray();
         var question = $"问题{n}";

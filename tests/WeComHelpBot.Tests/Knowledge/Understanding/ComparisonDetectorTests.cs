@@ -23,6 +23,8 @@ public sealed class ComparisonDetectorTests
     [InlineData("个体户跟公司 谁的人数上限高", "个体户", "公司 谁的人数上限高")] // 谁 asks which of the two
     [InlineData("手动添加和模板导入都会检查手机号吗", "手动添加", "模板导入都会检查手机号吗")] // 都会 asks it of both
     [InlineData("会话存档和操作日志都在后台哪里", "会话存档", "操作日志都在后台哪里")]
+    [InlineData("政府单位和公司的人数上限比一比", "政府单位", "公司的人数上限比一比")] // 比一比 asks to compare
+    [InlineData("个体户比公司能加的人少多少", "个体户", "公司能加的人少多少")] // 少多少 / 多多少 ask the difference
     public void Split_FindsTheSides_HoweverTheComparisonIsAsked(string question, string left, string right) =>
         Assert.Equal((left, right), ComparisonDetector.Split(question));
 

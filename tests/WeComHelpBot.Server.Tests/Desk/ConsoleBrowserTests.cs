@@ -129,7 +129,7 @@ public sealed class ConsoleBrowserTests : IDisposable
     [SkippableFact]
     public void AcceptingAGap_MakesTheRunningBotAnswerIt_AndIsAudited()
     {
-        const string question = "认证费可以走对公转账付吗我们没有微信支付";
+        const string question = "认证费能开发票吗抬头写公司名"; // a real gap: the guide says nothing about invoices
         using var browser = HeadlessChromium.Start();
         using var server = StartServer(out var address);
         AddLead(server);

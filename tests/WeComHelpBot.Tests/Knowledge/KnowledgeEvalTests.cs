@@ -29,15 +29,15 @@ public sealed class KnowledgeEvalTests
 
     /// <summary>
     /// The fresh held-out questions written from the guide by someone who saw neither knowledge/ nor any other eval file
-    /// (kb-eval-guide-heldout5.jsonl; never used for fitting, for choosing features or for reading misses): a floor under
-    /// the figures of knowledge/README.md (right 0.859, wrong 0.025, out of scope not answered 0.960 when it was first
+    /// (kb-eval-guide-heldout7.jsonl; never used for fitting, for choosing features or for reading misses): a floor under
+    /// the figures of knowledge/README.md (right 0.816, wrong 0.059, out of scope not answered 0.960 when it was first
     /// run), so a change that loses ground on unseen questions fails here. The targets (0.92 right, 3 % wrong)
-    /// are not met yet.
+    /// are not met yet; the wrong share is mostly comparisons shown with one side (knowledge/README.md).
     /// </summary>
     [Fact]
     public void HeldOutGuideQuestions_StayAtTodaysLevel()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", "kb-eval-guide-heldout5.jsonl");
+        var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", "kb-eval-guide-heldout7.jsonl");
         var knowledge = KnowledgeLoader.Load(TestPaths.RealKnowledge);
         Assert.True(knowledge.IsValid, string.Join("\n", knowledge.Problems));
         using var reader = new StreamReader(file);
@@ -47,8 +47,8 @@ public sealed class KnowledgeEvalTests
         using var index = new KnowledgeIndex(knowledge.Knowledge, options);
         var report = KnowledgeEvaluator.Evaluate(new KnowledgeRetriever(index, options), cases);
 
-        Assert.True(report.Overall.RightShare >= 0.84, $"answered right {report.Overall.RightShare:0.000} < 0.84");
-        Assert.True(report.Overall.WrongShare <= 0.035, $"answered wrong {report.Overall.WrongShare:0.000} > 0.035");
+        Assert.True(report.Overall.RightShare >= 0.80, $"answered right {report.Overall.RightShare:0.000} < 0.80");
+        Assert.True(report.Overall.WrongShare <= 0.065, $"answered wrong {report.Overall.WrongShare:0.000} > 0.065");
         Assert.True(report.Rejection >= 0.95, $"out of scope not answered {report.Rejection:0.000} < 0.95");
     }
 

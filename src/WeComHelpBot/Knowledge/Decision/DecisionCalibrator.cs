@@ -13,6 +13,7 @@ public static class DecisionCalibrator
 {
     public const int Folds = 5;
     public const double MaxWrong = 0.03;
+
     /// <summary>
     /// The share of out-of-scope questions the fitted thresholds must not answer, on the questions they are fitted on:
     /// above the 0.95 because new writers' out-of-scope questions are refused 1–3 points less often than the
@@ -25,6 +26,7 @@ public static class DecisionCalibrator
     /// <see cref="MaxWrong"/> alone let the few follow-ups take 8 % wrong, since they are a tenth of the questions.
     /// </summary>
     public const double MaxTypeWrong = 0.05;
+
     public const double L2 = 0.01;
 
     /// <summary>A question type gets thresholds of its own only with this many in-scope training questions.</summary>

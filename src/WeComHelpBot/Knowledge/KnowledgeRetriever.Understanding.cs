@@ -256,18 +256,14 @@ public sealed partial class KnowledgeRetriever
         if (!namesTopic)
         {
             // 那要年审吗 after 免认证有什么限制 is 免认证要年审吗: the 那 that leans on the previous question goes.
-            var asked = message.Trim();
-            var lean = EllipsisOpenings.FirstOrDefault(o => asked.StartsWith(o, StringComparison.Ordinal) && asked.Length > o.Length + 1);
-            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{asked[(lean?.Length ?? 0)..]}";
+            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{WithoutOpening(message.Trim()).Remainder}";
             yield break;
         }
 
-        var topic = message.Trim();
-        var opening = EllipsisOpenings.FirstOrDefault(o => topic.StartsWith(o, StringComparison.Ordinal) && topic.Length > o.Length + 1);
-        topic = topic[(opening?.Length ?? 0)..];
+        var (topic, opened) = WithoutOpening(message.Trim());
         var ending = EllipsisEndings.FirstOrDefault(e => topic.EndsWith(e, StringComparison.Ordinal) && topic.Length > e.Length + 1);
         topic = topic[..^(ending?.Length ?? 0)];
-        var elliptical = opening is not null || ending is not null;
+        var elliptical = opened || ending is not null;
 
         // Only a message that is one topic and little more (公司, 事业单位, 用Excel, 像我们这种事业单位) stands in for one of the
         // previous question's: the topic itself takes the place, without the words around it.
@@ -287,6 +283,13 @@ public sealed partial class KnowledgeRetriever
                 yield return previous[..start] + normalizedTopic + previous[(start + length)..];
             }
         }
+    }
+
+    /// <summary>The message without the word that leans it on the previous one (那, 换成, 如果是 …), if it opens with one.</summary>
+    private static (string Remainder, bool Opened) WithoutOpening(string message)
+    {
+        var opening = EllipsisOpenings.FirstOrDefault(o => message.StartsWith(o, StringComparison.Ordinal) && message.Length > o.Length + 1);
+        return (message[(opening?.Length ?? 0)..], opening is not null);
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed record QuestionUnderstanding(
     bool English,
     bool FollowUp)
 {
-    /// <summary>What kind of question the decision weighs this as: a follow-up, a comparison whose two sides were found, or plain.</summary>
+    /// <summary>
+    /// What kind of question the decision weighs this as: a follow-up, a comparison (both sides found, or one side alone
+    /// answering two topics), an English question, or plain.
+    /// </summary>
     public QuestionType Type => FollowUp ? QuestionType.FollowUp : Features.Comparison || Features.ComparedOneSide ? QuestionType.Comparison : English ? QuestionType.English : QuestionType.Plain;
 }

@@ -179,14 +179,16 @@ public static class DecisionCalibrator
         var inScope = Math.Max(1, scored.Count(s => s.Sample.InScope));
         foreach (var answer in Grid(0.1, 0.95))
         {
+            var answered = scored.Where(s => s.Sample.Understanding.Shown.Count > 0 && s.Domain >= domain && s.Entry >= answer).ToList();
+
             // However cheap a wrong answer is made, no kind of question may get more than MaxTypeWrong of them.
-            if (scored.Count(s => s.Sample.InScope && !s.Sample.ShownIsRight && s.Sample.Understanding.Shown.Count > 0 && s.Domain >= domain && s.Entry >= answer) > MaxTypeWrong * inScope)
+            if (answered.Count(s => s.Sample.InScope && !s.Sample.ShownIsRight) > MaxTypeWrong * inScope)
             {
                 continue;
             }
 
             var value = 0.0;
-            foreach (var s in scored.Where(s => s.Sample.Understanding.Shown.Count > 0 && s.Domain >= domain && s.Entry >= answer))
+            foreach (var s in answered)
             {
                 value += !s.Sample.InScope ? -price / 2 : s.Sample.ShownIsRight ? 1 : -price;
             }

@@ -25,14 +25,9 @@ public static class LogisticRegression
 
         var n = x.Count;
         var d = features.Count;
-        var means = new double[d];
-        var scales = new double[d];
-        for (var j = 0; j < d && prior is not null; j++)
-        {
-            means[j] = prior.Means[j];
-            scales[j] = prior.Scales[j];
-        }
-
+        // With a prior, its standardisation: the weights pulled toward its own must mean the same thing.
+        var means = prior?.Means.ToArray() ?? new double[d];
+        var scales = prior?.Scales.ToArray() ?? new double[d];
         for (var j = 0; j < d && prior is null; j++)
         {
             means[j] = x.Average(row => row[j]);

@@ -35,6 +35,7 @@ public sealed partial class KnowledgeRetriever
     {
         var prepared = Prepare(question);
         var result = Search(question, prepared);
+        var alone = result;
         var focus = prepared.Focus;
         var followUp = false;
 
@@ -97,7 +98,14 @@ public sealed partial class KnowledgeRetriever
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
         // Two topics compared, but no answer holds both (no overview, the sides not found apart): one side alone answers.
         var oneSide = compares && !comparison.Found;
-        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison with { OneSide = oneSide }, shown);
+
+        // How a follow-up was answered: by another entry than the previous answer's (那免认证呢 → the free mode), and how much
+        // of the message alone that entry holds. Staying on the previous entry while the message names another topic
+        // (营业执照呢 after the ID card's requirements) is the usual way a follow-up is answered wrong.
+        var reading = followUp && top is not null
+            ? new FollowUpReading(top.Entry.Id != context!.EntryId, alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0)
+            : default;
+        var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
     }
 
@@ -488,6 +496,9 @@ public sealed partial class KnowledgeRetriever
         public bool Found => Fit > 0 || Margin > 0;
     }
 
+    /// <summary>A follow-up's answer: whether it moved off the previous answer's entry, and the share of the message alone it covers.</summary>
+    private readonly record struct FollowUpReading(bool Moved, double OwnCoverage);
+
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
     private double ClauseConfidence(string focus, RetrievalCandidate top)
     {
@@ -549,7 +560,7 @@ public sealed partial class KnowledgeRetriever
 
     private sealed record WeightedTerms(int[] WordIds, double[] WordWeights, int[] GramIds, double[] GramWeights);
 
-    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, ComparisonFit comparison, IReadOnlyList<KnowledgeEntry> shown)
+    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, FollowUpReading reading, bool followUp, ComparisonFit comparison, IReadOnlyList<KnowledgeEntry> shown)
     {
         var top = result.Top;
         if (top is null)
@@ -615,6 +626,8 @@ public sealed partial class KnowledgeRetriever
             comparison.Hub ? 1 : 0,
             comparison.Sides ? 1 : 0,
             comparison.OneSide ? 1 : 0,
+            reading.Moved ? 1 : 0,
+            reading.OwnCoverage,
         ];
         return new DecisionFeatures(domain, entry);
     }

@@ -61,7 +61,7 @@ public sealed partial class KnowledgeRetriever
             if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
                 var aspect = AspectOverview(result.Candidates, focus, left, right, asked, a.Candidate, b.Candidate);
-                var overview = aspect ?? Overview(pool, left, right, a.Candidate, b.Candidate);
+                var overview = aspect ?? Overview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
                 if (overview is not null)
                 {
                     shown = [overview.Value.Candidate.Entry];
@@ -357,10 +357,16 @@ public sealed partial class KnowledgeRetriever
     /// Other entries that merely name or cover both sides (the entity types' differences for 公司和个体户的材料) are no
     /// overview: on the dev sets such an entry was the right answer for 3 of 17 comparisons, the two sides for 4 in 5.
     /// </summary>
-    private (RetrievalCandidate Candidate, double Fit)? Overview(IReadOnlyList<RetrievalCandidate> pool, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
+    private (RetrievalCandidate Candidate, double Fit)? Overview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
     {
-        var hubs = pool.Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && ComparisonDetector.Compares(c.Entry)
-            && c.Entry.Related.Contains(a.Entry.Id) && c.Entry.Related.Contains(b.Entry.Id)).ToList();
+        bool IsHub(KnowledgeEntry e) => e.Id != a.Entry.Id && e.Id != b.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(a.Entry.Id) && e.Related.Contains(b.Entry.Id);
+
+        // The overview seldom uses the words of a question about two of its sides (法人校验失败和打款超时都要找客服吗 names
+        // neither 常见问题 nor 对比), so the search may miss it: one it did not find is weighed by the question's confidence alone.
+        var found = candidates.Select(c => c.Entry.Id).ToHashSet(StringComparer.Ordinal);
+        var missed = index.Knowledge.Entries.Where(e => !found.Contains(e.Id) && IsHub(e)).Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1)).ToList();
+        var missedConfidence = ConfidenceFor(focus, missed);
+        var hubs = candidates.Where(c => IsHub(c.Entry)).Concat(missed.Select(c => c with { Confidence = missedConfidence.GetValueOrDefault(c.Entry.Id) })).ToList();
         if (hubs.Count == 0)
         {
             return null;

@@ -132,6 +132,13 @@ public sealed partial class KnowledgeRetriever
             return (new RetrievalResult(plain.Question, stepCandidates), named);
         }
 
+        // 然后呢 after the answer about one step of an ordered list (注册的四个阶段, 配置顺序) asks about the step after it;
+        // 组织架构之后呢 about the step after the one it names.
+        if (previous is not null && QuestionFocus.AsksNext(prepared.Focus) && NextStep(prepared.Focus, previous) is { } next && Retrieve(next) is { Count: > 0 } nextCandidates)
+        {
+            return (new RetrievalResult(plain.Question, nextCandidates), next);
+        }
+
         var merged = $"{topic}，{prepared.Focus}";
         var candidates = Retrieve(merged);
         if (candidates.Count == 0)
@@ -227,15 +234,54 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        var items = NumberedItem().Matches(answer).Select(m => m.Groups[1].Value.Trim()).ToList();
-        if (items.Count < number)
-        {
-            items = answer.Split('\n').Select(line => line.Split('→')).FirstOrDefault(chain => chain.Length >= 3)?
-                .Select(item => item.Trim(' ', '：', ':', '。', '，', '「', '」')).ToList() ?? [];
-        }
-
+        var items = Steps(answer, number);
         return number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
     }
+
+    /// <summary>The items of an answer's numbered list (1. 创建企业：… → 创建企业), or of its arrow chain (创建企业 → 主体验证 → …) when the list has fewer than <paramref name="atLeast"/>.</summary>
+    private static List<string> Steps(string answer, int atLeast)
+    {
+        var items = NumberedItem().Matches(answer).Select(m => m.Groups[1].Value.Trim()).ToList();
+        return items.Count >= atLeast ? items
+            : answer.Split('\n').Select(line => line.Split('→')).FirstOrDefault(chain => chain.Length >= 3)?
+                .Select(item => item.Trim(' ', '：', ':', '。', '，', '「', '」')).ToList() ?? [];
+    }
+
+    /// <summary>
+    /// The step after the one <paramref name="message"/> names, or else after the one the previous answer was about, in an
+    /// ordered list of the knowledge base (<see cref="Sequences"/>); null when neither is a step or it is the last one.
+    /// </summary>
+    private string? NextStep(string message, KnowledgeEntry previous)
+    {
+        var sequences = sequenceSteps ??= Sequences();
+        foreach (var at in new Func<(string Item, string EntryId), bool>[] { s => message.Contains(s.Item, StringComparison.Ordinal), s => s.EntryId == previous.Id })
+        {
+            foreach (var steps in sequences)
+            {
+                var index = steps.FindIndex(s => at(s));
+                if (index >= 0)
+                {
+                    return index + 1 < steps.Count ? steps[index + 1].Item : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The knowledge base's ordered lists of steps: an answer's numbered list or arrow chain of three or more items, each of
+    /// which finds an entry of its own first (注册的四个阶段: 创建企业 → stage-create-company, 主体验证 → verify-methods …).
+    /// A list whose items lead back to one entry (the steps of fixing one failure) is no sequence of topics.
+    /// </summary>
+    private List<List<(string Item, string EntryId)>> Sequences() =>
+        index.Knowledge.Entries
+            .Select(e => (Entry: e, Steps: Steps(e.Answer, 3)))
+            .Where(x => x.Steps.Count >= 3)
+            .Select(x => (x.Entry, Steps: x.Steps.Select(item => (Item: item, EntryId: Retrieve(item).FirstOrDefault()?.Entry.Id ?? "")).ToList()))
+            .Where(x => x.Steps.All(s => s.EntryId.Length > 0 && s.EntryId != x.Entry.Id) && x.Steps.Select(s => s.EntryId).Distinct(StringComparer.Ordinal).Count() == x.Steps.Count)
+            .Select(x => x.Steps)
+            .ToList();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"第([一二三四五六七八九1-9])(?:步|个|项|阶段)")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStep();

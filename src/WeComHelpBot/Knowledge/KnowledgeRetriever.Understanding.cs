@@ -103,7 +103,7 @@ public sealed partial class KnowledgeRetriever
         // of the message alone that entry holds. Staying on the previous entry while the message names another topic
         // (营业执照呢 after the ID card's requirements) is the usual way a follow-up is answered wrong.
         var reading = followUp && top is not null
-            ? new FollowUpReading(top.Entry.Id != context!.EntryId, alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0)
+            ? new FollowUpReading(top.Entry.Id != context!.EntryId, alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0, top.Entry.Id == context.EntryId && QuestionFocus.Continues(prepared.Focus))
             : default;
         var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
@@ -549,7 +549,7 @@ public sealed partial class KnowledgeRetriever
     }
 
     /// <summary>A follow-up's answer: whether it moved off the previous answer's entry, and the share of the message alone it covers.</summary>
-    private readonly record struct FollowUpReading(bool Moved, double OwnCoverage);
+    private readonly record struct FollowUpReading(bool Moved, double OwnCoverage, bool Continues);
 
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
     private double ClauseConfidence(string focus, RetrievalCandidate top)
@@ -680,6 +680,7 @@ public sealed partial class KnowledgeRetriever
             comparison.OneSide ? 1 : 0,
             reading.Moved ? 1 : 0,
             reading.OwnCoverage,
+            reading.Continues ? 1 : 0,
         ];
         return new DecisionFeatures(domain, entry);
     }

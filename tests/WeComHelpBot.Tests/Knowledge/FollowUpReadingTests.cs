@@ -32,6 +32,18 @@ public sealed class FollowUpReadingTests
     }
 
     [Fact]
+    public void AMessageSayingTheFixDidNotWork_ReadsAsContinuingTheSameEntry()
+    {
+        var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");
+        var understanding = retriever.Understand("照做了还是不行", new FollowUpContext("对公打款验证超时怎么办", "failure-bank-transfer-timeout"));
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal("failure-bank-transfer-timeout", understanding.Result.Top?.Entry.Id);
+        Assert.Equal(1, understanding.Features.Entry[continues]);
+        Assert.Equal(0, retriever.Understand("要多久", new FollowUpContext("对公打款验证超时怎么办", "failure-bank-transfer-timeout")).Features.Entry[continues]);
+    }
+
+    [Fact]
     public void AQuestionReadOnItsOwn_HasNoFollowUpReading()
     {
         var understanding = retriever.Understand("免认证要多少钱");

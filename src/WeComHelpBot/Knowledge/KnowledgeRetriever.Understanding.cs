@@ -35,6 +35,7 @@ public sealed partial class KnowledgeRetriever
     {
         var prepared = Prepare(question);
         var result = Search(question, prepared);
+        var alone = result;
         var focus = prepared.Focus;
         var followUp = false;
 
@@ -60,7 +61,7 @@ public sealed partial class KnowledgeRetriever
             if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
                 var aspect = AspectOverview(result.Candidates, focus, left, right, asked, a.Candidate, b.Candidate);
-                var overview = aspect ?? Overview(pool, left, right, a.Candidate, b.Candidate);
+                var overview = aspect ?? Overview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
                 if (overview is not null)
                 {
                     shown = [overview.Value.Candidate.Entry];
@@ -97,7 +98,14 @@ public sealed partial class KnowledgeRetriever
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
         // Two topics compared, but no answer holds both (no overview, the sides not found apart): one side alone answers.
         var oneSide = compares && !comparison.Found;
-        var features = Features(focus, result, confidence, clause, prepared, followUp, comparison with { OneSide = oneSide }, shown);
+
+        // How a follow-up was answered: by another entry than the previous answer's (那免认证呢 → the free mode), and how much
+        // of the message alone that entry holds. Staying on the previous entry while the message names another topic
+        // (营业执照呢 after the ID card's requirements) is the usual way a follow-up is answered wrong.
+        var reading = followUp && top is not null
+            ? new FollowUpReading(top.Entry.Id != context!.EntryId, alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0, top.Entry.Id == context.EntryId && QuestionFocus.Continues(prepared.Focus))
+            : default;
+        var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
     }
 
@@ -122,6 +130,13 @@ public sealed partial class KnowledgeRetriever
         if (previous is not null && StepNamed(prepared.Focus, previous.Answer) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
         {
             return (new RetrievalResult(plain.Question, stepCandidates), named);
+        }
+
+        // 然后呢 after the answer about one step of an ordered list (注册的四个阶段, 配置顺序) asks about the step after it;
+        // 组织架构之后呢 about the step after the one it names.
+        if (previous is not null && QuestionFocus.AsksNext(prepared.Focus) && NextStep(prepared.Focus, previous) is { } next && Retrieve(next) is { Count: > 0 } nextCandidates)
+        {
+            return (new RetrievalResult(plain.Question, nextCandidates), next);
         }
 
         var merged = $"{topic}，{prepared.Focus}";
@@ -219,15 +234,54 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        var items = NumberedItem().Matches(answer).Select(m => m.Groups[1].Value.Trim()).ToList();
-        if (items.Count < number)
-        {
-            items = answer.Split('\n').Select(line => line.Split('→')).FirstOrDefault(chain => chain.Length >= 3)?
-                .Select(item => item.Trim(' ', '：', ':', '。', '，', '「', '」')).ToList() ?? [];
-        }
-
+        var items = Steps(answer, number);
         return number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
     }
+
+    /// <summary>The items of an answer's numbered list (1. 创建企业：… → 创建企业), or of its arrow chain (创建企业 → 主体验证 → …) when the list has fewer than <paramref name="atLeast"/>.</summary>
+    private static List<string> Steps(string answer, int atLeast)
+    {
+        var items = NumberedItem().Matches(answer).Select(m => m.Groups[1].Value.Trim()).ToList();
+        return items.Count >= atLeast ? items
+            : answer.Split('\n').Select(line => line.Split('→')).FirstOrDefault(chain => chain.Length >= 3)?
+                .Select(item => item.Trim(' ', '：', ':', '。', '，', '「', '」')).ToList() ?? [];
+    }
+
+    /// <summary>
+    /// The step after the one <paramref name="message"/> names, or else after the one the previous answer was about, in an
+    /// ordered list of the knowledge base (<see cref="Sequences"/>); null when neither is a step or it is the last one.
+    /// </summary>
+    private string? NextStep(string message, KnowledgeEntry previous)
+    {
+        var sequences = sequenceSteps ??= Sequences();
+        foreach (var at in new Func<(string Item, string EntryId), bool>[] { s => message.Contains(s.Item, StringComparison.Ordinal), s => s.EntryId == previous.Id })
+        {
+            foreach (var steps in sequences)
+            {
+                var index = steps.FindIndex(s => at(s));
+                if (index >= 0)
+                {
+                    return index + 1 < steps.Count ? steps[index + 1].Item : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The knowledge base's ordered lists of steps: an answer's numbered list or arrow chain of three or more items, each of
+    /// which finds an entry of its own first (注册的四个阶段: 创建企业 → stage-create-company, 主体验证 → verify-methods …).
+    /// A list whose items lead back to one entry (the steps of fixing one failure) is no sequence of topics.
+    /// </summary>
+    private List<List<(string Item, string EntryId)>> Sequences() =>
+        index.Knowledge.Entries
+            .Select(e => (Entry: e, Steps: Steps(e.Answer, 3)))
+            .Where(x => x.Steps.Count >= 3)
+            .Select(x => (x.Entry, Steps: x.Steps.Select(item => (Item: item, EntryId: Retrieve(item).FirstOrDefault()?.Entry.Id ?? "")).ToList()))
+            .Where(x => x.Steps.All(s => s.EntryId.Length > 0 && s.EntryId != x.Entry.Id) && x.Steps.Select(s => s.EntryId).Distinct(StringComparer.Ordinal).Count() == x.Steps.Count)
+            .Select(x => x.Steps)
+            .ToList();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"第([一二三四五六七八九1-9])(?:步|个|项|阶段)")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStep();
@@ -349,10 +403,16 @@ public sealed partial class KnowledgeRetriever
     /// Other entries that merely name or cover both sides (the entity types' differences for 公司和个体户的材料) are no
     /// overview: on the dev sets such an entry was the right answer for 3 of 17 comparisons, the two sides for 4 in 5.
     /// </summary>
-    private (RetrievalCandidate Candidate, double Fit)? Overview(IReadOnlyList<RetrievalCandidate> pool, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
+    private (RetrievalCandidate Candidate, double Fit)? Overview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
     {
-        var hubs = pool.Where(c => c.Entry.Id != a.Entry.Id && c.Entry.Id != b.Entry.Id && ComparisonDetector.Compares(c.Entry)
-            && c.Entry.Related.Contains(a.Entry.Id) && c.Entry.Related.Contains(b.Entry.Id)).ToList();
+        bool IsHub(KnowledgeEntry e) => e.Id != a.Entry.Id && e.Id != b.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(a.Entry.Id) && e.Related.Contains(b.Entry.Id);
+
+        // The overview seldom uses the words of a question about two of its sides (法人校验失败和打款超时都要找客服吗 names
+        // neither 常见问题 nor 对比), so the search may miss it: one it did not find is weighed by the question's confidence alone.
+        var found = candidates.Select(c => c.Entry.Id).ToHashSet(StringComparer.Ordinal);
+        var missed = index.Knowledge.Entries.Where(e => !found.Contains(e.Id) && IsHub(e)).Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1)).ToList();
+        var missedConfidence = ConfidenceFor(focus, missed);
+        var hubs = candidates.Where(c => IsHub(c.Entry)).Concat(missed.Select(c => c with { Confidence = missedConfidence.GetValueOrDefault(c.Entry.Id) })).ToList();
         if (hubs.Count == 0)
         {
             return null;
@@ -488,6 +548,9 @@ public sealed partial class KnowledgeRetriever
         public bool Found => Fit > 0 || Margin > 0;
     }
 
+    /// <summary>A follow-up's answer: whether it moved off the previous answer's entry, and the share of the message alone it covers.</summary>
+    private readonly record struct FollowUpReading(bool Moved, double OwnCoverage, bool Continues);
+
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
     private double ClauseConfidence(string focus, RetrievalCandidate top)
     {
@@ -549,7 +612,7 @@ public sealed partial class KnowledgeRetriever
 
     private sealed record WeightedTerms(int[] WordIds, double[] WordWeights, int[] GramIds, double[] GramWeights);
 
-    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, bool followUp, ComparisonFit comparison, IReadOnlyList<KnowledgeEntry> shown)
+    private DecisionFeatures Features(string focus, RetrievalResult result, double confidence, double clauseConfidence, PreparedQuestion prepared, FollowUpReading reading, bool followUp, ComparisonFit comparison, IReadOnlyList<KnowledgeEntry> shown)
     {
         var top = result.Top;
         if (top is null)
@@ -615,6 +678,9 @@ public sealed partial class KnowledgeRetriever
             comparison.Hub ? 1 : 0,
             comparison.Sides ? 1 : 0,
             comparison.OneSide ? 1 : 0,
+            reading.Moved ? 1 : 0,
+            reading.OwnCoverage,
+            reading.Continues ? 1 : 0,
         ];
         return new DecisionFeatures(domain, entry);
     }

@@ -36,6 +36,10 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 
     private readonly RetrievalOptions settings = options.Value;
 
+    // The knowledge base's ordered lists of steps, found at the first question that asks for a next step (two threads
+    // may both find them; they find the same).
+    private List<List<(string Item, string EntryId)>>? sequenceSteps;
+
     public RetrievalOptions Options => settings;
 
     /// <summary>The entries a follow-up may continue with, besides the previous entry itself, get this much extra rank.</summary>

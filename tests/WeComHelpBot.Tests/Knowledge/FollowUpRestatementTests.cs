@@ -28,6 +28,31 @@ public sealed class FollowUpRestatementTests
         Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
     }
 
+    [Theory]
+    [InlineData("创建企业要填哪些信息", "stage-create-company", "然后呢", "verify-methods")] // 创建企业 → 主体验证
+    [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
+    [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入
+    [InlineData("注册完先配置什么", "setup-order", "应用接入之后呢", "setup-security")] // the step the message names, then the next
+    public void NextStep_IsTheStepAfterThePreviousOne(string previous, string previousEntryId, string message, string entryId)
+    {
+        Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);
+
+        var understanding = retriever.Understand(message, new FollowUpContext(previous, previousEntryId));
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
+    }
+
+    [Theory]
+    [InlineData("对公打款验证超时怎么办", "failure-bank-transfer-timeout")] // a list of what to do about one failure: no sequence of topics
+    [InlineData("企业主页和对外名片怎么配置", "setup-external-display")] // the last step of the setup order
+    public void NextStep_AfterNoStepOrTheLastOne_StaysOnTheTopic(string previous, string previousEntryId)
+    {
+        var understanding = retriever.Understand("然后呢", new FollowUpContext(previous, previousEntryId));
+
+        Assert.Equal(previousEntryId, understanding.Result.Top?.Entry.Id);
+    }
+
     [Fact]
     public void AQuestionOfItsOwn_AboutAnEntryThePreviousAnswerPointedTo_IsReadOnItsOwn()
     {

@@ -67,6 +67,17 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("手机号重复和法人信息校验失败分别该怎么处理", "failure-overview")] // 三类常见问题对比, which the search does not find
+    [InlineData("打款超时跟法人校验没通过哪个更麻烦", "failure-overview")]
+    public void Comparison_AnOverviewTheSearchMisses_IsStillShownForItsSides(string question, string entryId)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+    }
+
+    [Theory]
     [InlineData("刷脸和对公打款，哪种更快一些", "verify-duration")] // 时间: how long each verification takes
     [InlineData("组织架构跟安全设置，哪个应该先配", "setup-order")] // 先后: the setup order
     [InlineData("对公账户验证和微信认证哪个需要年审", "cert-annual-review")] // 年审

@@ -48,6 +48,8 @@ public static class ComparisonDetector
     public static bool Compares(KnowledgeEntry entry) =>
         OverviewMarkers.Any(m => entry.Title.Contains(m, StringComparison.Ordinal) || entry.Tags.Any(t => t.Contains(m, StringComparison.Ordinal)));
 
+    private static readonly string[] StillFailing = ["不", "没", "失败", "报错", "卡", "一样"];
+
     public static (string Left, string Right)? Split(string text)
     {
         if (!Cues.Any(c => text.Contains(c, StringComparison.Ordinal)))
@@ -65,6 +67,13 @@ public static class ComparisonDetector
 
             var left = text[..at].Trim();
             var right = text[(at + joiner.Length)..].Trim();
+
+            // 还是不行 / 还是没通过 says a fix did not work: no choice between two things.
+            if (joiner == "还是" && StillFailing.Any(w => right.StartsWith(w, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             if (left.Length >= 2 && right.Length >= 2)
             {
                 return (left, right);

@@ -1,0 +1,69 @@
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Decision;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>
+/// How a follow-up was answered, as the decision reads it: by another entry than the previous answer's, and how much of the
+/// message alone that entry holds. A follow-up that moves to the entry its own words name is answered; one that stays on
+/// the previous entry while naming another topic is not.
+/// </summary>
+public sealed class FollowUpReadingTests
+{
+    private static readonly int Moved = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_moved");
+    private static readonly int Own = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_own");
+
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
+
+    [Fact]
+    public void AFollowUpThatMovesToTheTopicItNames_ReadsAsMoved()
+    {
+        var understanding = retriever.Understand("那免认证呢", new FollowUpContext("微信认证要年审吗", "cert-annual-review"));
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal("cert-annual-review", understanding.Result.Top?.Entry.Id); // 免认证要年审吗: the same entry answers
+        Assert.Equal(0, understanding.Features.Entry[Moved]);
+
+        var moved = retriever.Understand("那免认证呢", new FollowUpContext("微信认证要多少钱", "verify-wechat-cert"));
+
+        Assert.Equal("cert-free-mode", moved.Result.Top?.Entry.Id);
+        Assert.Equal(1, moved.Features.Entry[Moved]);
+        Assert.True(moved.Features.Entry[Own] > 0.5, $"own coverage {moved.Features.Entry[Own]}");
+    }
+
+    [Fact]
+    public void AMessageSayingTheFixDidNotWork_ReadsAsContinuingTheSameEntry()
+    {
+        var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");
+        var understanding = retriever.Understand("照做了还是不行", new FollowUpContext("对公打款验证超时怎么办", "failure-bank-transfer-timeout"));
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal("failure-bank-transfer-timeout", understanding.Result.Top?.Entry.Id);
+        Assert.Equal(1, understanding.Features.Entry[continues]);
+        Assert.Equal(0, retriever.Understand("要多久", new FollowUpContext("对公打款验证超时怎么办", "failure-bank-transfer-timeout")).Features.Entry[continues]);
+    }
+
+    [Fact]
+    public void AQuestionReadOnItsOwn_HasNoFollowUpReading()
+    {
+        var understanding = retriever.Understand("免认证要多少钱");
+
+        Assert.Equal(0, understanding.Features.Entry[Moved]);
+        Assert.Equal(0, understanding.Features.Entry[Own]);
+    }
+
+    [Theory]
+    [InlineData("微信认证要多少钱", "verify-wechat-cert", "那免认证呢", "cert-free-mode")]
+    [InlineData("个体户最多加多少人", "limit-members-sole-proprietor", "那公司呢", "limit-members-company")]
+    [InlineData("扫脸验证要什么材料", "verify-face", "打款的呢", "verify-bank-transfer")]
+    [InlineData("微信认证要什么材料", "verify-wechat-cert", "换成对公打款呢", "verify-bank-transfer")]
+    public void AFollowUpAnsweredByTheEntryItsWordsName_IsAnswered(string previous, string previousEntryId, string message, string entryId)
+    {
+        var understanding = retriever.Understand(message, new FollowUpContext(previous, previousEntryId));
+        var answer = retriever.Decide(understanding);
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal(entryId, answer.EntryIds[0]);
+    }
+}

@@ -51,15 +51,19 @@ public sealed partial class KnowledgeRetriever
         var comparison = ComparisonFit.None;
         var confidence = top?.Confidence ?? 0;
         var compares = false;
-        if (top is not null && !followUp && ComparisonDetector.Split(focus) is var (leftSide, rightSide))
+        var elliptical = false;
+        if (top is not null && !followUp && (ComparisonDetector.Split(focus) ?? Elliptical(focus)) is var (leftSide, rightSide))
         {
-            compares = true;
+            elliptical = ComparisonDetector.Split(focus) is null;
+            compares = !elliptical;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
             var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
-            var asked = shared + asking;
+            // Without a joining word, what is asked of both is said of the first side only (公司初始能加200人，个体户呢).
+            var asked = shared + asking + (elliptical ? ComparisonDetector.Topic(leftSide).Asked : string.Empty);
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
             if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
+                compares = true;
                 var aspect = AspectOverview(result.Candidates, focus, left, right, asked, a.Candidate, b.Candidate);
                 var overview = aspect ?? Overview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
                 if (overview is not null)
@@ -76,7 +80,7 @@ public sealed partial class KnowledgeRetriever
                     comparison = new ComparisonFit(Math.Min(a.Fit, b.Fit), Math.Min(a.Margin, b.Margin), Sides: true);
                 }
             }
-            else if (AspectOverview(result.Candidates, focus, left, right, asked, top, top) is { } aspectOnly)
+            else if (!elliptical && AspectOverview(result.Candidates, focus, left, right, asked, top, top) is { } aspectOnly)
             {
                 // The two sides found no entries of their own (免认证 and 微信认证 both lead to the free mode), but the
                 // question asks one aspect of both (哪个能收款) and an entry about it covers both: that entry answers.
@@ -546,6 +550,24 @@ public sealed partial class KnowledgeRetriever
         public static ComparisonFit None => default;
 
         public bool Found => Fit > 0 || Margin > 0;
+    }
+
+    /// <summary>
+    /// A second topic asked after a statement about the first, without a joining word (个体户50人，公司呢; 会话存档在管理后台，
+    /// 域名备案呢): the short last clause that ends in 呢 is the right side, the clause before it the left. It counts as a
+    /// comparison only when both sides find entries of their own.
+    /// </summary>
+    private static (string Left, string Right)? Elliptical(string focus)
+    {
+        var clauses = focus.Split(['，', ',', ' ', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length < 2)
+        {
+            return null;
+        }
+
+        var right = clauses[^1].TrimEnd('？', '?');
+        var left = clauses[^2];
+        return right.EndsWith('呢') && right.Length is >= 3 and <= 10 && left.Length >= 4 ? (left, right) : null;
     }
 
     /// <summary>A follow-up's answer: whether it moved off the previous answer's entry, and the share of the message alone it covers.</summary>

@@ -67,6 +67,23 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("会话存档在应用管理里开，设备锁屏呢", "security-device-lock", "security-session-archive")] // no joining word: 呢 asks the second
+    [InlineData("公司初始能加200人，个体户呢", "limit-members-company", "limit-members-sole-proprietor")]
+    public void Comparison_WithoutAJoiningWord_ShowsBothSides(string question, string first, string second)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal([first, second], understanding.Shown.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+    }
+
+    [Theory]
+    [InlineData("今天天气还行，明天呢")]
+    [InlineData("我们已经交了材料，然后呢")]
+    public void AClauseEndingIn呢_IsNoComparison_WhenItsSidesFindNoEntriesOfTheirOwn(string question) =>
+        Assert.NotEqual(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, retriever.Understand(question).Type);
+
+    [Theory]
     [InlineData("手机号重复和法人信息校验失败分别该怎么处理", "failure-overview")] // 三类常见问题对比, which the search does not find
     [InlineData("打款超时跟法人校验没通过哪个更麻烦", "failure-overview")]
     public void Comparison_AnOverviewTheSearchMisses_IsStillShownForItsSides(string question, string entryId)

@@ -19,7 +19,7 @@ public sealed class EvalQuestionsAreNotExamplesTests
             "事业单位能加多少人", "主体验证有几种方式", "认证方式有哪几种", "对公账户验证要年审吗",
             "howdoesthefacescanverificationwork", "打款超时", "操作日志在哪看", "验证方式怎么选", "你是真人吗",
             "多久检查一次权限", "微信认证要多久", "企业主页怎么设置", "企业微信在哪注册", "个体工商户成员上限",
-            "whatdocumentsdoineedtoregisterwecom",
+            "whatdocumentsdoineedtoregisterwecom", "水印怎么开",
         ],
         StringComparer.Ordinal);
 

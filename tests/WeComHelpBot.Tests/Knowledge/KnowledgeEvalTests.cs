@@ -28,16 +28,19 @@ public sealed class KnowledgeEvalTests
     }
 
     /// <summary>
-    /// The fresh held-out questions written from the guide by someone who saw neither knowledge/ nor any other eval file
-    /// (kb-eval-guide-heldout7.jsonl; never used for fitting, for choosing features or for reading misses): a floor under
-    /// the figures of knowledge/README.md (right 0.816, wrong 0.059, out of scope not answered 0.960 when it was first
-    /// run), so a change that loses ground on unseen questions fails here. The targets (0.92 right, 3 % wrong)
-    /// are not met yet; the wrong share is mostly comparisons shown with one side (knowledge/README.md).
+    /// Held-out questions written from the guide by people who saw neither knowledge/ nor any other eval file: a floor a
+    /// little under the figures of knowledge/README.md, so a change that loses ground on unseen questions fails here.
+    /// heldout8 and heldout9 were run once, on the build that measured them (heldout8: right 0.878, wrong 0.025, out of
+    /// scope not answered 0.980; heldout9: 0.828, 0.019, 0.920); heldout7 (0.816, 0.059, 0.960 when first run) served as
+    /// a check while the eighth round chose its changes. The 0.92 right is not met yet (knowledge/README.md).
     /// </summary>
-    [Fact]
-    public void HeldOutGuideQuestions_StayAtTodaysLevel()
+    [Theory]
+    [InlineData("kb-eval-guide-heldout7.jsonl", 0.80, 0.065, 0.95)]
+    [InlineData("kb-eval-guide-heldout8.jsonl", 0.86, 0.035, 0.96)]
+    [InlineData("kb-eval-guide-heldout9.jsonl", 0.81, 0.030, 0.90)]
+    public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", "kb-eval-guide-heldout7.jsonl");
+        var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);
         var knowledge = KnowledgeLoader.Load(TestPaths.RealKnowledge);
         Assert.True(knowledge.IsValid, string.Join("\n", knowledge.Problems));
         using var reader = new StreamReader(file);
@@ -47,9 +50,9 @@ public sealed class KnowledgeEvalTests
         using var index = new KnowledgeIndex(knowledge.Knowledge, options);
         var report = KnowledgeEvaluator.Evaluate(new KnowledgeRetriever(index, options), cases);
 
-        Assert.True(report.Overall.RightShare >= 0.80, $"answered right {report.Overall.RightShare:0.000} < 0.80");
-        Assert.True(report.Overall.WrongShare <= 0.065, $"answered wrong {report.Overall.WrongShare:0.000} > 0.065");
-        Assert.True(report.Rejection >= 0.95, $"out of scope not answered {report.Rejection:0.000} < 0.95");
+        Assert.True(report.Overall.RightShare >= right, $"answered right {report.Overall.RightShare:0.000} < {right}");
+        Assert.True(report.Overall.WrongShare <= wrong, $"answered wrong {report.Overall.WrongShare:0.000} > {wrong}");
+        Assert.True(report.Rejection >= refused, $"out of scope not answered {report.Rejection:0.000} < {refused}");
     }
 
     [Fact]

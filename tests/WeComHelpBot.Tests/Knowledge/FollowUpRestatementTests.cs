@@ -18,22 +18,11 @@ public sealed class FollowUpRestatementTests
     [InlineData("注册企业微信分哪几步", "stages-overview", "第三步要注意啥", "stage-admin-setup")]
     [InlineData("注册完先配置什么", "setup-order", "第一步怎么搭", "setup-org-structure")]
     [InlineData("免认证有什么限制", "cert-free-mode", "那要年审吗", "cert-annual-review")] // 免认证要年审吗, without the 那
-    public void FollowUp_IsThePreviousQuestionRestated(string previous, string previousEntryId, string message, string entryId)
-    {
-        Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);
-
-        var understanding = retriever.Understand(message, new FollowUpContext(previous, previousEntryId));
-
-        Assert.True(understanding.FollowUp);
-        Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
-    }
-
-    [Theory]
     [InlineData("创建企业要填哪些信息", "stage-create-company", "然后呢", "verify-methods")] // 创建企业 → 主体验证
     [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
     [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入
     [InlineData("注册完先配置什么", "setup-order", "应用接入之后呢", "setup-security")] // the step the message names, then the next
-    public void NextStep_IsTheStepAfterThePreviousOne(string previous, string previousEntryId, string message, string entryId)
+    public void FollowUp_IsReadInThePreviousAnswersContext(string previous, string previousEntryId, string message, string entryId)
     {
         Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);
 

@@ -51,10 +51,12 @@ public sealed partial class KnowledgeRetriever
         var comparison = ComparisonFit.None;
         var confidence = top?.Confidence ?? 0;
         var compares = false;
-        var elliptical = false;
-        if (top is not null && !followUp && (ComparisonDetector.Split(focus) ?? Elliptical(focus)) is var (leftSide, rightSide))
+        var joined = top is null || followUp ? null : ComparisonDetector.Split(focus);
+        var elliptical = joined is null;
+        if (top is not null && !followUp && (joined ?? Elliptical(focus)) is var (leftSide, rightSide))
         {
-            elliptical = ComparisonDetector.Split(focus) is null;
+            // Joined by 和 / 跟 / 还是 …, two topics are compared whatever is found; without a joining word, only when both
+            // sides find entries of their own.
             compares = !elliptical;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
             var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
@@ -570,7 +572,10 @@ public sealed partial class KnowledgeRetriever
         return right.EndsWith('呢') && right.Length is >= 3 and <= 10 && left.Length >= 4 ? (left, right) : null;
     }
 
-    /// <summary>A follow-up's answer: whether it moved off the previous answer's entry, and the share of the message alone it covers.</summary>
+    /// <summary>
+    /// How a follow-up was answered: whether the answer moved off the previous answer's entry, the share of the message alone
+    /// that entry holds, and whether a message saying the fix did not work (还是不行) gets the same entry again.
+    /// </summary>
     private readonly record struct FollowUpReading(bool Moved, double OwnCoverage, bool Continues);
 
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>

@@ -403,6 +403,23 @@ public sealed partial class KnowledgeRetriever
     }
 
     /// <summary>
+    /// Every entry that is <paramref name="wanted"/>: the question's candidates first, then those the search did not find,
+    /// weighed by the question's confidence alone.
+    /// </summary>
+    private List<RetrievalCandidate> EntriesWhere(IReadOnlyList<RetrievalCandidate> candidates, string focus, Func<KnowledgeEntry, bool> wanted)
+    {
+        var found = candidates.Select(c => c.Entry.Id).ToHashSet(StringComparer.Ordinal);
+        var missed = index.Knowledge.Entries
+            .Where(e => !found.Contains(e.Id) && wanted(e))
+            .Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1))
+            .ToList();
+        var missedConfidence = ConfidenceFor(focus, missed);
+        return candidates.Where(c => wanted(c.Entry))
+            .Concat(missed.Select(c => c with { Confidence = missedConfidence.GetValueOrDefault(c.Entry.Id) }))
+            .ToList();
+    }
+
+    /// <summary>
     /// The overview of the two sides: an entry that compares (its title or tags say so: 对比, 三种, 哪种…) and lists both
     /// side entries among its related ones (三种导入方式对比 → the manual input and the template import). It is where the
     /// two are set side by side, whatever is asked of both. Null when there is none: the two sides then go side by side.
@@ -414,11 +431,8 @@ public sealed partial class KnowledgeRetriever
         bool IsHub(KnowledgeEntry e) => e.Id != a.Entry.Id && e.Id != b.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(a.Entry.Id) && e.Related.Contains(b.Entry.Id);
 
         // The overview seldom uses the words of a question about two of its sides (法人校验失败和打款超时都要找客服吗 names
-        // neither 常见问题 nor 对比), so the search may miss it: one it did not find is weighed by the question's confidence alone.
-        var found = candidates.Select(c => c.Entry.Id).ToHashSet(StringComparer.Ordinal);
-        var missed = index.Knowledge.Entries.Where(e => !found.Contains(e.Id) && IsHub(e)).Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1)).ToList();
-        var missedConfidence = ConfidenceFor(focus, missed);
-        var hubs = candidates.Where(c => IsHub(c.Entry)).Concat(missed.Select(c => c with { Confidence = missedConfidence.GetValueOrDefault(c.Entry.Id) })).ToList();
+        // neither 常见问题 nor 对比), so the search may miss it.
+        var hubs = EntriesWhere(candidates, focus, IsHub);
         if (hubs.Count == 0)
         {
             return null;
@@ -448,16 +462,8 @@ public sealed partial class KnowledgeRetriever
         }
 
         // The words that ask an aspect (快, 先弄) are seldom the words its entry uses (各要多久, 配置顺序), so the search may
-        // miss it: every entry about the aspect is weighed, those the search did not find by the question's confidence alone.
-        var found = candidates.ToDictionary(c => c.Entry.Id, StringComparer.Ordinal);
-        var missed = index.Knowledge.Entries
-            .Where(e => !found.ContainsKey(e.Id) && aspects.Any(x => x.IsCoveredBy(e)))
-            .Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1))
-            .ToList();
-        var missedConfidence = ConfidenceFor(focus, missed);
-        var about = candidates.Where(c => aspects.Any(x => x.IsCoveredBy(c.Entry)))
-            .Concat(missed.Select(c => c with { Confidence = missedConfidence.GetValueOrDefault(c.Entry.Id) }))
-            .ToList();
+        // miss it: every entry about the aspect is weighed.
+        var about = EntriesWhere(candidates, focus, e => aspects.Any(x => x.IsCoveredBy(e)));
         if (about.Count == 0)
         {
             return null;

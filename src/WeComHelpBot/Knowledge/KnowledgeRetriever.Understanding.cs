@@ -684,7 +684,7 @@ public sealed partial class KnowledgeRetriever
             words.Count == 0 ? 0 : (double)words.Count(index.IsKeyWord) / words.Count,
             Math.Max(top.Closest, surest.Closest),
             Math.Log(1 + result.Candidates.Max(c => c.LuceneScore)),
-            terms.Any(QuestionFocus.IsSpoken) ? 1 : 0,
+            terms.Any(QuestionFocus.IsSpoken) || (!prepared.English && QuestionFocus.SpokenIn(prepared.Text)) ? 1 : 0,
         ];
         var topScore = top.LuceneScore;
         var secondScore = second?.LuceneScore ?? 0;

@@ -37,6 +37,17 @@ public static class QuestionFocus
     /// <summary>True when <paramref name="word"/> is spoken filler (啊, 咋, 压根, 这玩意儿) rather than a word of any topic.</summary>
     public static bool IsSpoken(string word) => SpokenWords.Contains(word);
 
+    // The spoken words that are never part of a topic's word, so a question that holds them anywhere says them: the
+    // analyzer splits the ones it does not know (压根 → 压/根) and drops particles (啊, 吗), so they must be read from the text.
+    private static readonly string[] SaidAnywhere =
+    [
+        "啊", "呀", "嘛", "呗", "诶", "呃", "啦", "咯", "哟", "咋", "啥", "咱", "俺", "压根", "玩意", "行不", "中不", "成不", "累死",
+        "头大", "这块儿", "事儿", "咋整", "整啥", "不咯", "没得", "白嫖", "号人", "跑路", "老是",
+    ];
+
+    /// <summary>True when <paramref name="text"/> says a word only spoken Chinese uses (咋, 啥, 压根, 行不): asked as one talks.</summary>
+    public static bool SpokenIn(string text) => SaidAnywhere.Any(w => text.Contains(w, StringComparison.Ordinal));
+
     private static readonly string[] Joiners = ["和", "跟", "与", "还是", "或者"];
 
     private static readonly string[] Continuations = ["还是不行", "还不行", "不行", "没用", "不管用", "没反应", "还是失败", "又失败", "一样", "试了", "没好", "还没好"];

@@ -1,5 +1,6 @@
 using Lucene.Net.Search;
 using WeComHelpBot.Recognition;
+using WeComHelpBot.Knowledge.Understanding;
 
 namespace WeComHelpBot.Knowledge;
 
@@ -8,7 +9,7 @@ public sealed partial class KnowledgeRetriever
 {
     private IReadOnlyList<RetrievalCandidate> RetrieveEnglish(string text)
     {
-        if (index.Knowledge.OutOfScope.FindIn(text) is not null)
+        if (index.Knowledge.OutOfScope.FindIn(text) is not null || PersonalWeChat.IsAbout(text))
         {
             return [];
         }

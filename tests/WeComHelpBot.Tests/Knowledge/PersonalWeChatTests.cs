@@ -1,0 +1,44 @@
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>
+/// Questions about one's own WeChat account were answered with the entry on personal WeChat and WeCom (their data are
+/// kept apart) or the duplicate-phone fix: the knowledge base's words made them look like the domain.
+/// </summary>
+public sealed class PersonalWeChatTests
+{
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
+
+    [Theory]
+    [InlineData("私人微信被封号了咋解封", true)]
+    [InlineData("个人号怎么改绑手机号码", true)]
+    [InlineData("How do I recover my personal WeChat password?", true)]
+    [InlineData("个人微信跟企业微信的聊天记录会互通吗", false)]
+    [InlineData("企微里能看到我自己微信的聊天吗", false)]
+    [InlineData("法人没有微信怎么验证", false)]
+    [InlineData("微信认证要多少钱", false)]
+    public void IsAbout_APersonalAccountAndNotWeCom(string question, bool about) => Assert.Equal(about, PersonalWeChat.IsAbout(question));
+
+    [Theory]
+    [InlineData("私人微信被封号了咋解封")]
+    [InlineData("我的个人微信换手机以后怎么把聊天记录搬过去")]
+    [InlineData("个人微信支付怎么绑银行卡")]
+    public void AQuestionAboutOnesOwnWeChat_IsOutOfScope(string question)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.Equal(AnswerKind.OutOfScope, answer.Kind);
+        Assert.Empty(answer.Suggestions);
+    }
+
+    [Fact]
+    public void TheQuestionOfPersonalWeChatBesideWeCom_IsStillAnswered()
+    {
+        var answer = retriever.Answer("个人微信和企业微信的数据是隔开的吗");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal("general-personal-vs-wecom", answer.EntryId);
+    }
+}

@@ -9,7 +9,7 @@ public sealed partial class KnowledgeRetriever
 {
     private IReadOnlyList<RetrievalCandidate> RetrieveEnglish(string text)
     {
-        if (index.Knowledge.OutOfScope.FindIn(text) is not null || PersonalWeChat.IsAbout(text))
+        if (index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text))
         {
             return [];
         }

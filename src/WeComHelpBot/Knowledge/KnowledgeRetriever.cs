@@ -191,7 +191,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 
     private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
     {
-        if (index.Knowledge.OutOfScope.FindIn(text) is not null || PersonalWeChat.IsAbout(text))
+        if (index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text))
         {
             // Another product (knowledge/out-of-scope.yaml): no entry may be offered as its answer.
             return [];

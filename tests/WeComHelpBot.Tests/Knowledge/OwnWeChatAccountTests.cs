@@ -4,10 +4,11 @@ using WeComHelpBot.Knowledge.Understanding;
 namespace WeComHelpBot.Tests.Knowledge;
 
 /// <summary>
-/// Questions about one's own WeChat account were answered with the entry on personal WeChat and WeCom (their data are
-/// kept apart) or the duplicate-phone fix: the knowledge base's words made them look like the domain.
+/// Questions about a WeChat account of one's own were answered with the entry on personal WeChat and WeCom (their data are
+/// kept apart), the duplicate-phone fix, or the registration entrances (微信公众号怎么注册): the knowledge base's words made
+/// them look like the domain.
 /// </summary>
-public sealed class PersonalWeChatTests
+public sealed class OwnWeChatAccountTests
 {
     private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
 
@@ -15,16 +16,19 @@ public sealed class PersonalWeChatTests
     [InlineData("私人微信被封号了咋解封", true)]
     [InlineData("个人号怎么改绑手机号码", true)]
     [InlineData("How do I recover my personal WeChat password?", true)]
+    [InlineData("想开个微信公众号发文章", true)]
     [InlineData("个人微信跟企业微信的聊天记录会互通吗", false)]
+    [InlineData("能用企业微信公众号注册吗", false)]
     [InlineData("企微里能看到我自己微信的聊天吗", false)]
     [InlineData("法人没有微信怎么验证", false)]
     [InlineData("微信认证要多少钱", false)]
-    public void IsAbout_APersonalAccountAndNotWeCom(string question, bool about) => Assert.Equal(about, PersonalWeChat.IsAbout(question));
+    public void IsAbout_APersonalAccountAndNotWeCom(string question, bool about) => Assert.Equal(about, OwnWeChatAccount.IsAbout(question));
 
     [Theory]
     [InlineData("私人微信被封号了咋解封")]
     [InlineData("我的个人微信换手机以后怎么把聊天记录搬过去")]
     [InlineData("个人微信支付怎么绑银行卡")]
+    [InlineData("微信公众号要怎么申请")]
     public void AQuestionAboutOnesOwnWeChat_IsOutOfScope(string question)
     {
         var answer = retriever.Answer(question);

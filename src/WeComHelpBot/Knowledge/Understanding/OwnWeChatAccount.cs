@@ -1,0 +1,19 @@
+namespace WeComHelpBot.Knowledge.Understanding;
+
+/// <summary>
+/// A question about a WeChat account of one's own rather than WeCom: a personal account (个人微信怎么换绑手机号, 私人微信被封了)
+/// or an Official Account (微信公众号怎么注册). The knowledge base names both only beside WeCom (their data are kept apart;
+/// WeCom can be registered through the Official Account), so its words alone make such a question look like the domain.
+/// A question naming WeCom as well (个人微信和企业微信的数据互通吗) is not one.
+/// </summary>
+public static class OwnWeChatAccount
+{
+    private static readonly string[] Accounts =
+        ["个人微信", "私人微信", "个人号", "自己的微信", "自己微信", "personal wechat", "微信公众号", "订阅号", "公众号文章", "公众号推文"];
+
+    private static readonly string[] WeCom = ["企业微信", "企微", "wecom", "企业号", "work wechat"];
+
+    /// <summary>True when <paramref name="text"/> (simplified) names a WeChat account of one's own and not WeCom.</summary>
+    public static bool IsAbout(string text) =>
+        Accounts.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase)) && !WeCom.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+}

@@ -16,10 +16,10 @@ public sealed class EvalQuestionsAreNotExamplesTests
             "法人没有微信怎么验证", "谁能当企业微信管理员", "个体户能用哪些功能", "法人信息校验失败", "免认证能收款吗",
             "导入模板有哪些必填项", "员工离职后账号怎么处理", "事业单位管理员有什么要求", "个体户能不能用客户联系",
             "免认证有什么限制", "法人身份证扫描件有什么要求", "howdoiaddexternalcustomers", "组织架构怎么搭",
-            "事业单位能加多少人", "主体验证有几种方式", "认证方式有哪几种", "对公账户验证要年审吗",
+            "事业单位能加多少人", "主体验证有几种方式", "认证方式有哪几种",
             "howdoesthefacescanverificationwork", "打款超时", "操作日志在哪看", "验证方式怎么选", "你是真人吗",
             "多久检查一次权限", "微信认证要多久", "企业主页怎么设置", "企业微信在哪注册", "个体工商户成员上限",
-            "whatdocumentsdoineedtoregisterwecom", "水印怎么开",
+            "whatdocumentsdoineedtoregisterwecom", "水印怎么开", "howmanypeoplecanacompanyaddtowecom", "whichverificationisthefastest",
         ],
         StringComparer.Ordinal);
 

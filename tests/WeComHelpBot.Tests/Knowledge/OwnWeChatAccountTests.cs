@@ -22,7 +22,7 @@ public sealed class OwnWeChatAccountTests
     [InlineData("企微里能看到我自己微信的聊天吗", false)]
     [InlineData("法人没有微信怎么验证", false)]
     [InlineData("微信认证要多少钱", false)]
-    public void IsAbout_APersonalAccountAndNotWeCom(string question, bool about) => Assert.Equal(about, OwnWeChatAccount.IsAbout(question));
+    public void IsAbout_AnAccountOfOnesOwnAndNotWeCom(string question, bool about) => Assert.Equal(about, OwnWeChatAccount.IsAbout(question));
 
     [Theory]
     [InlineData("私人微信被封号了咋解封")]

@@ -1,6 +1,6 @@
 using Lucene.Net.Search;
-using WeComHelpBot.Recognition;
 using WeComHelpBot.Knowledge.Understanding;
+using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Knowledge;
 

@@ -193,7 +193,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     {
         if (index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text))
         {
-            // Another product (knowledge/out-of-scope.yaml): no entry may be offered as its answer.
+            // Another product (knowledge/out-of-scope.yaml) or a WeChat account of one's own: no entry may be offered as its answer.
             return [];
         }
 

@@ -42,7 +42,7 @@ public static class QuestionFocus
     private static readonly string[] SaidAnywhere =
     [
         "啊", "呀", "嘛", "呗", "诶", "呃", "啦", "咯", "哟", "咋", "啥", "咱", "俺", "压根", "玩意", "行不", "中不", "成不", "累死",
-        "头大", "这块儿", "事儿", "咋整", "整啥", "不咯", "没得", "白嫖", "号人", "跑路", "老是",
+        "头大", "这块儿", "事儿", "没得", "白嫖", "号人", "跑路", "老是",
     ];
 
     /// <summary>True when <paramref name="text"/> says a word only spoken Chinese uses (咋, 啥, 压根, 行不): asked as one talks.</summary>

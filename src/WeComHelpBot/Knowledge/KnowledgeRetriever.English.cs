@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using WeComHelpBot.Knowledge.Understanding;
 using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Knowledge;
@@ -9,7 +8,7 @@ public sealed partial class KnowledgeRetriever
 {
     private IReadOnlyList<RetrievalCandidate> RetrieveEnglish(string text)
     {
-        if (index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text))
+        if (Declined(text))
         {
             return [];
         }

@@ -189,11 +189,16 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>
         prepared.English && index.HasEnglish ? RetrieveEnglish(prepared.Text) : Retrieve(prepared.Focus);
 
+    /// <summary>
+    /// A question no entry may be offered for, in either language: about another product (knowledge/out-of-scope.yaml) or
+    /// about a WeChat account of one's own.
+    /// </summary>
+    private bool Declined(string text) => index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text);
+
     private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
     {
-        if (index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text))
+        if (Declined(text))
         {
-            // Another product (knowledge/out-of-scope.yaml) or a WeChat account of one's own: no entry may be offered as its answer.
             return [];
         }
 

@@ -24,26 +24,32 @@ public static class QuestionFocus
         "朋友", "听说", "同事", "领导", "刚才", "之前", "今天", "昨天", "上周", "请问", "你好", "您好", "我们是", "我是", "常年",
     ];
 
+    // Spoken filler that is never part of a topic's word, so a text that holds it anywhere says it (啊, 咋, 压根, 行不). The
+    // analyzer splits the ones it does not know (压根 → 压 / 根) and drops particles, so they are also read from the text.
+    private static readonly string[] SpokenAnywhere =
+    [
+        "啊", "呀", "嘛", "呗", "诶", "呃", "啦", "咯", "哟", "咋", "啥", "咱", "俺", "压根", "玩意", "行不", "中不", "成不", "累死",
+        "头大", "这块儿", "事儿", "老是",
+    ];
+
+    // Spoken filler that also stands inside words of topics (儿, 整, 一下, 那个): known only as a whole word of the analyzer.
+    private static readonly string[] SpokenAsWords =
+    [
+        "儿", "吧", "哈", "哦", "喔", "哎", "嗯", "呐", "到底", "究竟", "玩意儿", "这玩意儿", "整", "弄", "搞", "总是", "一下", "一下子", "东西",
+        "那个", "这个", "这块", "那块", "一般", "反正", "其实", "好像", "貌似", "感觉",
+    ];
+
+    // Slang that says a question is spoken without being filler (白嫖 is "free", 跑路 "left"): read from the text only.
+    private static readonly string[] Slang = ["没得", "白嫖", "号人", "跑路"];
+
     // Words of spoken Chinese that carry no topic (particles, fillers, generic spoken verbs): a question that uses them is
     // no less about registering WeCom, so the decision does not count them among the words the knowledge base lacks.
-    private static readonly HashSet<string> SpokenWords = new(
-        [
-            "儿", "啊", "呀", "吧", "嘛", "呗", "哈", "哦", "喔", "诶", "哎", "呃", "嗯", "啦", "咯", "哟", "呐", "咋", "啥", "咱", "俺",
-            "压根", "到底", "究竟", "玩意", "玩意儿", "这玩意儿", "头大", "整", "弄", "搞", "行不", "中不", "成不", "累死", "老是", "总是",
-            "一下", "一下子", "东西", "事儿", "那个", "这个", "这块", "这块儿", "那块", "一般", "反正", "其实", "好像", "貌似", "感觉",
-        ],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> SpokenWords = new([.. SpokenAnywhere, .. SpokenAsWords], StringComparer.Ordinal);
+
+    private static readonly string[] SaidAnywhere = [.. SpokenAnywhere, .. Slang];
 
     /// <summary>True when <paramref name="word"/> is spoken filler (啊, 咋, 压根, 这玩意儿) rather than a word of any topic.</summary>
     public static bool IsSpoken(string word) => SpokenWords.Contains(word);
-
-    // The spoken words that are never part of a topic's word, so a question that holds them anywhere says them: the
-    // analyzer splits the ones it does not know (压根 → 压/根) and drops particles (啊, 吗), so they must be read from the text.
-    private static readonly string[] SaidAnywhere =
-    [
-        "啊", "呀", "嘛", "呗", "诶", "呃", "啦", "咯", "哟", "咋", "啥", "咱", "俺", "压根", "玩意", "行不", "中不", "成不", "累死",
-        "头大", "这块儿", "事儿", "没得", "白嫖", "号人", "跑路", "老是",
-    ];
 
     /// <summary>True when <paramref name="text"/> says a word only spoken Chinese uses (咋, 啥, 压根, 行不): asked as one talks.</summary>
     public static bool SpokenIn(string text) => SaidAnywhere.Any(w => text.Contains(w, StringComparison.Ordinal));

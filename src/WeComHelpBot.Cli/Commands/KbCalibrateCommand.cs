@@ -95,7 +95,7 @@ public static class KbCalibrateCommand
             var model = DecisionCalibrator.Fit(samples);
             output.WriteLine();
             output.WriteLine($"用全部问题拟合：领域阈值 {F(model.DomainThreshold)}，回答阈值 {F(model.AnswerThreshold)}，追问阈值 {F(model.ClarifyThreshold)}");
-            output.WriteLine($"阈值扫描（领域阈值取选中值；答错 ≤ {DecisionCalibrator.MaxWrong:0%}、范围外拒答 ≥ {DecisionCalibrator.MinRefused:0%} 的组合里答对最多的被选中）：");
+            output.WriteLine($"阈值扫描（领域阈值只管范围：取单靠它就拒答 ≥ {DecisionCalibrator.DomainRefused:0%} 范围外问题的最低值；回答阈值取答错 ≤ {DecisionCalibrator.MaxWrong:0%}、范围外拒答 ≥ {DecisionCalibrator.MinRefused:0%} 时答对最多的）：");
             output.WriteLine("领域    回答    答对    答错    追问    范围外拒答");
             foreach (var row in DecisionCalibrator.Sweep(samples, model).Where(r => Math.Abs(r.DomainThreshold - model.DomainThreshold) < 1e-6))
             {

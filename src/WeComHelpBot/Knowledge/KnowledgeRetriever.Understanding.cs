@@ -60,19 +60,23 @@ public sealed partial class KnowledgeRetriever
             compares = !elliptical;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
             var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
-            // Without a joining word, what is asked of both is said of the first side only (公司初始能加200人，个体户呢).
-            var asked = shared + asking + (elliptical ? ComparisonDetector.Topic(leftSide).Asked : string.Empty);
+            // What is asked of both may be said of the first side only (公司初始能加200人，个体户呢; 事业单位的人数上限和个体户比).
+            var asked = shared + asking + ComparisonDetector.Topic(leftSide).Asked;
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
             if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
                 compares = true;
+                // The entry about the aspect asked answers, unless the sides' overview holds them better (法人校验失败和打款超时
+                // 哪个处理得快: how long each verification takes names 打款 and 法人 in passing; the failures' overview is about both).
                 var aspect = AspectOverview(result.Candidates, focus, left, right, asked, a.Candidate, b.Candidate);
-                var overview = aspect ?? Overview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
+                var hub = Overview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
+                var byAspect = aspect is not null && (hub is null || aspect.Value.Fit >= hub.Value.Fit);
+                var overview = byAspect ? aspect : hub;
                 if (overview is not null)
                 {
                     shown = [overview.Value.Candidate.Entry];
                     confidence = overview.Value.Candidate.Confidence;
-                    comparison = new ComparisonFit(overview.Value.Fit, Math.Min(a.Margin, b.Margin), aspect is not null, Hub: aspect is null);
+                    comparison = new ComparisonFit(overview.Value.Fit, Math.Min(a.Margin, b.Margin), byAspect, Hub: !byAspect);
                     result = result with { Candidates = [overview.Value.Candidate, .. result.Candidates.Where(c => c != overview.Value.Candidate)] };
                 }
                 else
@@ -455,7 +459,10 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private (RetrievalCandidate Candidate, double Fit)? AspectOverview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, string asked, RetrievalCandidate a, RetrievalCandidate b)
     {
-        var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus)).ToList();
+        // An aspect both sides are named by (部门管理员和主管理员) is what they are, not what is asked of them.
+        // An aspect that ends both sides (部门管理员和主管理员) is what they are, not what is asked of them.
+        bool Names(Aspect x, string side) => x.Asks.Any(w => side.EndsWith(w, StringComparison.Ordinal));
+        var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus) && !(Names(x, left) && Names(x, right))).ToList();
         if (aspects.Count == 0)
         {
             return null;

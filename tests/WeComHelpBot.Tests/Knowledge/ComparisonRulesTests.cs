@@ -37,6 +37,36 @@ public sealed class ComparisonRulesTests
     }
 
     [Fact]
+    public void TheSidesOverview_HoldingThemBetterThanTheAspectsEntry_Answers()
+    {
+        // 快 asks how long: verify-duration names 打款 and 法人 in passing, but the failures' overview is about both failures.
+        var understanding = retriever.Understand("打款超时跟法人校验失败哪个处理起来更快");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("failure-overview", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void AnAspectBothSidesAreNamedBy_IsNotWhatIsAsked()
+    {
+        // 管理员 is the admin aspect's word, but here it is what both sides are: the two admins go side by side, not the
+        // one entry titled with 管理员.
+        var understanding = retriever.Understand("部门管理员跟主管理员的权限有啥区别");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal(["members-dept-admin", "stage-admin-setup"], understanding.Shown.Select(e => e.Id).Order());
+    }
+
+    [Fact]
+    public void WhatIsAskedOfTheFirstSide_IsAskedOfTheSecondToo()
+    {
+        // 人数上限 is said of 企业 only; 个体户 alone would find the entity types' overview.
+        var understanding = retriever.Understand("企业的人数上限跟个体户比谁多");
+
+        Assert.Equal(["limit-members-company", "limit-members-sole-proprietor"], understanding.Shown.Select(e => e.Id).Order());
+    }
+
+    [Fact]
     public void ComparingOverview_ListingBothSidesInRelated_AnswersThem()
     {
         var understanding = retriever.Understand("模板导入和API接口导入怎么选");

@@ -22,6 +22,15 @@ public static class DecisionCalibrator
     public const double MinRefused = 0.96;
 
     /// <summary>
+    /// The share of out-of-scope questions p_domain's threshold refuses by itself: it answers "is this about WeCom
+    /// registration?" alone, so it is the lowest that refuses this share, and the answer thresholds do the rest (the
+    /// wrong entries, and <see cref="MinRefused"/> overall). Chosen together with the answer threshold, it rose to cut
+    /// wrong entries too, and moved by up to 0.175 between files' folds when a comparison's features changed (by-file
+    /// cross-validation, knowledge/README.md tenth round).
+    /// </summary>
+    public const double DomainRefused = 0.95;
+
+    /// <summary>
     /// The most wrong answers one question type may get (on the questions its thresholds are chosen on): the overall
     /// <see cref="MaxWrong"/> alone let the few follow-ups take 8 % wrong, since they are a tenth of the questions.
     /// </summary>
@@ -309,30 +318,34 @@ public static class DecisionCalibrator
 
     private static (double Domain, double Answer) ChooseThresholds(List<Scored> scored)
     {
+        var domain = DomainThreshold(scored);
         CalibrationRow? best = null;
         CalibrationRow? leastBad = null;
-        foreach (var domain in Grid(0.1, 0.9))
+        foreach (var answer in Grid(0.1, 0.95))
         {
-            foreach (var answer in Grid(0.1, 0.95))
+            var row = Row(scored, domain, answer, answer);
+            var feasible = row.Wrong <= MaxWrong && row.OutOfScopeRefused >= MinRefused;
+            if (feasible && (best is null || row.Right > best.Right + 1e-9))
             {
-                var row = Row(scored, domain, answer, answer);
-                var feasible = row.Wrong <= MaxWrong && row.OutOfScopeRefused >= MinRefused;
-                if (feasible && (best is null || row.Right > best.Right + 1e-9))
-                {
-                    best = row;
-                }
+                best = row;
+            }
 
-                // With no feasible pair, the best trade: a wrong answer costs as much as four right ones, an answered
-                // out-of-scope question as much as two.
-                if (leastBad is null || Utility(row) > Utility(leastBad) + 1e-9)
-                {
-                    leastBad = row;
-                }
+            // With no feasible threshold, the best trade: a wrong answer costs as much as four right ones, an answered
+            // out-of-scope question as much as two.
+            if (leastBad is null || Utility(row) > Utility(leastBad) + 1e-9)
+            {
+                leastBad = row;
             }
         }
 
-        var chosen = best ?? leastBad!;
-        return (chosen.DomainThreshold, chosen.AnswerThreshold);
+        return (domain, (best ?? leastBad!).AnswerThreshold);
+    }
+
+    /// <summary>The lowest p_domain threshold that refuses <see cref="DomainRefused"/> of the out-of-scope questions by itself.</summary>
+    private static double DomainThreshold(List<Scored> scored)
+    {
+        var outOfScope = scored.Where(s => !s.Sample.InScope).ToList();
+        return Grid(0.1, 0.9).FirstOrDefault(domain => outOfScope.Count(s => s.Sample.Understanding.Shown.Count == 0 || s.Domain < domain) >= DomainRefused * outOfScope.Count, 0.9);
     }
 
     private static double Utility(CalibrationRow row) => row.Right - (4 * row.Wrong) - (2 * (1 - row.OutOfScopeRefused));

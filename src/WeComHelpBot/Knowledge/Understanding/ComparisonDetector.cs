@@ -17,9 +17,9 @@ public static class ComparisonDetector
         "先做", "优缺点", "好处", "是不是都", "都要", "都能", "都不", "都可以", "都会", "都在", "都是", "都得", "都需要", "谁", "相比", "比起", "多多少", "少多少", "比一比",
     ];
 
-    // Where the right side's topic ends and the question about both begins (对公打款|哪个快, 个体户|各能加多少人). 对 is
+    // Where the right side's topic ends and the question about both begins (对公打款|哪个快, 个体户|各能加多少人, 企业|比，谁多). 对 is
     // no marker: it starts topics (对公打款).
-    private static readonly string[] AskingMarkers = ["哪", "什么", "啥", "分别", "各", "是", "一样", "有", "怎么", "如何", "要", "能", "多", "几", "的", "差", "区别", "不同", "选", "先", "更", "最", "都", "谁", "呢", "吗", "?", "？", "，", ","];
+    private static readonly string[] AskingMarkers = ["哪", "什么", "啥", "分别", "各", "是", "一样", "有", "怎么", "如何", "要", "能", "多", "几", "的", "差", "区别", "不同", "选", "先", "更", "最", "都", "谁", "呢", "吗", "比", "?", "？", "，", ","];
 
     /// <summary>
     /// Splits the right side of a comparison into its topic and what the question asks about both sides
@@ -86,25 +86,34 @@ public static class ComparisonDetector
     /// <summary>
     /// Takes what both sides share off them (公司注册材料 / 个体户注册材料 → 公司 / 个体户 + 注册材料; 法人扫脸 / 法人微信认证 →
     /// 扫脸 / 微信认证 + 法人): the shared words belong to what is asked of both, and only the rest tells the sides apart.
-    /// A side keeps at least two characters.
+    /// The shared part goes whole or not at all, and only when each side keeps two characters: 部门管理员 / 主管理员 share
+    /// 管理员, the word both sides are, and cutting it short (部门管 / 主管) would name other things.
     /// </summary>
     public static (string Left, string Right, string Shared) Distinct(string left, string right)
     {
         var prefix = 0;
-        while (prefix < left.Length - 2 && prefix < right.Length - 2 && left[prefix] == right[prefix])
+        while (prefix < left.Length && prefix < right.Length && left[prefix] == right[prefix])
         {
             prefix++;
         }
 
+        // A single shared character is usually chance (认证 / 免认证 share 证), not a shared topic.
+        if (prefix < 2 || left.Length - prefix < 2 || right.Length - prefix < 2)
+        {
+            prefix = 0;
+        }
+
         var suffix = 0;
-        while (suffix < left.Length - prefix - 2 && suffix < right.Length - prefix - 2 && left[^(suffix + 1)] == right[^(suffix + 1)])
+        while (suffix < left.Length - prefix && suffix < right.Length - prefix && left[^(suffix + 1)] == right[^(suffix + 1)])
         {
             suffix++;
         }
 
-        // A single shared character is usually chance (认证 / 免认证 share 证), not a shared topic.
-        prefix = prefix >= 2 ? prefix : 0;
-        suffix = suffix >= 2 ? suffix : 0;
+        if (suffix < 2 || left.Length - prefix - suffix < 2 || right.Length - prefix - suffix < 2)
+        {
+            suffix = 0;
+        }
+
         var shared = left[..prefix] + left[(left.Length - suffix)..];
         return (left[prefix..(left.Length - suffix)], right[prefix..(right.Length - suffix)], shared);
     }

@@ -165,6 +165,37 @@ public sealed class DecisionCalibratorTests
         Assert.True(wrong <= 0.05 * comparisons.Count, $"{wrong} of {comparisons.Count} comparisons answered wrong");
     }
 
+    [Fact]
+    public void Fit_DomainThreshold_IsTheLowestThatRefusesOutOfScopeQuestionsByItself()
+    {
+        // Out-of-scope questions whose first entry is weak: the answer threshold alone would refuse them all, and a domain
+        // threshold chosen together with it sank to the grid's lowest. It answers "is this about WeCom registration?" on
+        // its own: it refuses DomainRefused of them without the answer threshold's help, and a step lower would not.
+        var random = new Random(5);
+        var samples = new List<CalibrationSample>();
+        for (var i = 0; i < 300; i++)
+        {
+            var confidence = random.NextDouble();
+            samples.Add(Synthetic(random, i, confidence, confidence > 0.4, comparison: false, inScope: true));
+        }
+
+        for (var i = 300; i < 400; i++)
+        {
+            // One in ten out-of-scope questions reads half like the domain's (a WeCom feature the guide does not cover).
+            var sample = Synthetic(random, i, random.NextDouble() * 0.2, right: false, comparison: false, inScope: false);
+            samples.Add(i % 10 == 0 ? WithDomain(sample, 0.5 + (random.NextDouble() * 0.1)) : sample);
+        }
+
+        var model = DecisionCalibrator.Fit(samples);
+
+        double RefusedBelow(double threshold) => samples.Where(s => !s.InScope).Average(s => model.Domain.Probability(s.Understanding.Features.Domain) < threshold ? 1.0 : 0);
+        Assert.True(RefusedBelow(model.DomainThreshold) >= DecisionCalibrator.DomainRefused, $"{RefusedBelow(model.DomainThreshold):0.00} refused at {model.DomainThreshold}");
+        Assert.True(RefusedBelow(model.DomainThreshold - 0.025) < DecisionCalibrator.DomainRefused, $"{model.DomainThreshold} is not the lowest");
+    }
+
+    private static CalibrationSample WithDomain(CalibrationSample sample, double first) =>
+        sample with { Understanding = sample.Understanding with { Features = sample.Understanding.Features with { Domain = [first, .. sample.Understanding.Features.Domain.Skip(1)] } } };
+
     private static readonly KnowledgeEntry SyntheticEntry = new("e", "条目", 1, new DateOnly(2026, 1, 1), [], [], "答案", [], null, "t.yaml", 1);
 
     /// <summary>A question whose entry "e" is right or not, with the given confidence and random noise in the other features.</summary>

@@ -40,6 +40,7 @@ public sealed class ComparisonDetectorTests
     [InlineData("个体户各能加多少人", "个体户", "各能加多少人")]
     [InlineData("政府单位注册材料有什么不同", "政府单位注册材料", "有什么不同")]
     [InlineData("微信认证", "微信认证", "")]
+    [InlineData("企业比，成员数谁多", "企业", "比，成员数谁多")] // 事业单位跟企业比，…
     public void Topic_SeparatesTheSideFromWhatIsAskedOfBoth(string side, string topic, string asked) =>
         Assert.Equal((topic, asked), ComparisonDetector.Topic(side));
 
@@ -47,6 +48,7 @@ public sealed class ComparisonDetectorTests
     [InlineData("公司注册材料", "个体户注册材料", "公司", "个体户", "注册材料")]
     [InlineData("法人扫脸", "法人微信认证", "扫脸", "微信认证", "法人")]
     [InlineData("免认证", "微信认证", "免认证", "微信认证", "")] // one shared character is no shared topic
+    [InlineData("部门管理员", "主管理员", "部门管理员", "主管理员", "")] // 管理员 is what both are: no side keeps two characters without it
     public void Distinct_MovesSharedWordsToTheQuestion(string left, string right, string distinctLeft, string distinctRight, string shared) =>
         Assert.Equal((distinctLeft, distinctRight, shared), ComparisonDetector.Distinct(left, right));
 }

@@ -41,7 +41,7 @@ public static partial class KbCommand
                 return 1;
             }
 
-            output.WriteLine($"知识库检查通过：{result.FileCount} 个文件，{result.Knowledge.Entries.Count} 条条目，{result.Knowledge.Synonyms.Groups.Count} 组同义词（{directory}）");
+            output.WriteLine($"知识库检查通过：{result.FileCount} 个文件，{result.Knowledge.Entries.Count} 条条目，{result.Knowledge.Synonyms.Groups.Count} 组同义词、{result.Knowledge.Synonyms.EnglishGroups.Count} 组英文同义词（{directory}）");
 
             // English content is optional: entries without it are listed as a warning, not a failure.
             var withoutEnglish = result.Knowledge.Entries.Where(e => e.English is null).ToList();

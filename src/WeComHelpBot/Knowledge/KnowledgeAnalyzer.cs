@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -20,7 +21,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
 {
     public const string GramsField = "grams";
 
-    /// <summary>Fields whose name starts with this hold English (en: blocks): lower case, English stop words, Porter stems.</summary>
+    /// <summary>Fields whose name starts with this hold English (en: blocks): lower case, English synonyms, English stop words, Porter stems.</summary>
     public const string EnglishFieldPrefix = "en_";
 
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -46,12 +47,14 @@ public sealed class KnowledgeAnalyzer : Analyzer
         true);
 
     private readonly NormalizeCharMap? charMap;
+    private readonly Lucene.Net.Analysis.Synonym.SynonymMap? englishSynonyms;
     private readonly CharArraySet stopWords;
 
     public KnowledgeAnalyzer(SynonymMap synonyms)
         : base(PER_FIELD_REUSE_STRATEGY) // the grams field has its own chain; the default strategy would reuse one chain for all fields
     {
         charMap = synonyms.CharMap;
+        englishSynonyms = synonyms.EnglishMap;
         stopWords = new CharArraySet(Version, FunctionWords, false);
         foreach (var punctuation in SmartChineseAnalyzer.DefaultStopSet)
         {
@@ -91,6 +94,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
             var latin = new StandardTokenizer(Version, reader);
             TokenStream english = new EnglishPossessiveFilter(Version, latin);
             english = new LowerCaseFilter(Version, english);
+            if (englishSynonyms is not null)
+            {
+                english = new SynonymFilter(english, englishSynonyms, ignoreCase: true);
+            }
+
             english = new StopFilter(Version, english, EnglishStopWords);
             english = new PorterStemFilter(english);
             return new TokenStreamComponents(latin, english);

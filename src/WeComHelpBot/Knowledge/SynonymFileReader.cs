@@ -3,7 +3,7 @@ using static WeComHelpBot.Knowledge.KnowledgeYaml;
 
 namespace WeComHelpBot.Knowledge;
 
-/// <summary>Reads synonyms.yaml into a <see cref="SynonymMap"/>: groups of at least two words, each word in one group only.</summary>
+/// <summary>Reads synonyms.yaml into a <see cref="SynonymMap"/>: groups of at least two words, each word in one group only; the Chinese groups under synonyms:, the English ones under english:.</summary>
 internal static class SynonymFileReader
 {
     public static SynonymMap Load(string file, List<KnowledgeProblem> problems)
@@ -20,13 +20,34 @@ internal static class SynonymFileReader
             return SynonymMap.Empty;
         }
 
-        var result = new List<IReadOnlyList<string>>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = Groups(file, groups, seen, problems, "[法定代表人, 法人]");
+
+        // English groups, optional: an en: block's words and a question's are rewritten alike (cost → fee).
+        var english = new List<IReadOnlyList<string>>();
+        if (TryGet(mapping, "english", out var englishNode))
+        {
+            if (englishNode is YamlSequenceNode englishGroups)
+            {
+                english = Groups(file, englishGroups, new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), problems, "[fee, cost, price]");
+            }
+            else
+            {
+                problems.Add(new KnowledgeProblem(file, Line(englishNode), "english: 应当是列表，每项是一组英文同义词，例如 - [fee, cost, price]"));
+            }
+        }
+
+        return new SynonymMap(result, english);
+    }
+
+    private static List<IReadOnlyList<string>> Groups(string file, YamlSequenceNode groups, Dictionary<string, int> seen, List<KnowledgeProblem> problems, string example)
+    {
+        var result = new List<IReadOnlyList<string>>();
         foreach (var groupNode in groups.Children)
         {
             if (groupNode is not YamlSequenceNode group || group.Children.Any(c => c is not YamlScalarNode { Value: { Length: > 0 } }))
             {
-                problems.Add(new KnowledgeProblem(file, Line(groupNode), "每组同义词应当是一个文字列表，例如 [法定代表人, 法人]"));
+                problems.Add(new KnowledgeProblem(file, Line(groupNode), $"每组同义词应当是一个文字列表，例如 {example}"));
                 continue;
             }
 
@@ -48,6 +69,6 @@ internal static class SynonymFileReader
             result.Add(words);
         }
 
-        return new SynonymMap(result);
+        return result;
     }
 }

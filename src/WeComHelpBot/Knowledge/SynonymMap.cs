@@ -1,19 +1,22 @@
 using System.Text;
 using Lucene.Net.Analysis.CharFilters;
+using Lucene.Net.Util;
+using LuceneSynonyms = Lucene.Net.Analysis.Synonym.SynonymMap;
 
 namespace WeComHelpBot.Knowledge;
 
 /// <summary>
 /// Groups of words that mean the same thing; the first word of a group is canonical. Text is rewritten to
 /// canonical words (longest match first) before it is analysed, at index time and at query time alike,
-/// so 扫脸 in a question finds 人脸识别 in an answer.
+/// so 扫脸 in a question finds 人脸识别 in an answer. <see cref="EnglishGroups"/> do the same for the en: blocks, word by
+/// word (cost → fee, at once → batch), in the English fields' analysis.
 /// </summary>
 public sealed class SynonymMap
 {
     private readonly Dictionary<string, string> canonicalOf;
     private readonly int longestWord;
 
-    public SynonymMap(IEnumerable<IReadOnlyList<string>> groups)
+    public SynonymMap(IEnumerable<IReadOnlyList<string>> groups, IEnumerable<IReadOnlyList<string>>? english = null)
     {
         canonicalOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var kept = new List<IReadOnlyList<string>>();
@@ -37,6 +40,8 @@ public sealed class SynonymMap
         Groups = kept;
         longestWord = canonicalOf.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
         CharMap = BuildCharMap();
+        EnglishGroups = (english ?? []).Select(g => (IReadOnlyList<string>)g.Select(w => w.Trim().ToLowerInvariant()).Where(w => w.Length > 0).ToList()).Where(g => g.Count >= 2).ToList();
+        EnglishMap = BuildEnglishMap(EnglishGroups);
     }
 
     public static SynonymMap Empty { get; } = new([]);
@@ -52,6 +57,12 @@ public sealed class SynonymMap
 
     /// <summary>The first word of every group, as written in synonyms.yaml.</summary>
     public IEnumerable<string> CanonicalWords => Groups.Select(g => g[0]);
+
+    /// <summary>Groups of English words or phrases (lower case) that mean the same; the first is canonical.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> EnglishGroups { get; }
+
+    /// <summary>The English groups as a Lucene synonym map (each other word or phrase rewritten to the first); null when there are none.</summary>
+    public LuceneSynonyms? EnglishMap { get; }
 
     /// <summary>The same rewriting as a Lucene char map, for <see cref="MappingCharFilter"/>; null when there are no synonyms.</summary>
     public NormalizeCharMap? CharMap { get; }
@@ -102,6 +113,27 @@ public sealed class SynonymMap
         {
             // Canonical words map to themselves so a longer canonical word is not split by a shorter variant inside it.
             builder.Add(word, canonical);
+        }
+
+        return builder.Build();
+    }
+
+    private static LuceneSynonyms? BuildEnglishMap(IReadOnlyList<IReadOnlyList<string>> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+
+        // Phrases are joined word by word, the way the synonym filter meets them in the token stream (at a time → at, a, time).
+        static CharsRef Phrase(string words) => LuceneSynonyms.Builder.Join(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), new CharsRef());
+        var builder = new LuceneSynonyms.Builder(dedup: true);
+        foreach (var group in groups)
+        {
+            foreach (var word in group.Skip(1))
+            {
+                builder.Add(Phrase(word), Phrase(group[0]), includeOrig: false);
+            }
         }
 
         return builder.Build();

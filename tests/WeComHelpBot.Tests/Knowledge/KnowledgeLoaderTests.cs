@@ -144,6 +144,28 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EnglishSynonyms_AreRead_AndTheirMistakesReportedWithTheLine()
+    {
+        Write("a.yaml", Entry("one"));
+        Write("synonyms.yaml", "synonyms:\n  - [法定代表人, 法人]\nenglish:\n  - [fee, Cost, at a time]\n");
+
+        var result = KnowledgeLoader.Load(directory);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["fee", "cost", "at a time"], Assert.Single(result.Knowledge.Synonyms.EnglishGroups));
+        Assert.NotNull(result.Knowledge.Synonyms.EnglishMap);
+
+        var file = Write("synonyms.yaml", "synonyms:\n  - [法定代表人, 法人]\nenglish:\n  - [fee, cost]\n  - [price, Cost]\n  - [batch]\n");
+        var problems = KnowledgeLoader.Load(directory).Problems;
+
+        Assert.Contains(new KnowledgeProblem(file, 5, "“Cost”已经出现在第 4 行的同义词组里"), problems);
+        Assert.Contains(new KnowledgeProblem(file, 6, "一组同义词至少要有两个词"), problems);
+
+        file = Write("synonyms.yaml", "synonyms:\n  - [法定代表人, 法人]\nenglish: fee\n");
+        Assert.Equal(3, Assert.Single(KnowledgeLoader.Load(directory).Problems, p => p.File == file).Line);
+    }
+
+    [Fact]
     public void AspectsFile_IsReadAsAspects_NotAsEntries()
     {
         Write("a.yaml", Entry("one"));

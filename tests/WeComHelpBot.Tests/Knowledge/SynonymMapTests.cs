@@ -26,4 +26,17 @@ public sealed class SynonymMapTests
         Assert.Equal(analyzer.Terms("title", "对公打款超时"), analyzer.Terms("title", "打款超时"));
         Assert.Equal(analyzer.Terms("grams", "对公打款超时"), analyzer.Terms("grams", "银行打款超时"));
     }
+
+    [Fact]
+    public void EnglishGroups_RewriteTheEnglishFieldsOnly_PhrasesIncluded()
+    {
+        var english = new SynonymMap([["法定代表人", "法人"]], [["fee", "cost", "price"], ["batch", "at a time", "in one go"]]);
+        using var analyzer = new KnowledgeAnalyzer(english);
+
+        Assert.Equal(["fee"], analyzer.Terms("en_questions", "What is the PRICE?"));
+        Assert.Contains("fee", analyzer.Terms("en_questions", "How much does it cost"));
+        Assert.Equal(["add", "them", "batch"], analyzer.Terms("en_questions", "add them in one go"));
+        Assert.Equal(["add", "them", "batch"], analyzer.Terms("en_questions", "add them at a time"));
+        Assert.Contains("cost", analyzer.Terms("title", "cost"));
+    }
 }

@@ -1,0 +1,25 @@
+using WeComHelpBot.Knowledge;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>
+/// English words the en: blocks say otherwise (price for fee, staff for members, administrator for admin, at once for at
+/// a time), against the shipped knowledge base: knowledge/synonyms.yaml's english: groups make them the same word.
+/// </summary>
+public sealed class EnglishSynonymsTests
+{
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
+
+    [Theory]
+    [InlineData("What's the price of WeChat certification?", "verify-wechat-cert")]
+    [InlineData("How many staff can I add by hand at once?", "members-manual-input")]
+    [InlineData("Who can be the administrator?", "entity-admin-requirements")]
+    public void AQuestionInOtherWords_IsAnsweredByTheEntryThatSaysItItsWay(string question, string entryId)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.True(answer.Answered, $"{answer.Kind} {answer.EntryId} {answer.Score}");
+        Assert.Equal(entryId, answer.EntryId);
+        Assert.True(answer.English);
+    }
+}

@@ -186,14 +186,16 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     }
 
     /// <summary>An English question searches the en: blocks (and any Chinese words in it); every other question the Chinese fields.</summary>
-    private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>
-        prepared.English && index.HasEnglish ? RetrieveEnglish(prepared.Text) : Retrieve(prepared.Focus);
-
     /// <summary>
-    /// A question no entry may be offered for, in either language: about another product (knowledge/out-of-scope.yaml) or
-    /// about a WeChat account of one's own.
+    /// The question's candidates; none for a question about a WeChat account of one's own, which is judged on the whole
+    /// question (用了企微，我个人微信的东西公司能看到吗 names WeCom before the clause its story is reduced to).
     /// </summary>
-    private bool Declined(string text) => index.Knowledge.OutOfScope.FindIn(text) is not null || OwnWeChatAccount.IsAbout(text);
+    private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>
+        OwnWeChatAccount.IsAbout(prepared.Text) ? []
+        : prepared.English && index.HasEnglish ? RetrieveEnglish(prepared.Text) : Retrieve(prepared.Focus);
+
+    /// <summary>A text no entry may be offered for, in either language: it is about another product (knowledge/out-of-scope.yaml).</summary>
+    private bool Declined(string text) => index.Knowledge.OutOfScope.FindIn(text) is not null;
 
     private IReadOnlyList<RetrievalCandidate> Retrieve(string text)
     {

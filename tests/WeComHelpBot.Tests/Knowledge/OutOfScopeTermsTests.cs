@@ -18,6 +18,10 @@ public sealed class OutOfScopeTermsTests
     [InlineData("企微群里最多能有几个人")] // groups: a WeCom feature the guide does not cover, not the member limit
     [InlineData("开个体户以后个税怎么交")] // tax, not registration
     [InlineData("法人变更以后工商那边怎么办")]
+    [InlineData("企微里建的客户群能放多少人")] // a customer group is a group too, not the member limit
+    [InlineData("开了个体户每季度要缴税吗")]
+    [InlineData("公司法人换人了要做什么")]
+    [InlineData("微信支付的商户号在哪申请")]
     public void AQuestionAboutAnotherProduct_IsOutOfScope(string question)
     {
         var answer = Shipped.Value.Answer(question);

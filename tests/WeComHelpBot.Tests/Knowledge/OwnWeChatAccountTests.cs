@@ -22,6 +22,9 @@ public sealed class OwnWeChatAccountTests
     [InlineData("企微里能看到我自己微信的聊天吗", false)]
     [InlineData("法人没有微信怎么验证", false)]
     [InlineData("微信认证要多少钱", false)]
+    [InlineData("单位能不能看到我私人微信上的消息", false)] // the personal account beside the work: how the two are kept apart
+    [InlineData("同事都用自己微信谈工作，会不会乱", false)]
+    [InlineData("公司想开个订阅号发新闻", true)] // an Official Account stays another product, work or not
     public void IsAbout_AnAccountOfOnesOwnAndNotWeCom(string question, bool about) => Assert.Equal(about, OwnWeChatAccount.IsAbout(question));
 
     [Theory]
@@ -44,5 +47,15 @@ public sealed class OwnWeChatAccountTests
 
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal("general-personal-vs-wecom", answer.EntryId);
+    }
+
+    [Fact]
+    public void AStoryNamingWeComBeforeItsQuestion_IsNotDeclined()
+    {
+        // The story is reduced to its last clause, which names only the personal account; the whole question names WeCom.
+        var understanding = retriever.Understand("我们上个月开始用企微了，我想问一下，我个人微信里的聊天记录领导那边能看到吗");
+
+        Assert.NotEmpty(understanding.Result.Candidates);
+        Assert.Equal("general-personal-vs-wecom", understanding.Result.Top!.Entry.Id);
     }
 }

@@ -4,16 +4,22 @@ namespace WeComHelpBot.Knowledge.Understanding;
 /// A question about a WeChat account of one's own rather than WeCom: a personal account (个人微信怎么换绑手机号, 私人微信被封了)
 /// or an Official Account (微信公众号怎么注册). The knowledge base names both only beside WeCom (their data are kept apart;
 /// WeCom can be registered through the Official Account), so its words alone make such a question look like the domain.
-/// A question naming WeCom as well (个人微信和企业微信的数据互通吗) is not one.
+/// A question naming WeCom as well (个人微信和企业微信的数据互通吗) is not one, nor one that sets a personal account beside
+/// the work (我个人微信的聊天公司能看到吗, 员工拿自己微信聊工作): that is how the two are kept apart, which the guide covers.
 /// </summary>
 public static class OwnWeChatAccount
 {
-    private static readonly string[] Accounts =
-        ["个人微信", "私人微信", "个人号", "自己的微信", "自己微信", "personal wechat", "微信公众号", "订阅号", "公众号文章", "公众号推文"];
+    private static readonly string[] Personal = ["个人微信", "私人微信", "个人号", "自己的微信", "自己微信", "personal wechat"];
+
+    private static readonly string[] Official = ["微信公众号", "订阅号", "公众号文章", "公众号推文"];
 
     private static readonly string[] WeCom = ["企业微信", "企微", "wecom", "企业号", "work wechat"];
 
-    /// <summary>True when <paramref name="text"/> (simplified) names a WeChat account of one's own and not WeCom.</summary>
+    private static readonly string[] Work = ["公司", "工作", "单位", "同事", "员工", "离职"];
+
+    /// <summary>True when <paramref name="text"/> (the whole question, simplified) names a WeChat account of one's own and not WeCom.</summary>
     public static bool IsAbout(string text) =>
-        Accounts.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase)) && !WeCom.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        !Names(text, WeCom) && (Names(text, Official) || (Names(text, Personal) && !Names(text, Work)));
+
+    private static bool Names(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 }

@@ -103,7 +103,8 @@ public sealed class KnowledgeIndex : IDisposable
         namingWordIds = Profiles.SelectMany(p => p.NamingWords).ToHashSet();
         profilesById = Profiles.GroupBy(p => p.Entry.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         // The canonical words of the synonym groups too: SmartCn cuts 企业微信 into 企业 + 微信, yet qywx means the whole.
-        Corrector = new Understanding.TypoCorrector(KeyTerms.Concat(knowledge.Synonyms.CanonicalWords), term => vocabulary.ContainsKey(term), IsDictionaryWord);
+        // The other ways of writing them are slipped on too, by sound (扫联 → 扫脸, 个题户 → 个体户).
+        Corrector = new Understanding.TypoCorrector(KeyTerms.Concat(knowledge.Synonyms.CanonicalWords), term => vocabulary.ContainsKey(term), IsDictionaryWord, knowledge.Synonyms.Groups.SelectMany(g => g.Skip(1)));
     }
 
     /// <summary>True when some entry has English content (an en: block).</summary>

@@ -17,7 +17,8 @@ public sealed class TypoCorrector
     // One wrong character in a shorter term is too often another real word (工商户 / 工商那); from four on it is a slip.
     private const int MinWildcardLength = 4;
 
-    // Numbers and measure words make pairs no text has written before (分几次, 三千多) without being slips.
+    // Numbers and measure words make pairs no text has written before (分几次, 三千多) without being slips: a slip never
+    // replaces one (KeepsNumerals).
     private const string Numerals = "几两一二三四五六七八九十百千万亿多半每个次";
 
     // Words that join two topics (扫脸和对公打款): rewriting one (和对 → 核对) merges the sides of a comparison into a
@@ -35,7 +36,9 @@ public sealed class TypoCorrector
     /// every two neighbouring characters the knowledge base writes somewhere is no slip (企业微信), so only a piece with a pair
     /// the knowledge base never writes (认怔, 队公, 执造) is a candidate.</param>
     /// <param name="isWord">True when the piece is a word of the language in its own right (负责人, 以后, 完成): never a slip.</param>
-    public TypoCorrector(IEnumerable<string> terms, Func<string, bool> isKnown, Func<string, bool> isWord)
+    /// <param name="spellings">Other ways of writing the terms (synonyms.yaml's variants: 扫脸, 个体户): only a homophone of one is a
+    /// slip (扫联, 个题户). One character off them is not: the variants hold short, common words (子管理员 would take 做管理员).</param>
+    public TypoCorrector(IEnumerable<string> terms, Func<string, bool> isKnown, Func<string, bool> isWord, IEnumerable<string>? spellings = null)
     {
         this.isKnown = isKnown;
         this.isWord = isWord;
@@ -63,6 +66,14 @@ public sealed class TypoCorrector
                     // Two terms with the same initials: the more important one (earlier) is meant, as for syllables.
                     byInitials.TryAdd(initials, term);
                 }
+            }
+        }
+
+        foreach (var spelling in spellings ?? [])
+        {
+            if (spelling.Length is >= MinLength and <= MaxLength && spelling.All(Pinyin.IsHan) && Pinyin.Full(spelling) is { } syllables)
+            {
+                bySyllables.TryAdd(syllables, spelling);
             }
         }
     }
@@ -119,13 +130,13 @@ public sealed class TypoCorrector
         for (length = Math.Min(MaxLength, text.Length - start); length >= MinLength; length--)
         {
             var piece = text.Substring(start, length);
-            if (!piece.All(Pinyin.IsHan) || isKnown(piece) || !HasUnknownPair(piece) || piece.Any(c => Numerals.Contains(c)))
+            if (!piece.All(Pinyin.IsHan) || isKnown(piece) || !HasUnknownPair(piece))
             {
                 continue;
             }
 
             if (Pinyin.Full(piece) is { } syllables && bySyllables.TryGetValue(syllables, out var homophone) && SharesACharacter(piece, homophone)
-                && ChangesOnlyUnknownPairs(text, start, homophone) && !InsideAWord(text, start, length))
+                && KeepsNumerals(piece, homophone) && ChangesOnlyUnknownPairs(text, start, homophone) && !InsideAWord(text, start, length))
             {
                 replacement = homophone;
                 return true;
@@ -135,7 +146,7 @@ public sealed class TypoCorrector
             {
                 for (var i = 0; i < length; i++)
                 {
-                    if (byWildcard.TryGetValue(Wildcard(piece, i), out var near) && ChangesOnlyUnknownPairs(text, start, near) && !InsideAWord(text, start, length))
+                    if (byWildcard.TryGetValue(Wildcard(piece, i), out var near) && KeepsNumerals(piece, near) && ChangesOnlyUnknownPairs(text, start, near) && !InsideAWord(text, start, length))
                     {
                         replacement = near;
                         return true;
@@ -147,6 +158,23 @@ public sealed class TypoCorrector
         length = 0;
         replacement = string.Empty;
         return false;
+    }
+
+    /// <summary>
+    /// No number or measure word of the piece is replaced: 个 stays 个 (个题户 → 个体户), but 分几次 is not read as a term with
+    /// another character where 几 is.
+    /// </summary>
+    private static bool KeepsNumerals(string piece, string term)
+    {
+        for (var i = 0; i < piece.Length; i++)
+        {
+            if (Numerals.Contains(piece[i]) && term[i] != piece[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Every character replaced sits in a pair the knowledge base never writes: the slip is where the text is strange.</summary>

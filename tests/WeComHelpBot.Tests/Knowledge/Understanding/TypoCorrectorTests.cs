@@ -40,4 +40,14 @@ public sealed class TypoCorrectorTests
         Assert.Equal(text, corrected);
         Assert.Equal(0, corrections);
     }
+
+    [Fact]
+    public void ASpellingOfATerm_IsCorrectedBySound_AndNeverByOneCharacterOff()
+    {
+        // 个体户 and 子管理员 are synonyms.yaml's other spellings (of 个体工商户, 部门管理员); 个 is a measure word.
+        var corrector = new TypoCorrector(["个体工商户", "部门管理员"], piece => piece is "个体" or "体户" or "管理" or "理员", _ => false, ["个体户", "子管理员"]);
+
+        Assert.Equal("个体户能加几个人", corrector.Correct("个题户能加几个人").Text);
+        Assert.Equal("谁可以做管理员", corrector.Correct("谁可以做管理员").Text);
+    }
 }

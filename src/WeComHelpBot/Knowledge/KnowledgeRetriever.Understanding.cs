@@ -137,7 +137,7 @@ public sealed partial class KnowledgeRetriever
         }
 
         // 第二步具体怎么弄 after a numbered list (注册分 4 个阶段：1. 创建企业… 2. 主体验证…) asks about the second item by name.
-        if (previous is not null && StepNamed(prepared.Focus, previous.Answer) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
+        if (previous is not null && (StepNamed(prepared.Focus, previous.Answer) ?? StepCalled(prepared.Focus, previous.Answer)) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
         {
             return (new RetrievalResult(plain.Question, stepCandidates), named);
         }
@@ -248,6 +248,23 @@ public sealed partial class KnowledgeRetriever
         return number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
     }
 
+    /// <summary>
+    /// The message with "X那步" (or X这步 / X那个阶段) replaced by the item of the previous answer's list that X names
+    /// (管理员那步具体怎么弄 after the four stages → 管理员设置具体怎么弄); null when the message calls no step so or no item holds X.
+    /// </summary>
+    private static string? StepCalled(string message, string answer)
+    {
+        var match = CalledStep().Match(message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups[1].Value;
+        var item = Steps(answer, 1).FirstOrDefault(i => i.Contains(name, StringComparison.Ordinal));
+        return item is null ? null : message.Replace(match.Value, item, StringComparison.Ordinal);
+    }
+
     /// <summary>The items of an answer's numbered list (1. 创建企业：… → 创建企业), or of its arrow chain (创建企业 → 主体验证 → …) when the list has fewer than <paramref name="atLeast"/>.</summary>
     private static List<string> Steps(string answer, int atLeast)
     {
@@ -295,6 +312,9 @@ public sealed partial class KnowledgeRetriever
 
     [System.Text.RegularExpressions.GeneratedRegex(@"第([一二三四五六七八九1-9])(?:步|个|项|阶段)")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStep();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}A-Za-z]{2,6}?)(?:那|这)(?:一)?(?:步|个阶段|个步骤|个环节)")]
+    private static partial System.Text.RegularExpressions.Regex CalledStep();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*\d+[.、．]\s*([^：:，,；;\n]+)")]
     private static partial System.Text.RegularExpressions.Regex NumberedItem();

@@ -316,6 +316,12 @@ public sealed partial class KnowledgeRetriever
     [System.Text.RegularExpressions.GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}A-Za-z]{2,6}?)(?:那|这)(?:一)?(?:步|个阶段|个步骤|个环节)")]
     private static partial System.Text.RegularExpressions.Regex CalledStep();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,10}?)(?:不行|搞不定|搞不了|做不了|弄不了|过不了|不通过)(?:的话)?[，, ]*(?:那|换成|换|改用|改走|还能走|走|用)?(?!的|要|怎|咋|找|该|会|能|可以|需要|还要|是不是|有没有)(\p{IsCJKUnifiedIdeographs}{2}.*)$")]
+    private static partial System.Text.RegularExpressions.Regex FallbackAfter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:没法做|做不了|没法|弄不了)(\p{IsCJKUnifiedIdeographs}{2,10}?)[，, ]+(?:换成|换|改用|改走|用)(\p{IsCJKUnifiedIdeographs}{2}.*)$")]
+    private static partial System.Text.RegularExpressions.Regex FallbackInstead();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*\d+[.、．]\s*([^：:，,；;\n]+)")]
     private static partial System.Text.RegularExpressions.Regex NumberedItem();
 
@@ -594,6 +600,13 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private static (string Left, string Right)? Elliptical(string focus)
     {
+        // One way out after another (扫脸不行的话打款呢, 对公打款搞不定的话还能走微信认证吗, 没法做微信认证，换对公打款可以吗):
+        // the two ways are the sides. What to do when one fails (对公打款不通过的话要找谁) names no second way.
+        if ((FallbackAfter().Match(focus) is { Success: true } after ? after : FallbackInstead().Match(focus)) is { Success: true } way)
+        {
+            return (way.Groups[1].Value, way.Groups[2].Value);
+        }
+
         var clauses = focus.Split(['，', ',', ' ', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (clauses.Length < 2)
         {

@@ -66,6 +66,30 @@ public sealed class ComparisonRulesTests
         Assert.Equal(["limit-members-company", "limit-members-sole-proprietor"], understanding.Shown.Select(e => e.Id).Order());
     }
 
+    [Theory]
+    [InlineData("刷脸不行的话对公打款呢")]
+    [InlineData("对公打款搞不定的话还能走人脸识别吗")]
+    [InlineData("没法做人脸识别，换微信认证可以吗")]
+    public void OneWayOutAfterAnother_IsAComparisonOfTheTwo(string question)
+    {
+        // The verification methods' overview sets the face scan, the bank transfer and WeChat certification side by side.
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("verify-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Theory]
+    [InlineData("对公打款不通过的话要找谁", "failure-bank-transfer-timeout")]
+    [InlineData("扫脸不行的话怎么办", "verify-face")]
+    public void WhatToDoWhenOneWayFails_NamesNoSecondWay(string question, string entryId)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.NotEqual(QuestionType.Comparison, understanding.Type);
+        Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
+    }
+
     [Fact]
     public void ComparingOverview_ListingBothSidesInRelated_AnswersThem()
     {

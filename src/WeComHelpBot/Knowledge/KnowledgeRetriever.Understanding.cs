@@ -485,7 +485,6 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private (RetrievalCandidate Candidate, double Fit)? AspectOverview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, string asked, RetrievalCandidate a, RetrievalCandidate b)
     {
-        // An aspect both sides are named by (部门管理员和主管理员) is what they are, not what is asked of them.
         // An aspect that ends both sides (部门管理员和主管理员) is what they are, not what is asked of them.
         bool Names(Aspect x, string side) => x.Asks.Any(w => side.EndsWith(w, StringComparison.Ordinal));
         var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus) && !(Names(x, left) && Names(x, right))).ToList();

@@ -185,9 +185,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         return new KnowledgeAnswer(result.Question, kind, null, null, null, score, suggestions);
     }
 
-    /// <summary>An English question searches the en: blocks (and any Chinese words in it); every other question the Chinese fields.</summary>
     /// <summary>
-    /// The question's candidates; none for a question about a WeChat account of one's own, which is judged on the whole
+    /// The question's candidates: an English question searches the en: blocks (and any Chinese words in it), every other
+    /// question the Chinese fields. None for a question about a WeChat account of one's own, which is judged on the whole
     /// question (用了企微，我个人微信的东西公司能看到吗 names WeCom before the clause its story is reduced to).
     /// </summary>
     private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>

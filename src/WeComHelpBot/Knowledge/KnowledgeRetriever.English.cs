@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using WeComHelpBot.Knowledge.Understanding;
 using WeComHelpBot.Recognition;
 
 namespace WeComHelpBot.Knowledge;
@@ -68,6 +69,57 @@ public sealed partial class KnowledgeRetriever
         candidates.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         return candidates.AsReadOnly();
     }
+
+    /// <summary>
+    /// Reads a short English message in the previous English question's context ("And a sole proprietor?" after "How many
+    /// members can a company have?"): the two are searched together, and each entry is weighed by how well it fits both
+    /// and how much of the message's own words it holds, so the topic the message names wins over the previous one. Null
+    /// when the message stands on its own: it is long, or it does not lean on the previous one (no "and", "what about" …)
+    /// and finds an entry with confidence by itself.
+    /// </summary>
+    private (RetrievalResult Result, string Focus)? EnglishFollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
+    {
+        if (context.Question is not { Length: > 0 } previous || !LanguageDetector.IsEnglish(previous)
+            || EnglishWord().Count(prepared.Text) > EnglishFollowUpMaxWords)
+        {
+            return null;
+        }
+
+        var leans = EnglishLean().IsMatch(prepared.Text);
+        if (!leans && plain.Top is { } alone && alone.Confidence >= settings.FollowUpPlainConfidence)
+        {
+            return null;
+        }
+
+        var merged = $"{previous.Trim()} {prepared.Text.Trim()}";
+        var candidates = RetrieveEnglish(merged);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // As in Chinese, the entries the previous answer points to are a little likelier: "And the bank transfer?" after
+        // the face scan's duration is the bank transfer's page, not its time-out.
+        var own = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
+        var near = context.EntryId is { } id && index.Knowledge.Find(id) is { } shown ? shown.Related : [];
+        double Fit(RetrievalCandidate c) =>
+            Math.Clamp((0.5 * c.Confidence) + (0.5 * own.GetValueOrDefault(c.Entry.Id)) + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0), 0, 1);
+        var reweighed = candidates
+            .Select(c => c with { Confidence = Fit(c) })
+            .OrderByDescending(c => c.Confidence)
+            .ToList();
+        return (new RetrievalResult(plain.Question, reweighed), merged);
+    }
+
+    // Longer English messages are questions of their own.
+    private const int EnglishFollowUpMaxWords = 8;
+
+    // How an English message leans on the one before: "And a sole proprietor?", "What about the bank transfer?", "Same for schools?".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:(?:what|how)\s+about|and|or|same\s+for|also\s+for|what\s+if|if)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex EnglishLean();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+")]
+    private static partial System.Text.RegularExpressions.Regex EnglishWord();
 
     private static IEnumerable<string> HanRuns(string text)
     {

@@ -39,8 +39,8 @@ public sealed partial class KnowledgeRetriever
         var focus = prepared.Focus;
         var followUp = false;
 
-        if (context is not null && focus.Length <= settings.FollowUpMaxLength && !prepared.English
-            && FollowUp(prepared, result, context) is { } continued)
+        if (context is not null
+            && (prepared.English ? EnglishFollowUp(prepared, result, context) : focus.Length <= settings.FollowUpMaxLength ? FollowUp(prepared, result, context) : null) is { } continued)
         {
             (result, focus) = continued;
             followUp = true;

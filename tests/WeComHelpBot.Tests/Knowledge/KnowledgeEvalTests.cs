@@ -34,7 +34,9 @@ public sealed class KnowledgeEvalTests
     /// wrong 0.025, out of scope not answered 0.940; heldout13: 0.881, 0.022, 0.940; heldout14: 0.869, 0.031, 0.960;
     /// heldout15: 0.869, 0.013, 0.980); heldout10 and heldout11 (first run
     /// 0.866 / 0.025 / 0.980 and 0.838 / 0.016 / 0.960), heldout8, heldout9 and heldout7 served as floors while the tenth
-    /// round chose its changes. The 0.92 right is not met yet (knowledge/README.md).
+    /// round chose its changes. heldout16 and heldout17 were written at the start of the eleventh round and first run on its
+    /// starting build (0.875 / 0.025 / 0.960 and 0.859 / 0.031 / 0.960); the round then looked at their misses.
+    /// The 0.92 right is not met yet (knowledge/README.md).
     /// </summary>
     [Theory]
     [InlineData("kb-eval-guide-heldout7.jsonl", 0.80, 0.065, 0.95)]
@@ -46,6 +48,8 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout13.jsonl", 0.86, 0.030, 0.92)]
     [InlineData("kb-eval-guide-heldout14.jsonl", 0.85, 0.035, 0.94)]
     [InlineData("kb-eval-guide-heldout15.jsonl", 0.85, 0.025, 0.96)]
+    [InlineData("kb-eval-guide-heldout16.jsonl", 0.86, 0.035, 0.94)]
+    [InlineData("kb-eval-guide-heldout17.jsonl", 0.84, 0.035, 0.94)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

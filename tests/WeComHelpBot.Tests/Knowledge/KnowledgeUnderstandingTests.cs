@@ -29,6 +29,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("對公打款好幾天了還沒到賬", "failure-bank-transfer-timeout")]
     [InlineData("聊天紀錄能不能匯出備查", "security-compliant-storage")] // 紀錄/匯出: Taiwan's words for 记录/导出 (synonyms.yaml)
     [InlineData("人臉辨識驗證要準備什麼", "verify-face")] // 辨識 for 识别
+    [InlineData("新建企業時要填寫什麼資訊", "stage-create-company")] // 新建/建立 for 创建, 填寫 for 填, 資訊 for 信息
+    [InlineData("手機的鎖定畫面在哪裡設定", "security-device-lock")] // 鎖定畫面 for 锁屏
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

@@ -15,7 +15,7 @@ public static class QuestionFocus
     private static readonly char[] ClauseBreaks = ['，', ',', '。', '.', '！', '!', '？', '?', '；', ';', '\n', '\r', '、', '…', '~', '～', ' ', '　', '：', ':'];
 
     private static readonly string[] QuestionWords =
-        ["吗", "呢", "怎么", "如何", "多久", "多长", "哪", "几", "是否", "能不能", "要不要", "可不可以", "有没有", "是不是", "什么", "啥", "咋", "多少", "为什么", "为啥", "该选", "怎样"];
+        ["吗", "呢", "怎么", "如何", "多久", "多长", "哪", "几", "是否", "能不能", "要不要", "可不可以", "有没有", "是不是", "什么", "啥", "咋", "多少", "为什么", "为啥", "该选", "怎样", "会不会", "能否", "可否"];
 
     // Words of stories that are not about registering WeCom; removed from the asking clauses too.
     private static readonly string[] Filler =

@@ -45,4 +45,13 @@ public sealed class QuestionFocusTests
         Assert.Contains("扫脸和对公打款", focus);
         Assert.Contains("哪个不用他本人到场", focus);
     }
+
+    [Theory]
+    [InlineData("人走了账号会不会还留着")] // 会不会 asks without 吗 or a question mark
+    [InlineData("法人不在能否用对公打款")]
+    [InlineData("可否先注册再补营业执照")]
+    public void Asks_KnowsQuestionsWithoutAQuestionMark(string clause) => Assert.True(QuestionFocus.Asks(clause));
+
+    [Fact]
+    public void Asks_IsFalseForAStatement() => Assert.False(QuestionFocus.Asks("财务已经把钱打过去了"));
 }

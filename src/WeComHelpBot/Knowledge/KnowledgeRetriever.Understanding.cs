@@ -452,7 +452,10 @@ public sealed partial class KnowledgeRetriever
     /// <summary>
     /// The overview of the two sides: an entry that compares (its title or tags say so: 对比, 三种, 哪种…) and lists both
     /// side entries among its related ones (三种导入方式对比 → the manual input and the template import). It is where the
-    /// two are set side by side, whatever is asked of both. Null when there is none: the two sides then go side by side.
+    /// two are set side by side, whatever is asked of both. When one side found only an overview of its own family
+    /// (微信认证 → the certification types), an overview that lists the other side's entry and names the first side in its
+    /// title, questions or tags stands in (微信认证还是人脸识别 → the verification methods). Null when there is none: the two
+    /// sides then go side by side.
     /// Other entries that merely name or cover both sides (the entity types' differences for 公司和个体户的材料) are no
     /// overview: on the dev sets such an entry was the right answer for 3 of 17 comparisons, the two sides for 4 in 5.
     /// </summary>
@@ -465,7 +468,22 @@ public sealed partial class KnowledgeRetriever
         var hubs = EntriesWhere(candidates, focus, IsHub);
         if (hubs.Count == 0)
         {
-            return null;
+            // A side found only an overview of its own family (微信认证 → the certification types): an overview of the other
+            // side's family that names it as well is where the two meet (微信认证还是人脸识别 → the verification methods).
+            var aOverview = ComparisonDetector.Compares(a.Entry);
+            var bOverview = ComparisonDetector.Compares(b.Entry);
+            if (aOverview != bOverview)
+            {
+                var (family, member, familyTopic) = aOverview ? (a, b, left) : (b, a, right);
+                var others = EntriesWhere(candidates, focus, e => e.Id != family.Entry.Id && e.Id != member.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(member.Entry.Id));
+                var named = KeyCoverage(Prepare(familyTopic).Focus, others);
+                hubs = others.Where(c => named.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage).ToList();
+            }
+
+            if (hubs.Count == 0)
+            {
+                return null;
+            }
         }
 
         // How much of each side's topic the overview holds anywhere (its answer included): the weaker side's share.
@@ -592,10 +610,14 @@ public sealed partial class KnowledgeRetriever
         public bool Found => Fit > 0 || Margin > 0;
     }
 
+    // What asks which of two things (哪个快, 谁多) in a clause of its own after them.
+    private static readonly string[] WhichOfThem = ["哪个", "哪种", "哪一个", "谁"];
+
     /// <summary>
     /// A second topic asked after a statement about the first, without a joining word (个体户50人，公司呢; 会话存档在管理后台，
-    /// 域名备案呢): the short last clause that ends in 呢 is the right side, the clause before it the left. It counts as a
-    /// comparison only when both sides find entries of their own.
+    /// 域名备案呢): the short last clause that ends in 呢 is the right side, the clause before it the left. Two statements
+    /// followed by a short clause asking which of them (微信认证1到3天，对公打款1到2天，哪个快) are the two sides as well. It
+    /// counts as a comparison only when both sides find entries of their own.
     /// </summary>
     private static (string Left, string Right)? Elliptical(string focus)
     {
@@ -610,6 +632,15 @@ public sealed partial class KnowledgeRetriever
         if (clauses.Length < 2)
         {
             return null;
+        }
+
+        // Two statements, then which of them (微信认证1到3天，对公打款1到2天，到底哪个快): the statements are the sides. A story's
+        // focus keeps a clause's topic words apart with spaces, so only commas part the statements here.
+        var statements = focus.Split(['，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (statements.Length >= 3 && statements[^1].Length <= 10 && WhichOfThem.Any(w => statements[^1].Contains(w, StringComparison.Ordinal))
+            && statements[^3].Length >= 2 && statements[^2].Length >= 2)
+        {
+            return (statements[^3], statements[^2] + statements[^1]);
         }
 
         var right = clauses[^1].TrimEnd('？', '?');

@@ -107,7 +107,8 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         var english = LanguageDetector.IsEnglish(text);
         var (corrected, corrections) = english ? (text, 0) : index.Corrector.Correct(text);
         // "A vs B" between Chinese words is a joiner, not an English word: a story's filler step would drop it with the spaces around it.
-        corrected = english ? corrected : Versus().Replace(corrected, "和");
+        // It becomes 还是, which both joins and asks to compare (模板导入 vs API导入 is a comparison with no other cue).
+        corrected = english ? corrected : Versus().Replace(corrected, "还是");
         var focus = english ? corrected : QuestionFocus.Extract(corrected, clause => index.Analyzer.Terms(KnowledgeIndex.TitleField, clause).Where(index.IsKeyWord).Distinct(StringComparer.Ordinal));
         return new PreparedQuestion(text, focus, corrections, !string.Equals(focus, corrected, StringComparison.Ordinal), english);
     }

@@ -22,6 +22,39 @@ public sealed class ComparisonRulesTests
         Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
     }
 
+    [Theory]
+    [InlineData("Excel导入 vs API接口")]
+    [InlineData("手动添加 vs Excel导入")]
+    public void Versus_AloneAsksToCompare(string question)
+    {
+        // No 哪个 or 区别: vs is itself the cue.
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Theory]
+    [InlineData("对公打款跟微信认证，我们该选哪个")]
+    [InlineData("法人扫脸和微信认证各适合什么情况")]
+    public void ASideThatFindsOnlyItsFamilysOverview_MeetsTheOtherSideInTheOverviewThatNamesBoth(string question)
+    {
+        // 微信认证 alone leads to the certification types, which do not list the face scan or the bank transfer; the
+        // verification methods' overview lists both and names 微信认证.
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal("verify-methods", Assert.Single(understanding.Shown).Id);
+    }
+
+    [Fact]
+    public void TwoStatementsThenWhichOfThem_AreTheSides()
+    {
+        var understanding = retriever.Understand("微信认证要三天左右，人脸识别当场就好，哪个快");
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal("verify-duration", Assert.Single(understanding.Shown).Id);
+    }
+
     [Fact]
     public void AComparisonAnsweredByOneSideAlone_IsJudgedAsAComparison_NotAsAPlainQuestion()
     {

@@ -31,7 +31,14 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("人臉辨識驗證要準備什麼", "verify-face")] // 辨識 for 识别
     [InlineData("新建企業時要填寫什麼資訊", "stage-create-company")] // 新建/建立 for 创建, 填寫 for 填, 資訊 for 信息
     [InlineData("手機的鎖定畫面在哪裡設定", "security-device-lock")] // 鎖定畫面 for 锁屏
+    [InlineData("打款驗證一直逾時", "failure-bank-transfer-timeout")] // 逾時 for 超时
+    [InlineData("裝置鎖定在哪裡開", "security-device-lock")] // 裝置 for 设备
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
+
+    [Theory]
+    [InlineData("每种验证方式分别多久", "verify-duration")] // 分别 asks of each, as 各 does (三种验证方式各要多久)
+    [InlineData("几种验证方式分别多久能通过", "verify-duration")]
+    public void Each_AsksTheSameOfEverySide(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]
     [InlineData("队公打款超过两天没到账", "failure-bank-transfer-timeout")]

@@ -18,6 +18,8 @@ public sealed class SpokenWordsTests
     [Theory]
     [InlineData("玩意儿", true)]
     [InlineData("到底", true)]
+    [InlineData("立马", true)]
+    [InlineData("琢磨", true)]
     [InlineData("注册", false)]
     [InlineData("钉钉", false)]
     public void IsSpoken_KnowsFillerFromTopics(string word, bool spoken) => Assert.Equal(spoken, QuestionFocus.IsSpoken(word));

@@ -29,7 +29,7 @@ public static class QuestionFocus
     private static readonly string[] SpokenAnywhere =
     [
         "啊", "呀", "嘛", "呗", "诶", "呃", "啦", "咯", "哟", "咋", "啥", "咱", "俺", "压根", "玩意", "行不", "中不", "成不", "累死",
-        "头大", "这块儿", "事儿", "老是",
+        "头大", "这块儿", "事儿", "老是", "立马", "琢磨", "岔子", "毛病", "里头",
     ];
 
     // Spoken filler that also stands inside words of topics (儿, 整, 一下, 那个): known only as a whole word of the analyzer.

@@ -20,7 +20,7 @@ public sealed class EvalQuestionsAreNotExamplesTests
             "howdoesthefacescanverificationwork", "打款超时", "操作日志在哪看", "验证方式怎么选", "你是真人吗",
             "多久检查一次权限", "微信认证要多久", "企业主页怎么设置", "企业微信在哪注册", "个体工商户成员上限",
             "whatdocumentsdoineedtoregisterwecom", "水印怎么开", "howmanypeoplecanacompanyaddtowecom", "whichverificationisthefastest",
-            "whichverificationmethodshouldwechoose", "外部联系人额度怎么申请", "不认证能用企业微信吗",
+            "whichverificationmethodshouldwechoose", "外部联系人额度怎么申请", "不认证能用企业微信吗", "企业微信怎么开通收款",
         ],
         StringComparer.Ordinal);
 

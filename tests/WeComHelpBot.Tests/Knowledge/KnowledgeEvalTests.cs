@@ -36,8 +36,9 @@ public sealed class KnowledgeEvalTests
     /// 0.866 / 0.025 / 0.980 and 0.838 / 0.016 / 0.960), heldout8, heldout9 and heldout7 served as floors while the tenth
     /// round chose its changes. heldout16 and heldout17 were written at the start of the eleventh round and first run on its
     /// starting build (0.875 / 0.025 / 0.960 and 0.859 / 0.031 / 0.960); the round then looked at their misses.
-    /// heldout18 and heldout19 were written once its build was final and run once on it (0.881 / 0.031 / 0.940 and
-    /// 0.888 / 0.025 / 0.980).
+    /// heldout18 and heldout19 were written once its first build was final (cc4b3d8) and run once on it (0.881 / 0.031 /
+    /// 0.940 and 0.888 / 0.025 / 0.980), then looked at; heldout20 and heldout21 were written while the round went on and
+    /// run once on its final build (0.866 / 0.028 / 0.940 and 0.869 / 0.028 / 0.940).
     /// The 0.92 right is not met yet (knowledge/README.md).
     /// </summary>
     [Theory]
@@ -54,6 +55,8 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout17.jsonl", 0.84, 0.035, 0.94)]
     [InlineData("kb-eval-guide-heldout18.jsonl", 0.86, 0.035, 0.92)]
     [InlineData("kb-eval-guide-heldout19.jsonl", 0.87, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout20.jsonl", 0.85, 0.035, 0.92)]
+    [InlineData("kb-eval-guide-heldout21.jsonl", 0.85, 0.035, 0.92)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

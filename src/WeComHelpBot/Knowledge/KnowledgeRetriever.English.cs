@@ -102,12 +102,7 @@ public sealed partial class KnowledgeRetriever
         // the face scan's duration is the bank transfer's page, not its time-out.
         var own = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
         var near = context.EntryId is { } id && index.Knowledge.Find(id) is { } shown ? shown.Related : [];
-        double Fit(RetrievalCandidate c) =>
-            Math.Clamp((0.5 * c.Confidence) + (0.5 * own.GetValueOrDefault(c.Entry.Id)) + (near.Contains(c.Entry.Id) ? FollowUpPreference : 0), 0, 1);
-        var reweighed = candidates
-            .Select(c => c with { Confidence = Fit(c) })
-            .OrderByDescending(c => c.Confidence)
-            .ToList();
+        var reweighed = WeighedAsFollowUp(candidates, c => own.GetValueOrDefault(c.Entry.Id), c => near.Contains(c.Entry.Id));
         return (new RetrievalResult(plain.Question, reweighed), merged);
     }
 

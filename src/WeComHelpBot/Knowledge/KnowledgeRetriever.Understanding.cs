@@ -209,9 +209,7 @@ public sealed partial class KnowledgeRetriever
         double Own(RetrievalCandidate c) => Math.Max(ownCoverage.GetValueOrDefault(c.Entry.Id), ownKey.GetValueOrDefault(c.Entry.Id));
         bool Preferred(RetrievalCandidate c) =>
             near.Contains(c.Entry.Id) && !(ownTopic && c.Entry.Id == previous?.Id && ownKey.GetValueOrDefault(c.Entry.Id) < FollowUpOwnTopic);
-        double Fit(RetrievalCandidate c) =>
-            Math.Clamp((0.5 * c.Confidence) + (0.5 * Own(c)) + (Preferred(c) ? FollowUpPreference : 0), 0, 1);
-        var reweighed = candidates.Select(c => c with { Confidence = Fit(c) }).OrderByDescending(c => c.Confidence).ToList();
+        var reweighed = WeighedAsFollowUp(candidates, Own, Preferred);
 
         // "那X呢" asks the previous question again about X: it never stands alone.
         var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
@@ -224,6 +222,17 @@ public sealed partial class KnowledgeRetriever
 
         return (new RetrievalResult(plain.Question, reweighed), merged);
     }
+
+    /// <summary>
+    /// The joint search's candidates, each with its confidence as a follow-up: half its fit to the previous question and
+    /// the message together, half how much of the message alone it holds (<paramref name="own"/>), and a little more when
+    /// the previous answer points to it (<paramref name="preferred"/>); surest first. Chinese and English follow-ups alike.
+    /// </summary>
+    private static List<RetrievalCandidate> WeighedAsFollowUp(IEnumerable<RetrievalCandidate> candidates, Func<RetrievalCandidate, double> own, Func<RetrievalCandidate, bool> preferred) =>
+        candidates
+            .Select(c => c with { Confidence = Math.Clamp((0.5 * c.Confidence) + (0.5 * own(c)) + (preferred(c) ? FollowUpPreference : 0), 0, 1) })
+            .OrderByDescending(c => c.Confidence)
+            .ToList();
 
     /// <summary>
     /// The message with "第N步" (or 第N个/第N项) replaced by the name of the N-th item of the previous answer's numbered list
@@ -468,22 +477,12 @@ public sealed partial class KnowledgeRetriever
         var hubs = EntriesWhere(candidates, focus, IsHub);
         if (hubs.Count == 0)
         {
-            // A side found only an overview of its own family (微信认证 → the certification types): an overview of the other
-            // side's family that names it as well is where the two meet (微信认证还是人脸识别 → the verification methods).
-            var aOverview = ComparisonDetector.Compares(a.Entry);
-            var bOverview = ComparisonDetector.Compares(b.Entry);
-            if (aOverview != bOverview)
-            {
-                var (family, member, familyTopic) = aOverview ? (a, b, left) : (b, a, right);
-                var others = EntriesWhere(candidates, focus, e => e.Id != family.Entry.Id && e.Id != member.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(member.Entry.Id));
-                var named = KeyCoverage(Prepare(familyTopic).Focus, others);
-                hubs = others.Where(c => named.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage).ToList();
-            }
+            hubs = FamilyOverviews(candidates, focus, left, right, a, b);
+        }
 
-            if (hubs.Count == 0)
-            {
-                return null;
-            }
+        if (hubs.Count == 0)
+        {
+            return null;
         }
 
         // How much of each side's topic the overview holds anywhere (its answer included): the weaker side's share.
@@ -492,6 +491,25 @@ public sealed partial class KnowledgeRetriever
         double Fit(RetrievalCandidate c) => Math.Min(leftAll.GetValueOrDefault(c.Entry.Id), rightAll.GetValueOrDefault(c.Entry.Id));
         var chosen = hubs.MaxBy(c => Fit(c) + c.Confidence)!;
         return (chosen, Fit(chosen));
+    }
+
+    /// <summary>
+    /// When exactly one side found an overview of its own family (微信认证 → the certification types), the overviews of the
+    /// other side's family that name the first side as well: where the two meet (微信认证还是人脸识别 → the verification
+    /// methods). Empty otherwise.
+    /// </summary>
+    private List<RetrievalCandidate> FamilyOverviews(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
+    {
+        var aOverview = ComparisonDetector.Compares(a.Entry);
+        if (aOverview == ComparisonDetector.Compares(b.Entry))
+        {
+            return [];
+        }
+
+        var (family, member, familyTopic) = aOverview ? (a, b, left) : (b, a, right);
+        var others = EntriesWhere(candidates, focus, e => e.Id != family.Entry.Id && e.Id != member.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(member.Entry.Id));
+        var named = KeyCoverage(Prepare(familyTopic).Focus, others);
+        return others.Where(c => named.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage).ToList();
     }
 
     /// <summary>
@@ -628,12 +646,6 @@ public sealed partial class KnowledgeRetriever
             return (way.Groups[1].Value, way.Groups[2].Value);
         }
 
-        var clauses = focus.Split(['，', ',', ' ', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (clauses.Length < 2)
-        {
-            return null;
-        }
-
         // Two statements, then which of them (微信认证1到3天，对公打款1到2天，到底哪个快): the statements are the sides. A story's
         // focus keeps a clause's topic words apart with spaces, so only commas part the statements here.
         var statements = focus.Split(['，', ',', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -641,6 +653,12 @@ public sealed partial class KnowledgeRetriever
             && statements[^3].Length >= 2 && statements[^2].Length >= 2)
         {
             return (statements[^3], statements[^2] + statements[^1]);
+        }
+
+        var clauses = focus.Split(['，', ',', ' ', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length < 2)
+        {
+            return null;
         }
 
         var right = clauses[^1].TrimEnd('？', '?');

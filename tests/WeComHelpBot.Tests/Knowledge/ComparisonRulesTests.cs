@@ -48,37 +48,12 @@ public sealed class ComparisonRulesTests
         Assert.NotEqual(AnswerKind.Answer, retriever.Decide(understanding).Kind);
     }
 
-    [Fact]
-    public void TheSidesOverview_HoldingThemBetterThanTheAspectsEntry_Answers()
-    {
-        // 快 asks how long: verify-duration names 打款 and 法人 in passing, but the failures' overview is about both failures.
-        var understanding = retriever.Understand("打款超时跟法人校验失败哪个处理起来更快");
-
-        Assert.Equal(QuestionType.Comparison, understanding.Type);
-        Assert.Equal("failure-overview", Assert.Single(understanding.Shown).Id);
-    }
-
-    [Fact]
-    public void AnAspectBothSidesAreNamedBy_IsNotWhatIsAsked()
-    {
-        // 管理员 is the admin aspect's word, but here it is what both sides are: the two admins go side by side, not the
-        // one entry titled with 管理员.
-        var understanding = retriever.Understand("部门管理员跟主管理员的权限有啥区别");
-
-        Assert.Equal(QuestionType.Comparison, understanding.Type);
-        Assert.Equal(["members-dept-admin", "stage-admin-setup"], understanding.Shown.Select(e => e.Id).Order());
-    }
-
-    [Fact]
-    public void WhatIsAskedOfTheFirstSide_IsAskedOfTheSecondToo()
-    {
-        // 人数上限 is said of 企业 only; 个体户 alone would find the entity types' overview.
-        var understanding = retriever.Understand("企业的人数上限跟个体户比谁多");
-
-        Assert.Equal(["limit-members-company", "limit-members-sole-proprietor"], understanding.Shown.Select(e => e.Id).Order());
-    }
-
     [Theory]
+    // A comparing overview that lists both sides among its related entries answers them.
+    [InlineData("模板导入和API接口导入怎么选", "members-import-methods")]
+    // 快 asks how long: verify-duration names 打款 and 法人 in passing, but the failures' overview is about both failures
+    // and holds them better than the aspect's entry.
+    [InlineData("打款超时跟法人校验失败哪个处理起来更快", "failure-overview")]
     // One way out after another is a comparison of the two: the verification methods' overview sets the face scan, the
     // bank transfer and WeChat certification side by side.
     [InlineData("刷脸不行的话对公打款呢", "verify-methods")]
@@ -98,6 +73,22 @@ public sealed class ComparisonRulesTests
     }
 
     [Theory]
+    // 管理员 is the admin aspect's word, but here it is what both sides are: the two admins go side by side, not the one
+    // entry titled with 管理员.
+    [InlineData("部门管理员跟主管理员的权限有啥区别", "members-dept-admin", "stage-admin-setup")]
+    // 人数上限 is said of 企业 only, and asked of 个体户 too; 个体户 alone would find the entity types' overview.
+    [InlineData("企业的人数上限跟个体户比谁多", "limit-members-company", "limit-members-sole-proprietor")]
+    // entity-overview tells the entity types apart in general; the question asks about each one's materials.
+    [InlineData("公司注册的材料和个体户的材料区别在哪", "materials-company", "materials-sole-proprietor")]
+    public void ReadAsAComparison_AndAnsweredWithBothSides(string question, string first, string second)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(QuestionType.Comparison, understanding.Type);
+        Assert.Equal([first, second], understanding.Shown.Select(e => e.Id).Order());
+    }
+
+    [Theory]
     [InlineData("对公打款不通过的话要找谁", "failure-bank-transfer-timeout")]
     [InlineData("扫脸不行的话怎么办", "verify-face")]
     public void WhatToDoWhenOneWayFails_NamesNoSecondWay(string question, string entryId)
@@ -106,25 +97,6 @@ public sealed class ComparisonRulesTests
 
         Assert.NotEqual(QuestionType.Comparison, understanding.Type);
         Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
-    }
-
-    [Fact]
-    public void ComparingOverview_ListingBothSidesInRelated_AnswersThem()
-    {
-        var understanding = retriever.Understand("模板导入和API接口导入怎么选");
-
-        Assert.Equal(QuestionType.Comparison, understanding.Type);
-        Assert.Equal("members-import-methods", Assert.Single(understanding.Shown).Id);
-    }
-
-    [Fact]
-    public void NonComparingOverview_NotAboutWhatIsAsked_GivesWayToBothSides()
-    {
-        // entity-overview tells the entity types apart in general; the question asks about each one's materials.
-        var understanding = retriever.Understand("公司注册的材料和个体户的材料区别在哪");
-
-        Assert.Equal(QuestionType.Comparison, understanding.Type);
-        Assert.Equal(["materials-company", "materials-sole-proprietor"], understanding.Shown.Select(e => e.Id).Order());
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed partial class KnowledgeRetriever
                 else
                 {
                     shown = [a.Candidate.Entry, b.Candidate.Entry];
-                    confidence = Math.Min(a.Candidate.Confidence, b.Candidate.Confidence);
+                    confidence = Math.Min(a.Confidence, b.Confidence);
                     comparison = new ComparisonFit(Math.Min(a.Fit, b.Fit), Math.Min(a.Margin, b.Margin), Sides: true);
                 }
             }
@@ -438,7 +438,7 @@ public sealed partial class KnowledgeRetriever
         var best = ranked[0];
         var margin = ranked.Count > 1 ? (Score(best) - Score(ranked[1])) / 2 : Score(best) / 2;
         var fit = KeyCoverage(topic, [best]).GetValueOrDefault(best.Entry.Id);
-        return new ComparisonSide(best, fit, margin);
+        return new ComparisonSide(best, fit, margin, answers.GetValueOrDefault(best.Entry.Id));
     }
 
     /// <summary>
@@ -615,7 +615,7 @@ public sealed partial class KnowledgeRetriever
         return side[..cut];
     }
 
-    private sealed record ComparisonSide(RetrievalCandidate Candidate, double Fit, double Margin);
+    private sealed record ComparisonSide(RetrievalCandidate Candidate, double Fit, double Margin, double Confidence);
 
     /// <summary>How well a comparison was understood: how much of the weaker side's topic its entry holds, and how far that side's entry leads the next one.</summary>
     private readonly record struct ComparisonFit(double Fit, double Margin, bool Aspect = false, bool Hub = false, bool Sides = false)

@@ -89,6 +89,22 @@ public sealed class ComparisonRulesTests
     }
 
     [Theory]
+    [InlineData("公司注册的材料和个体户的材料区别在哪")]
+    [InlineData("企业的人数上限跟个体户比谁多")]
+    public void TwoSidesSideBySide_AreAsSureAsTheWeakerSideInItsOwnQuestion(string question)
+    {
+        // Each side's entry answers half of the question, so its confidence in the whole question is low however surely
+        // the side found it; the answer is as sure as the weaker side in its own question (公司注册的材料 → the company's
+        // materials), which is what the decision weighs.
+        var understanding = retriever.Understand(question);
+        var confidence = understanding.Features.Entry[((IList<string>)DecisionFeatures.EntryNames).IndexOf("confidence")];
+        var inWholeQuestion = understanding.Shown.Select(e => understanding.Result.Candidates.Single(c => c.Entry.Id == e.Id).Confidence).Min();
+
+        Assert.Equal(2, understanding.Shown.Count);
+        Assert.True(confidence > inWholeQuestion, $"{confidence} against {inWholeQuestion} in the whole question");
+    }
+
+    [Theory]
     [InlineData("对公打款不通过的话要找谁", "failure-bank-transfer-timeout")]
     [InlineData("扫脸不行的话怎么办", "verify-face")]
     public void WhatToDoWhenOneWayFails_NamesNoSecondWay(string question, string entryId)

@@ -33,6 +33,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("手機的鎖定畫面在哪裡設定", "security-device-lock")] // 鎖定畫面 for 锁屏
     [InlineData("打款驗證一直逾時", "failure-bank-transfer-timeout")] // 逾時 for 超时
     [InlineData("裝置鎖定在哪裡開", "security-device-lock")] // 裝置 for 设备
+    [InlineData("冇銀行戶口可以註冊嗎", "prep-bank-account")] // 銀行戶口: Hong Kong's word for the bank account
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

@@ -37,6 +37,22 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]
+    [InlineData("我们是村委会，注册企业微信要什么材料", "materials-government")]
+    [InlineData("档案馆能加多少人", "limit-members-government")]
+    public void PublicInstitutions_AreGovernmentUnits(string question, string entryId) => AssertAnswered(question, entryId);
+
+    [Theory]
+    [InlineData("宠物医院注册要什么材料")]
+    [InlineData("私立学校注册要准备哪些材料")]
+    public void PrivateSchoolsAndHospitals_AreNotGovernmentUnits(string question)
+    {
+        // 医院 and 学校 stand for 事业单位 (synonyms.yaml), but a pet hospital or a private school is not one.
+        var answer = retriever.Answer(question);
+
+        Assert.NotEqual("materials-government", answer.EntryId);
+    }
+
+    [Theory]
     [InlineData("每种验证方式分别多久", "verify-duration")] // 分别 asks of each, as 各 does (三种验证方式各要多久)
     [InlineData("几种验证方式分别多久能通过", "verify-duration")]
     public void Each_AsksTheSameOfEverySide(string question, string entryId) => AssertAnswered(question, entryId);

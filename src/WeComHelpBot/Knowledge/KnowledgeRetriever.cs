@@ -104,8 +104,15 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
             text = text[..settings.MaxQueryLength];
         }
 
-        var english = LanguageDetector.IsEnglish(text);
-        var (corrected, corrections) = english ? (text, 0) : index.Corrector.Correct(text);
+        // Slips are corrected before the language is told: a term's pinyin left in Latin letters (shuiyin怎么开) makes a
+        // Chinese question look English until it is read as the term. An English question keeps its text as typed.
+        var (corrected, corrections) = text.Any(Pinyin.IsHan) ? index.Corrector.Correct(text) : (text, 0);
+        var english = LanguageDetector.IsEnglish(corrected);
+        if (english)
+        {
+            (corrected, corrections) = (text, 0);
+        }
+
         // "A vs B" between Chinese words is a joiner, not an English word: a story's filler step would drop it with the spaces around it.
         // It becomes 还是, which both joins and asks to compare (模板导入 vs API导入 is a comparison with no other cue).
         corrected = english ? corrected : Versus().Replace(corrected, "还是");

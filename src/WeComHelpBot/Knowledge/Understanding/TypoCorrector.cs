@@ -6,7 +6,8 @@ namespace WeComHelpBot.Knowledge.Understanding;
 /// <summary>
 /// Rewrites a slip on a domain term to the term: a homophone typed through a pinyin IME (认怔→认证, 队公→对公,
 /// 营页→营业: same toneless syllables, at least one character shared), one wrong character in a term of four or more
-/// (营业执找→营业执照), and pinyin initials typed in Latin letters (qywx→企业微信). Text the knowledge base already
+/// (营业执找→营业执照), pinyin initials typed in Latin letters (qywx→企业微信) and a term's whole pinyin typed in Latin
+/// letters, as an IME left unconverted (shuiyin→水印). Text the knowledge base already
 /// uses is never touched, so a correct question stays as it is. Built once per index; thread-safe (read-only).
 /// </summary>
 public sealed class TypoCorrector
@@ -30,6 +31,11 @@ public sealed class TypoCorrector
     private readonly Dictionary<string, string> bySyllables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> byWildcard = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> byInitials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> bySpelledPinyin = new(StringComparer.Ordinal);
+
+    // A term's whole pinyin typed in Latin letters (shuiyin → 水印, liucheng → 流程) is read as the term from this many
+    // letters on: shorter runs are too often English words or units.
+    private const int MinSpelledLength = 5;
 
     /// <param name="terms">The domain's key terms (words of titles, questions and tags), most important first: the first term wins a tie.</param>
     /// <param name="isKnown">True for any text the knowledge base uses (a word or a character bigram of an entry): a piece whose
@@ -52,6 +58,10 @@ public sealed class TypoCorrector
             if (Pinyin.Full(term) is { } syllables)
             {
                 bySyllables.TryAdd(syllables, term);
+                if (syllables.Replace(" ", string.Empty, StringComparison.Ordinal) is { Length: >= MinSpelledLength } spelled)
+                {
+                    bySpelledPinyin.TryAdd(spelled, term);
+                }
             }
 
             if (term.Length >= MinWildcardLength)
@@ -103,7 +113,8 @@ public sealed class TypoCorrector
                 }
 
                 var word = text[i..end];
-                if (word.Length is >= 3 and <= MaxLength && byInitials.TryGetValue(word.ToLowerInvariant(), out var term))
+                if ((word.Length is >= 3 and <= MaxLength && byInitials.TryGetValue(word.ToLowerInvariant(), out var term))
+                    || bySpelledPinyin.TryGetValue(word.ToLowerInvariant(), out term))
                 {
                     builder.Append(term);
                     corrections++;

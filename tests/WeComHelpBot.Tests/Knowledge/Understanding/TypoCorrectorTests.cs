@@ -28,6 +28,21 @@ public sealed class TypoCorrectorTests
     public void Correct_ReadsPinyinInitials() => Assert.Equal("企业微信怎么注册", Corrector.Correct("qywx怎么注册").Text);
 
     [Theory]
+    [InlineData("renzheng要几天", "认证要几天")]
+    [InlineData("HuiHuaCunDang在哪开", "会话存档在哪开")]
+    public void Correct_ReadsATermsWholePinyin(string typed, string meant) => Assert.Equal(meant, Corrector.Correct(typed).Text);
+
+    [Theory]
+    [InlineData("dakuan")] // 打款: six letters
+    [InlineData("duigong")] // 对公
+    public void Correct_ReadsAWholeTermsPinyinOfFiveLettersOrMore(string typed) => Assert.Equal(1, Corrector.Correct(typed).Corrections);
+
+    [Theory]
+    [InlineData("The license expired")] // English words that are no term's pinyin
+    [InlineData("ren zheng")] // syllables apart are not read: only a run of letters is
+    public void Correct_LeavesOtherLatinWordsAlone(string text) => Assert.Equal(text, Corrector.Correct(text).Text);
+
+    [Theory]
     [InlineData("企业微信认证要几天")]
     [InlineData("部门负责人没有微信")]
     [InlineData("How long does it take")]

@@ -34,6 +34,18 @@ public sealed class SpokenWordsTests
         Assert.Equal(1, Domain(spoken, "known_words"));
     }
 
+    [Theory]
+    [InlineData("注册要准备啥子材料")] // 啥子: 什么 in the south-west
+    [InlineData("莫得营业执照能注册不")] // 莫得: 没有
+    [InlineData("扫个脸就完事了")]
+    public void DialectWords_AreNotCountedAsWordsTheKnowledgeBaseLacks(string question)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(0, Domain(understanding, "unknown_weight"));
+        Assert.Equal(1, Domain(understanding, "spoken"));
+    }
+
     [Fact]
     public void AnOtherTopic_StillCountsAsUnknown()
     {

@@ -15,7 +15,7 @@ public static class QuestionFocus
     private static readonly char[] ClauseBreaks = ['，', ',', '。', '.', '！', '!', '？', '?', '；', ';', '\n', '\r', '、', '…', '~', '～', ' ', '　', '：', ':'];
 
     private static readonly string[] QuestionWords =
-        ["吗", "呢", "怎么", "如何", "多久", "多长", "哪", "几", "是否", "能不能", "要不要", "可不可以", "有没有", "是不是", "什么", "啥", "咋", "多少", "为什么", "为啥", "该选", "怎样", "会不会", "能否", "可否"];
+        ["吗", "呢", "怎么", "如何", "多久", "多长", "哪", "几", "是否", "能不能", "要不要", "可不可以", "有没有", "是不是", "什么", "啥", "咋", "多少", "为什么", "为啥", "该选", "怎样", "会不会", "能否", "可否", "啥子", "撒子", "啷个", "咋个", "肿么"];
 
     // Words of stories that are not about registering WeCom; removed from the asking clauses too.
     private static readonly string[] Filler =
@@ -30,6 +30,8 @@ public static class QuestionFocus
     [
         "啊", "呀", "嘛", "呗", "诶", "呃", "啦", "咯", "哟", "咋", "啥", "咱", "俺", "压根", "玩意", "行不", "中不", "成不", "累死",
         "头大", "这块儿", "事儿", "老是", "立马", "琢磨", "岔子", "毛病", "里头",
+        // Dialects' question words and fillers (西南: 啥子/撒子 什么, 啷个/咋个 怎么, 莫得 没有; 北方: 瞅, 完事, 木有).
+        "啥子", "撒子", "啷个", "咋个", "莫得", "晓得", "巴适", "瞅", "瞧瞧", "完事", "搞定", "木有", "肿么", "神马",
     ];
 
     // Spoken filler that also stands inside words of topics (儿, 整, 一下, 那个): known only as a whole word of the analyzer.

@@ -133,4 +133,84 @@ public sealed partial class KnowledgeRetriever
             }
         }
     }
+
+    /// <summary>
+    /// An English question that compares two things (the difference between WeChat certification and the free mode;
+    /// manual entry vs the Excel template): each side is looked up on its own, and the overview that lists both sides'
+    /// entries among its related ones answers (the certification types), else the two sides go side by side. Null when
+    /// the question compares nothing or the sides find no two different entries.
+    /// </summary>
+    private (IReadOnlyList<KnowledgeEntry> Shown, RetrievalCandidate Answer, ComparisonFit Fit)? EnglishComparison(string text, RetrievalResult result)
+    {
+        if (EnglishSides(text) is not var (left, right))
+        {
+            return null;
+        }
+
+        // Each side's surest entries: a side's wording may fit a neighbour of the entry the overview lists (the corporate
+        // account verification → the bank account's entry before the bank transfer's).
+        var lefts = SideEntries(left);
+        var rights = SideEntries(right);
+        if (lefts.Count == 0 || rights.Count == 0)
+        {
+            return null;
+        }
+
+        var a = lefts[0];
+        var b = rights.FirstOrDefault(c => c.Entry.Id != a.Entry.Id);
+        if (b is null)
+        {
+            return null;
+        }
+
+        var sure = Math.Min(a.Confidence, b.Confidence);
+
+        // A side's own entry may be the overview of both (no certification → the certification types, which list WeChat
+        // certification), or an overview lists both.
+        bool Covers(KnowledgeEntry e, IReadOnlyList<RetrievalCandidate> side) => side.Any(c => c.Entry.Id == e.Id || e.Related.Contains(c.Entry.Id));
+        var ranked = result.Candidates.Select(c => c.Entry.Id).ToList();
+        var hub = index.Knowledge.Entries
+            .Where(e => ComparisonDetector.Compares(e) && Covers(e, lefts) && Covers(e, rights))
+            .OrderBy(e => ranked.IndexOf(e.Id) is var at and >= 0 ? at : int.MaxValue)
+            .FirstOrDefault();
+        if (hub is not null)
+        {
+            var answer = result.Candidates.FirstOrDefault(c => c.Entry.Id == hub.Id) ?? new RetrievalCandidate(hub, sure, 0, result.Candidates.Count + 1);
+            return ([hub], answer with { Confidence = Math.Max(answer.Confidence, sure) }, new ComparisonFit(sure, 0, Hub: true));
+        }
+
+        return ([a.Entry, b.Entry], a with { Confidence = sure }, new ComparisonFit(sure, 0, Sides: true));
+    }
+
+    /// <summary>A side's entries in English: the first three within a quarter of the surest's confidence, the surest at least
+    /// as sure as a Chinese comparison's side must be.</summary>
+    private List<RetrievalCandidate> SideEntries(string side)
+    {
+        var found = RetrieveEnglish(side);
+        if (found.Count == 0 || found[0].Confidence < ComparisonSideConfidence)
+        {
+            return [];
+        }
+
+        return found.Take(3).Where(c => c.Confidence >= 0.75 * found[0].Confidence).ToList();
+    }
+
+    /// <summary>The two things an English question compares, or null: "difference between A and B", "A vs B", "compare A with B".</summary>
+    internal static (string Left, string Right)? EnglishSides(string text)
+    {
+        var match = EnglishComparisonPattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var left = match.Groups["a"].Value.Trim(' ', ',', '?', '.', '!');
+        var right = match.Groups["b"].Value.Trim(' ', ',', '?', '.', '!');
+        return left.Length >= 2 && right.Length >= 2 ? (left, right) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"differen(?:ce|ces)\s+between\s+(?<a>.+?)\s+and\s+(?<b>[^?.!]+)|compare\s+(?<a>.+?)\s+(?:and|with|to)\s+(?<b>[^?.!]+)|(?<a>[^,?.!]+?)\s+(?:vs\.?|versus)\s+(?<b>[^,?.!]+)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EnglishComparisonPattern();
 }

@@ -51,9 +51,18 @@ public sealed partial class KnowledgeRetriever
         var comparison = ComparisonFit.None;
         var confidence = top?.Confidence ?? 0;
         var compares = false;
-        var joined = top is null || followUp ? null : ComparisonDetector.Split(focus);
+        var inEnglish = top is null || followUp || !prepared.English ? null : EnglishComparison(focus, result);
+        var joined = top is null || followUp || inEnglish is not null ? null : ComparisonDetector.Split(focus);
         var elliptical = joined is null;
-        if (top is not null && !followUp && (joined ?? Elliptical(focus)) is var (leftSide, rightSide))
+        if (inEnglish is { } english)
+        {
+            compares = true;
+            shown = english.Shown;
+            confidence = english.Answer.Confidence;
+            comparison = english.Fit;
+            result = result with { Candidates = [english.Answer, .. result.Candidates.Where(c => c.Entry.Id != english.Answer.Entry.Id)] };
+        }
+        else if (top is not null && !followUp && (joined ?? Elliptical(focus)) is var (leftSide, rightSide))
         {
             // Joined by 和 / 跟 / 还是 …, two topics are compared whatever is found; without a joining word, only when both
             // sides find entries of their own.

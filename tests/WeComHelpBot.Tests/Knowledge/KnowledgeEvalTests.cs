@@ -40,7 +40,9 @@ public sealed class KnowledgeEvalTests
     /// 0.940 and 0.888 / 0.025 / 0.980), then looked at; heldout20 and heldout21 were written while the round went on and
     /// run once on the build of e7020a9 (0.866 / 0.028 / 0.940 and 0.869 / 0.028 / 0.940); a tag was then taken back, and
     /// heldout22 and heldout23, written meanwhile, were run once on the shipped build (0.859 / 0.022 / 0.960 and 0.859 /
-    /// 0.038 / 1.000).
+    /// 0.038 / 1.000). heldout24 and heldout25 were written at the start of the twelfth round and not opened until its build
+    /// was final; run once on the round's start (0.881 / 0.016 / 0.960 and 0.878 / 0.034 / 0.960) and once on its final
+    /// build (0.894 / 0.016 / 0.980 and 0.891 / 0.038 / 0.960).
     /// The 0.92 right is not met yet (knowledge/README.md).
     /// </summary>
     [Theory]
@@ -61,6 +63,8 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout21.jsonl", 0.85, 0.035, 0.92)]
     [InlineData("kb-eval-guide-heldout22.jsonl", 0.84, 0.030, 0.94)]
     [InlineData("kb-eval-guide-heldout23.jsonl", 0.84, 0.045, 0.98)]
+    [InlineData("kb-eval-guide-heldout24.jsonl", 0.88, 0.025, 0.96)]
+    [InlineData("kb-eval-guide-heldout25.jsonl", 0.87, 0.045, 0.94)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

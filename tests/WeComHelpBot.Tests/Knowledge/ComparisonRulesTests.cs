@@ -64,6 +64,9 @@ public sealed class ComparisonRulesTests
     [InlineData("手动添加 vs Excel导入", "members-import-methods")]
     // Two statements, then which of them: the statements are the sides, and 快 asks how long each takes.
     [InlineData("微信认证要三天左右，人脸识别当场就好，哪个快", "verify-duration")]
+    // In English: each side is looked up in English, and the overview that lists both (or is one of them) answers.
+    [InlineData("What is the difference between WeChat certification and the verification-free mode?", "cert-types")]
+    [InlineData("Compare the face scan with the bank transfer", "verify-methods")]
     public void ReadAsAComparison_AndAnsweredByTheOverviewOfBoth(string question, string entryId)
     {
         var understanding = retriever.Understand(question);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Search;
 using WeComHelpBot.Knowledge.Understanding;
 using WeComHelpBot.Recognition;
@@ -182,8 +183,10 @@ public sealed partial class KnowledgeRetriever
         return ([a.Entry, b.Entry], a with { Confidence = sure }, new ComparisonFit(sure, 0, Sides: true));
     }
 
-    /// <summary>A side's entries in English: the first three within a quarter of the surest's confidence, the surest at least
-    /// as sure as a Chinese comparison's side must be.</summary>
+    /// <summary>
+    /// A side's entries in English: the first few (<see cref="EnglishSideEntries"/>) at least <see cref="EnglishSideShare"/>
+    /// as sure as the first, which must be as sure as a Chinese comparison's side.
+    /// </summary>
     private List<RetrievalCandidate> SideEntries(string side)
     {
         var found = RetrieveEnglish(side);
@@ -192,7 +195,7 @@ public sealed partial class KnowledgeRetriever
             return [];
         }
 
-        return found.Take(3).Where(c => c.Confidence >= 0.75 * found[0].Confidence).ToList();
+        return found.Take(EnglishSideEntries).Where(c => c.Confidence >= EnglishSideShare * found[0].Confidence).ToList();
     }
 
     /// <summary>The two things an English question compares, or null: "difference between A and B", "A vs B", "compare A with B".</summary>
@@ -209,8 +212,8 @@ public sealed partial class KnowledgeRetriever
         return left.Length >= 2 && right.Length >= 2 ? (left, right) : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(
+    [GeneratedRegex(
         @"differen(?:ce|ces)\s+between\s+(?<a>.+?)\s+and\s+(?<b>[^?.!]+)|compare\s+(?<a>.+?)\s+(?:and|with|to)\s+(?<b>[^?.!]+)|(?<a>[^,?.!]+?)\s+(?:vs\.?|versus)\s+(?<b>[^,?.!]+)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex EnglishComparisonPattern();
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishComparisonPattern();
 }

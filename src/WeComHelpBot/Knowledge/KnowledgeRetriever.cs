@@ -51,6 +51,12 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
     private const double ComparisonSideConfidence = 0.3;
 
+    /// <summary>An English comparison's side stands for its first few entries that are nearly as sure as the first.</summary>
+    private const int EnglishSideEntries = 3;
+
+    /// <summary>How sure, against the side's first entry, another entry must be to stand for the side too.</summary>
+    private const double EnglishSideShare = 0.75;
+
     /// <summary>An entry whose title, questions and tags hold this share of each side's topic compares the two itself.</summary>
     private const double ComparisonOverviewCoverage = 0.6;
 

@@ -37,6 +37,25 @@ public static class Pinyin
         return builder.Length == 0 ? null : builder.ToString();
     }
 
+    /// <summary>
+    /// Syllables as a fuzzy-pinyin IME reads them (模糊音): ang/eng/ing as an/en/in, the front and back nasals such an IME
+    /// lets people type either way ("shui ying" and "shui yin" are both "shui yin"). zh/ch/sh against z/c/s is left out:
+    /// together with the nasals it made 捐赠人 (juan zeng ren) sound like 真人 (zhen ren).
+    /// </summary>
+    public static string Fuzzy(string syllables)
+    {
+        var parts = syllables.Split(' ');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].EndsWith("ang", StringComparison.Ordinal) || parts[i].EndsWith("eng", StringComparison.Ordinal) || parts[i].EndsWith("ing", StringComparison.Ordinal))
+            {
+                parts[i] = parts[i][..^1];
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
     /// <summary>First letters of the syllables ("rz" for 认证), or null when the word holds a non-Han character.</summary>
     public static string? Initials(string word)
     {

@@ -34,6 +34,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("打款驗證一直逾時", "failure-bank-transfer-timeout")] // 逾時 for 超时
     [InlineData("裝置鎖定在哪裡開", "security-device-lock")] // 裝置 for 设备
     [InlineData("冇銀行戶口可以註冊嗎", "prep-bank-account")] // 銀行戶口: Hong Kong's word for the bank account
+    [InlineData("同仁太多，能用介面一次匯入嗎", "members-api-import")] // 同仁 for 员工, 介面 for 接口
+    [InlineData("簽核的應用程式怎麼接進來", "setup-apps")] // 簽核 for 审批, 應用程式 for 应用
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]
@@ -63,6 +65,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("qywx注册要准备什么", "prep-materials-overview")]
     [InlineData("shuiyin在哪设置", "setup-security")] // a term's pinyin left in Latin letters: the question is Chinese, not English
     [InlineData("zhuce流程分几步", "stages-overview")]
+    [InlineData("水映功能在哪设置", "setup-security")] // shui ying for shui yin: a fuzzy-pinyin IME's front and back nasals
     public void Typo_OnTheKeyTerm_IsAnswered(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

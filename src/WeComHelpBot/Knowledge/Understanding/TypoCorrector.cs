@@ -32,6 +32,7 @@ public sealed class TypoCorrector
     private readonly Dictionary<string, string> byWildcard = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> byInitials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> bySpelledPinyin = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> byFuzzySyllables = new(StringComparer.Ordinal);
 
     // A term's whole pinyin typed in Latin letters (shuiyin → 水印, liucheng → 流程) is read as the term from this many
     // letters on: shorter runs are too often English words or units.
@@ -58,6 +59,7 @@ public sealed class TypoCorrector
             if (Pinyin.Full(term) is { } syllables)
             {
                 bySyllables.TryAdd(syllables, term);
+                byFuzzySyllables.TryAdd(Pinyin.Fuzzy(syllables), term);
                 if (syllables.Replace(" ", string.Empty, StringComparison.Ordinal) is { Length: >= MinSpelledLength } spelled)
                 {
                     bySpelledPinyin.TryAdd(spelled, term);
@@ -146,8 +148,10 @@ public sealed class TypoCorrector
                 continue;
             }
 
-            if (Pinyin.Full(piece) is { } syllables && bySyllables.TryGetValue(syllables, out var homophone) && SharesACharacter(piece, homophone)
-                && KeepsNumerals(piece, homophone) && ChangesOnlyUnknownPairs(text, start, homophone) && !InsideAWord(text, start, length))
+            // Same syllables first; then the same as a fuzzy-pinyin IME hears them (水映 → 水印: shui ying / shui yin).
+            if (Pinyin.Full(piece) is { } syllables
+                && (bySyllables.TryGetValue(syllables, out var homophone) || byFuzzySyllables.TryGetValue(Pinyin.Fuzzy(syllables), out homophone))
+                && SharesACharacter(piece, homophone) && KeepsNumerals(piece, homophone) && ChangesOnlyUnknownPairs(text, start, homophone) && !InsideAWord(text, start, length))
             {
                 replacement = homophone;
                 return true;

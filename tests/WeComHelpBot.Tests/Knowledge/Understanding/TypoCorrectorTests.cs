@@ -32,6 +32,17 @@ public sealed class TypoCorrectorTests
     [InlineData("HuiHuaCunDang在哪开", "会话存档在哪开")]
     public void Correct_ReadsATermsWholePinyin(string typed, string meant) => Assert.Equal(meant, Corrector.Correct(typed).Text);
 
+    [Fact]
+    public void Correct_HearsFrontAndBackNasalsAlike_ButNothingElseFuzzy()
+    {
+        // A fuzzy-pinyin IME lets people type ying for yin (水映 → 水印); zh for z is not read that way, or 捐赠人 (juan zeng
+        // ren) would sound like 真人 (zhen ren).
+        var corrector = new TypoCorrector(["水印", "真人"], piece => piece is "水印" or "真人", _ => false);
+
+        Assert.Equal("水印在哪开", corrector.Correct("水映在哪开").Text);
+        Assert.Equal("联系捐赠人", corrector.Correct("联系捐赠人").Text);
+    }
+
     [Theory]
     [InlineData("dakuan")] // 打款: six letters
     [InlineData("duigong")] // 对公

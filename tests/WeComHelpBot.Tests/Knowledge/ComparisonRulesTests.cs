@@ -83,6 +83,8 @@ public sealed class ComparisonRulesTests
     [InlineData("企业的人数上限跟个体户比谁多", "limit-members-company", "limit-members-sole-proprietor")]
     // entity-overview tells the entity types apart in general; the question asks about each one's materials.
     [InlineData("公司注册的材料和个体户的材料区别在哪", "materials-company", "materials-sole-proprietor")]
+    // 比一下 asks to compare, as 比一比 does.
+    [InlineData("政府单位和公司的人数上限比一下", "limit-members-company", "limit-members-government")]
     // 加员工 and 内部员工 are how people say adding members (members-import-methods' tags hold 加成员 and 内部成员).
     [InlineData("加内部员工和加外部客户差在哪", "members-external-contact", "members-import-methods")]
     [InlineData("内部员工和外部客户加的方法一样吗", "members-external-contact", "members-import-methods")]

@@ -111,11 +111,11 @@ public sealed partial class KnowledgeRetriever
     private const int EnglishFollowUpMaxWords = 8;
 
     // How an English message leans on the one before: "And a sole proprietor?", "What about the bank transfer?", "Same for schools?".
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:(?:what|how)\s+about|and|or|same\s+for|also\s+for|what\s+if|if)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex EnglishLean();
+    [GeneratedRegex(@"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:(?:what|how)\s+about|and|or|same\s+for|also\s+for|what\s+if|if)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishLean();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+")]
-    private static partial System.Text.RegularExpressions.Regex EnglishWord();
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex EnglishWord();
 
     private static IEnumerable<string> HanRuns(string text)
     {

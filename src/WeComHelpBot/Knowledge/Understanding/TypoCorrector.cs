@@ -5,7 +5,8 @@ namespace WeComHelpBot.Knowledge.Understanding;
 
 /// <summary>
 /// Rewrites a slip on a domain term to the term: a homophone typed through a pinyin IME (认怔→认证, 队公→对公,
-/// 营页→营业: same toneless syllables, at least one character shared), one wrong character in a term of four or more
+/// 营页→营业: same toneless syllables, or the same once front and back nasals are heard alike as a fuzzy-pinyin IME
+/// hears them, 水映→水印; at least one character shared), one wrong character in a term of four or more
 /// (营业执找→营业执照), pinyin initials typed in Latin letters (qywx→企业微信) and a term's whole pinyin typed in Latin
 /// letters, as an IME left unconverted (shuiyin→水印). Text the knowledge base already
 /// uses is never touched, so a correct question stays as it is. Built once per index; thread-safe (read-only).
@@ -115,8 +116,8 @@ public sealed class TypoCorrector
                 }
 
                 var word = text[i..end];
-                if ((word.Length is >= 3 and <= MaxLength && byInitials.TryGetValue(word.ToLowerInvariant(), out var term))
-                    || bySpelledPinyin.TryGetValue(word.ToLowerInvariant(), out term))
+                var letters = word.ToLowerInvariant();
+                if ((word.Length is >= 3 and <= MaxLength && byInitials.TryGetValue(letters, out var term)) || bySpelledPinyin.TryGetValue(letters, out term))
                 {
                     builder.Append(term);
                     corrections++;

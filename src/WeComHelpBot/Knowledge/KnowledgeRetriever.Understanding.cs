@@ -122,7 +122,10 @@ public sealed partial class KnowledgeRetriever
         // of the message alone that entry holds. Staying on the previous entry while the message names another topic
         // (营业执照呢 after the ID card's requirements) is the usual way a follow-up is answered wrong.
         var reading = followUp && top is not null
-            ? new FollowUpReading(top.Entry.Id != context!.EntryId, alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0, top.Entry.Id == context.EntryId && QuestionFocus.Continues(prepared.Focus))
+            ? new FollowUpReading(
+                top.Entry.Id != context!.EntryId,
+                alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0,
+                top.Entry.Id == context.EntryId && (QuestionFocus.Continues(prepared.Focus) || ListsTopicOf(prepared.Focus, top.Entry)))
             : default;
         var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
@@ -244,9 +247,9 @@ public sealed partial class KnowledgeRetriever
             .ToList();
 
     /// <summary>
-    /// The message with "第N步" (or 第N个/第N项) replaced by the name of the N-th item of the previous answer's numbered list
-    /// (1. 创建企业：… → 创建企业) or of its arrow chain (创建企业 → 主体验证 → …); null when the message names no item
-    /// number or the answer has no such item.
+    /// The message with "第N步" (or 第N个/第N项, or 最后一步 for the last) replaced by the name of that item of the previous
+    /// answer's numbered list (1. 创建企业：… → 创建企业) or of its arrow chain (创建企业 → 主体验证 → …); null when the
+    /// message names no item or the answer has no such item.
     /// </summary>
     private static string? StepNamed(string message, string answer)
     {
@@ -256,18 +259,21 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        var number = "一二三四五六七八九".IndexOf(match.Groups[1].Value[0], StringComparison.Ordinal) + 1;
-        if (number == 0 && !int.TryParse(match.Groups[1].Value, out number))
+        // 最后一步 is the list's last item, however many it has.
+        var last = match.Groups[1].Value.Length == 0;
+        var number = last ? 0 : "一二三四五六七八九".IndexOf(match.Groups[1].Value[0], StringComparison.Ordinal) + 1;
+        if (!last && number == 0 && !int.TryParse(match.Groups[1].Value, out number))
         {
             return null;
         }
 
-        var items = Steps(answer, number);
-        return number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
+        var items = Steps(answer, last ? 3 : number);
+        number = last ? items.Count : number;
+        return number > 0 && number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
     }
 
     /// <summary>
-    /// The message with "X那步" (or X这步 / X那个阶段) replaced by the item of the previous answer's list that X names
+    /// The message with "X那步" (or X这步 / X那个阶段 / X那块) replaced by the item of the previous answer's list that X names
     /// (管理员那步具体怎么弄 after the four stages → 管理员设置具体怎么弄); null when the message calls no step so or no item holds X.
     /// </summary>
     private static string? StepCalled(string message, string answer)
@@ -328,10 +334,10 @@ public sealed partial class KnowledgeRetriever
             .Select(x => x.Steps)
             .ToList();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"第([一二三四五六七八九1-9])(?:步|个|项|阶段)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:第([一二三四五六七八九1-9])|最后一?)(?:步|个|项|个?阶段)")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStep();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}A-Za-z]{2,6}?)(?:那|这)(?:一)?(?:步|个阶段|个步骤|个环节)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}A-Za-z]{2,6}?)(?:那|这)(?:一)?(?:步|个阶段|个步骤|个环节|块|部分)")]
     private static partial System.Text.RegularExpressions.Regex CalledStep();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{2,10}?)(?:不行|搞不定|搞不了|做不了|弄不了|过不了|不通过)(?:的话)?[，, ]*(?:那|换成|换|改用|改走|还能走|走|用)?(?!的|要|怎|咋|找|该|会|能|可以|需要|还要|是不是|有没有)(\p{IsCJKUnifiedIdeographs}{2}.*)$")]
@@ -680,6 +686,31 @@ public sealed partial class KnowledgeRetriever
     /// that entry holds, and whether a message saying the fix did not work (还是不行) gets the same entry again.
     /// </summary>
     private readonly record struct FollowUpReading(bool Moved, double OwnCoverage, bool Continues);
+
+    /// <summary>
+    /// True when <paramref name="entry"/>'s answer is a list by topic with an item for the topic <paramref name="message"/>
+    /// names, and holds every topic it names: 个体户呢 after the answer that lists what each kind of organisation may use
+    /// (- 个体工商户：基础沟通 + 客户联系). The previous answer holds the reply, so staying on it is right. An answer that
+    /// mentions the topic in passing (公司呢 after the sole proprietor's materials, 和公司不同的地方) or lists it as a step
+    /// whose own entry is about it (考勤呢 after the setup order) does not. False when the message names no topic.
+    /// </summary>
+    private bool ListsTopicOf(string message, KnowledgeEntry entry)
+    {
+        var named = index.Analyzer.Terms(KnowledgeIndex.TitleField, message)
+            .Where(w => w.Length >= 2 && index.IsNamingWord(w))
+            .ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0 || index.ProfileOf(entry.Id) is not { } profile
+            || !named.All(w => profile.KeyWords.Contains(index.TermId(w)) || profile.AnswerWords.Contains(index.TermId(w))))
+        {
+            return false;
+        }
+
+        return TopicItem().Matches(entry.Answer).Any(m => index.Analyzer.Terms(KnowledgeIndex.TitleField, m.Groups[1].Value).Any(named.Contains));
+    }
+
+    // The head of a list item that names its topic: "- 个体工商户：…", "2. 应用接入：…".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:[-•*]|\d+[.、．])\s*([^：:\n]{1,12})[：:]")]
+    private static partial System.Text.RegularExpressions.Regex TopicItem();
 
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>
     private double ClauseConfidence(string focus, RetrievalCandidate top)

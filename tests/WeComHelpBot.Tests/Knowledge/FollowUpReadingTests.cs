@@ -65,4 +65,29 @@ public sealed class FollowUpReadingTests
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal(entryId, answer.EntryIds[0]);
     }
+
+    [Theory]
+    [InlineData("企业能用哪些功能", "entity-features", "那个体户呢？")] // the answer lists what each kind of organisation may use
+    [InlineData("在哪里注册企业微信", "entity-register-entry", "事业单位呢")] // … and where each registers
+    [InlineData("对公账户验证需要年审吗", "cert-annual-review", "微信认证呢")]
+    public void AFollowUpWhosePreviousAnswerHoldsItsTopic_StaysAndIsAnswered(string previous, string previousEntryId, string message)
+    {
+        var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");
+        var understanding = retriever.Understand(message, new FollowUpContext(previous, previousEntryId));
+        var answer = retriever.Decide(understanding);
+
+        Assert.Equal(1, understanding.Features.Entry[continues]);
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal(previousEntryId, answer.EntryIds[0]);
+    }
+
+    [Theory]
+    [InlineData("考勤呢")] // the setup order lists the apps as a step; their own entry is about them
+    [InlineData("水印在哪")]
+    public void AFollowUpWhoseTopicThePreviousAnswerOnlyLists_DoesNotReadAsContinuing(string message)
+    {
+        var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");
+
+        Assert.Equal(0, retriever.Understand(message, new FollowUpContext("注册完先配置什么", "setup-order")).Features.Entry[continues]);
+    }
 }

@@ -39,6 +39,12 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]
+    [InlineData("微信认证得掏钱吗", "verify-wechat-cert")] // 掏钱 for 花钱
+    [InlineData("批量导的时候手机号撞号了", "failure-duplicate-phone")] // 撞号 for 重复
+    [InlineData("科室主任能不能只管自己科室的人", "members-dept-admin")] // 科室主任 for 部门负责人
+    public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
+
+    [Theory]
     [InlineData("我们是村委会，注册企业微信要什么材料", "materials-government")]
     [InlineData("档案馆能加多少人", "limit-members-government")]
     public void PublicInstitutions_AreGovernmentUnits(string question, string entryId) => AssertAnswered(question, entryId);

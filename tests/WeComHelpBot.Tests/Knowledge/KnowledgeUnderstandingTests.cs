@@ -135,6 +135,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [Theory]
     [InlineData("刷脸和对公打款，哪种更快一些", "verify-duration")] // 时间: how long each verification takes
     [InlineData("组织架构跟安全设置，哪个应该先配", "setup-order")] // 先后: the setup order
+    [InlineData("应用接入跟安全设置哪个优先", "setup-order")] // 优先 asks the order too
     [InlineData("对公账户验证和微信认证哪个需要年审", "cert-annual-review")] // 年审
     public void Comparison_AskingOneAspectOfBothSides_ShowsTheEntryAboutThatAspect(string question, string entryId)
     {

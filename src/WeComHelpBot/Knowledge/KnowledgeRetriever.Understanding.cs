@@ -72,7 +72,8 @@ public sealed partial class KnowledgeRetriever
             // What is asked of both may be said of the first side only (公司初始能加200人，个体户呢; 事业单位的人数上限和个体户比).
             var asked = shared + asking + ComparisonDetector.Topic(leftSide).Asked;
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
-            if (Side(pool, left, asked) is { } a && Side(pool, right, asked) is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
+            var (sideA, sideB) = (Side(pool, left, asked), Side(pool, right, asked));
+            if (sideA is { } a && sideB is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
                 compares = true;
                 // The entry about the aspect asked answers, unless the sides' overview holds them better (法人校验失败和打款超时
@@ -103,6 +104,16 @@ public sealed partial class KnowledgeRetriever
                 confidence = aspectOnly.Candidate.Confidence;
                 comparison = new ComparisonFit(aspectOnly.Fit, 0, Aspect: true);
                 result = result with { Candidates = [aspectOnly.Candidate, .. result.Candidates.Where(c => c.Entry.Id != aspectOnly.Candidate.Entry.Id)] };
+            }
+            else if (!elliptical && sideA is { } one && sideB is { } same && one.Candidate.Entry.Id == same.Candidate.Entry.Id && top.Entry.Id == one.Candidate.Entry.Id
+                && Holds(one.Candidate, left, right) is var held && held >= ComparisonOverviewCoverage
+                && (AspectEntry(result.Candidates, focus)?.Entry.Id ?? top.Entry.Id) == top.Entry.Id)
+            {
+                // Both sides found the same entry, the first one, and it speaks of each (个体户和公司能用的功能一样吗 → the
+                // features by kind of organisation, which lists both): it holds the two sides as an overview does, unless
+                // an entry about the aspect asked answers instead (管理员要求一样吗 → who may be the admin).
+                compares = true;
+                comparison = new ComparisonFit(held, Math.Min(one.Margin, same.Margin), Hub: true);
             }
         }
 
@@ -455,6 +466,12 @@ public sealed partial class KnowledgeRetriever
         var fit = KeyCoverage(topic, [best]).GetValueOrDefault(best.Entry.Id);
         return new ComparisonSide(best, fit, margin, answers.GetValueOrDefault(best.Entry.Id));
     }
+
+    /// <summary>How much of the weaker side's topic <paramref name="candidate"/>'s entry holds anywhere, its answer included.</summary>
+    private double Holds(RetrievalCandidate candidate, string left, string right) =>
+        Math.Min(
+            FullCoverage(Prepare(left).Focus, [candidate]).GetValueOrDefault(candidate.Entry.Id),
+            FullCoverage(Prepare(right).Focus, [candidate]).GetValueOrDefault(candidate.Entry.Id));
 
     /// <summary>
     /// Every entry that is <paramref name="wanted"/>: the question's candidates first, then those the search did not find,

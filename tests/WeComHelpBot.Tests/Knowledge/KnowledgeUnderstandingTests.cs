@@ -156,6 +156,20 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
         Assert.Equal("cert-payment-feature", Assert.Single(understanding.Shown).Id);
     }
 
+    [Theory]
+    [InlineData("公司跟个体户能用的功能一样吗", "entity-features")] // lists what each kind of organisation may use
+    [InlineData("个体户和事业单位谁能用客户联系", "entity-features")]
+    public void Comparison_WhoseSidesBothFindTheEntryThatSpeaksOfEach_IsAnsweredByIt(string question, string entryId)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+        Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
+        Assert.Equal(1, understanding.Features.Entry[DecisionFeatureIndex("comparison_hub")]);
+        Assert.Equal(0, understanding.Features.Entry[DecisionFeatureIndex("comparison_one_side")]);
+        AssertAnswered(question, entryId);
+    }
+
     [Fact]
     public void Comparison_AskingNoKnownAspect_StillShowsBothSides()
     {

@@ -68,7 +68,9 @@ public sealed partial class KnowledgeRetriever
             // sides find entries of their own.
             compares = !elliptical;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
-            var (left, right, shared) = ComparisonDetector.Distinct(leftSide, rightTopic);
+            // Two names of one thing (对公打款 / 对公账户验证) share no words until the synonyms make them one.
+            var synonyms = index.Knowledge.Synonyms;
+            var (left, right, shared) = ComparisonDetector.Distinct(synonyms.Normalize(leftSide), synonyms.Normalize(rightTopic));
             // What is asked of both may be said of the first side only (公司初始能加200人，个体户呢; 事业单位的人数上限和个体户比).
             var asked = shared + asking + ComparisonDetector.Topic(leftSide).Asked;
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();

@@ -159,6 +159,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [Theory]
     [InlineData("公司跟个体户能用的功能一样吗", "entity-features")] // lists what each kind of organisation may use
     [InlineData("个体户和事业单位谁能用客户联系", "entity-features")]
+    [InlineData("对公账户验证跟对公打款验证是不是同一回事", "verify-bank-transfer")] // two names of one thing (synonyms.yaml)
     public void Comparison_WhoseSidesBothFindTheEntryThatSpeaksOfEach_IsAnsweredByIt(string question, string entryId)
     {
         var understanding = retriever.Understand(question);

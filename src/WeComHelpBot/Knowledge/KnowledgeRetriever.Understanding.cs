@@ -68,9 +68,12 @@ public sealed partial class KnowledgeRetriever
             // sides find entries of their own.
             compares = !elliptical;
             var (rightTopic, asking) = ComparisonDetector.Topic(rightSide);
-            // Two names of one thing (对公打款 / 对公账户验证) share no words until the synonyms make them one.
-            var synonyms = index.Knowledge.Synonyms;
-            var (left, right, shared) = ComparisonDetector.Distinct(synonyms.Normalize(leftSide), synonyms.Normalize(rightTopic));
+            // Two names of one thing (对公打款验证 / 对公账户验证) share no words until the synonyms make them one: after the
+            // synonyms one side is the other, or the other and a word more (对公打款验证 / 对公打款). One that ends with the
+            // other is a kind of it (部门管理员 / 超级管理员 → 管理员) and keeps its own words.
+            var (normalLeft, normalRight) = (index.Knowledge.Synonyms.Normalize(leftSide), index.Knowledge.Synonyms.Normalize(rightTopic));
+            var oneThing = normalLeft.StartsWith(normalRight, StringComparison.Ordinal) || normalRight.StartsWith(normalLeft, StringComparison.Ordinal);
+            var (left, right, shared) = oneThing ? ComparisonDetector.Distinct(normalLeft, normalRight) : ComparisonDetector.Distinct(leftSide, rightTopic);
             // What is asked of both may be said of the first side only (公司初始能加200人，个体户呢; 事业单位的人数上限和个体户比).
             var asked = shared + asking + ComparisonDetector.Topic(leftSide).Asked;
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
@@ -109,11 +112,13 @@ public sealed partial class KnowledgeRetriever
             }
             else if (!elliptical && sideA is { } one && sideB is { } same && one.Candidate.Entry.Id == same.Candidate.Entry.Id && top.Entry.Id == one.Candidate.Entry.Id
                 && Holds(one.Candidate, left, right) is var held && held >= ComparisonOverviewCoverage
-                && (AspectEntry(result.Candidates, focus)?.Entry.Id ?? top.Entry.Id) == top.Entry.Id)
+                && (AspectEntry(result.Candidates, focus)?.Entry.Id ?? top.Entry.Id) == top.Entry.Id
+                && !(left != right && (left.EndsWith(right, StringComparison.Ordinal) || right.EndsWith(left, StringComparison.Ordinal))))
             {
                 // Both sides found the same entry, the first one, and it speaks of each (个体户和公司能用的功能一样吗 → the
                 // features by kind of organisation, which lists both): it holds the two sides as an overview does, unless
-                // an entry about the aspect asked answers instead (管理员要求一样吗 → who may be the admin).
+                // an entry about the aspect asked answers instead (管理员要求一样吗 → who may be the admin). A side that ends
+                // with the other is a kind of it (部门管理员 / 管理员), not the same thing: the two are not one entry's.
                 compares = true;
                 comparison = new ComparisonFit(held, Math.Min(one.Margin, same.Margin), Hub: true);
             }

@@ -171,6 +171,18 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
         AssertAnswered(question, entryId);
     }
 
+    [Theory]
+    [InlineData("部门管理员和超级管理员权限差在哪")] // 超级管理员 is a 管理员 (synonyms.yaml), and 部门管理员 a kind of one
+    [InlineData("免认证和认证有什么不同")]
+    public void Comparison_OfAThingAndAKindOfIt_IsNotAnsweredAsOneThing(string question)
+    {
+        var understanding = retriever.Understand(question);
+
+        // Neither one entry for both (the overview's flag) nor the entry about the aspect 管理员 that both sides are.
+        Assert.Equal(0, understanding.Features.Entry[DecisionFeatureIndex("comparison_hub")]);
+        Assert.Equal(0, understanding.Features.Entry[DecisionFeatureIndex("comparison_aspect")]);
+    }
+
     [Fact]
     public void Comparison_AskingNoKnownAspect_StillShowsBothSides()
     {

@@ -43,6 +43,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("批量导的时候手机号撞号了", "failure-duplicate-phone")] // 撞号 for 重复
     [InlineData("科室主任能不能只管自己科室的人", "members-dept-admin")] // 科室主任 for 部门负责人
     [InlineData("老板没微信 主体验证咋办", "verify-no-legal-wechat")] // 老板: the legal representative of a small company
+    [InlineData("就扫个脸的事儿？", "verify-face")] // 扫个脸 for 扫脸
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

@@ -7,7 +7,7 @@ namespace WeComHelpBot.Knowledge;
 /// <summary>Reads aspects.yaml: what a comparison may ask of both sides, and the words that ask it and that mark an entry about it.</summary>
 internal static class AspectFileReader
 {
-    private const string Shape = "文件顶层应当是 aspects: 列表，每项有 name（方面名称）、asks（问题里问这个方面的词）和 covers（条目里讲这个方面的词）";
+    private const string Shape = "文件顶层应当是 aspects: 列表，每项有 name（方面名称）、asks（问题里问这个方面的词）和 covers（条目里讲这个方面的词），可选 per_topic: true";
 
     public static IReadOnlyList<Aspect> Load(string file, List<KnowledgeProblem> problems)
     {
@@ -27,9 +27,10 @@ internal static class AspectFileReader
         foreach (var item in list.Children)
         {
             if (item is YamlMappingNode node && TryGet(node, "name", out var name) && name is YamlScalarNode { Value: { Length: > 0 } nameText }
-                && Words(node, "asks") is { Count: > 0 } asks && Words(node, "covers") is { Count: > 0 } covers)
+                && Words(node, "asks") is { Count: > 0 } asks && Words(node, "covers") is { Count: > 0 } covers
+                && PerTopic(node) is { } perTopic)
             {
-                aspects.Add(new Aspect(nameText.Trim(), asks, covers));
+                aspects.Add(new Aspect(nameText.Trim(), asks, covers) { PerTopic = perTopic });
             }
             else
             {
@@ -39,6 +40,13 @@ internal static class AspectFileReader
 
         return aspects;
     }
+
+    /// <summary>The optional per_topic flag: false when absent, null when it is not true or false.</summary>
+    private static bool? PerTopic(YamlMappingNode node) =>
+        !TryGet(node, "per_topic", out var value) ? false
+        : value is YamlScalarNode { Value: "true" } ? true
+        : value is YamlScalarNode { Value: "false" } ? false
+        : null;
 
     private static List<string>? Words(YamlMappingNode node, string key)
     {

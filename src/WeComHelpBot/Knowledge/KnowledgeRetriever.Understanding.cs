@@ -606,7 +606,8 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private RetrievalCandidate? AspectEntry(IReadOnlyList<RetrievalCandidate> candidates, string focus)
     {
-        var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus)).ToList();
+        // An aspect each topic's own entry states (how long a verification takes) is answered there.
+        var aspects = index.Knowledge.Aspects.Where(x => !x.PerTopic && x.IsAskedIn(focus)).ToList();
         if (aspects.Count == 0 || candidates.Count == 0)
         {
             return null;

@@ -17,6 +17,17 @@ public sealed class AspectEntryTests
         Assert.Equal("cert-annual-review", understanding.Result.Top?.Entry.Id);
     }
 
+    [Theory]
+    [InlineData("对公打款验证要几天", "verify-bank-transfer")] // 时间 is per_topic: each method's entry says how long it takes
+    [InlineData("人脸识别验证多久能通过", "verify-face")]
+    public void OneTopic_AskingAnAspectItsOwnEntryStates_IsAnsweredByThatEntry(string question, string entryId)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.True(answer.Answered, $"{question} → {answer.Kind} {answer.EntryId}");
+        Assert.Equal(entryId, answer.EntryId);
+    }
+
     [Fact]
     public void OneTopic_AskingNoTitledAspect_StaysWithTheTopicsEntry()
     {

@@ -182,6 +182,30 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AspectPerTopic_IsReadAndDefaultsToFalse()
+    {
+        Write("a.yaml", Entry("one"));
+        Write("aspects.yaml", "aspects:\n  - name: 时间\n    asks: [快]\n    covers: [最快]\n    per_topic: true\n  - name: 年审\n    asks: [年审]\n    covers: [年审]\n");
+
+        var result = KnowledgeLoader.Load(directory);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([true, false], result.Knowledge.Aspects.Select(a => a.PerTopic));
+    }
+
+    [Fact]
+    public void AspectPerTopic_ThatIsNotTrueOrFalse_IsReportedWithItsLine()
+    {
+        Write("a.yaml", Entry("one"));
+        var file = Write("aspects.yaml", "aspects:\n  - name: 时间\n    asks: [快]\n    covers: [最快]\n    per_topic: yes please\n");
+
+        var problem = Assert.Single(KnowledgeLoader.Load(directory).Problems);
+
+        Assert.Equal((file, 2), (problem.File, problem.Line));
+        Assert.Contains("per_topic", problem.Message);
+    }
+
+    [Fact]
     public void AspectWithoutCoveringWords_IsReported()
     {
         Write("a.yaml", Entry("one"));

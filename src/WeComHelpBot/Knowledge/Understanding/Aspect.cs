@@ -7,6 +7,12 @@ namespace WeComHelpBot.Knowledge.Understanding;
 /// </summary>
 public sealed record Aspect(string Name, IReadOnlyList<string> Asks, IReadOnlyList<string> Covers)
 {
+    /// <summary>
+    /// True when each topic's own entry states this aspect (every verification method's entry says how long it takes): a
+    /// question about one topic is answered by that entry, and the entry about the aspect answers comparisons only.
+    /// </summary>
+    public bool PerTopic { get; init; }
+
     /// <summary>True when <paramref name="text"/> asks about this aspect.</summary>
     public bool IsAskedIn(string text) => Asks.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 

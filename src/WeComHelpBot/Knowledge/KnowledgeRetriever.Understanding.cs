@@ -143,7 +143,8 @@ public sealed partial class KnowledgeRetriever
             ? new FollowUpReading(
                 top.Entry.Id != context!.EntryId,
                 alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0,
-                top.Entry.Id == context.EntryId && (QuestionFocus.Continues(prepared.Focus) || ListsTopicOf(prepared.Focus, top.Entry)))
+                (top.Entry.Id == context.EntryId && (QuestionFocus.Continues(prepared.Focus) || ListsTopicOf(prepared.Focus, top.Entry)))
+                || PointsToTopicOf(prepared.Focus, context.EntryId, top))
             : default;
         var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
@@ -732,6 +733,15 @@ public sealed partial class KnowledgeRetriever
 
         return TopicItem().Matches(entry.Answer).Any(m => index.Analyzer.Terms(KnowledgeIndex.TitleField, m.Groups[1].Value).Any(named.Contains));
     }
+
+    /// <summary>
+    /// True when the previous answer points to <paramref name="top"/> (its related entries) and the message names that
+    /// entry's own topic: 那想收款呢 after the free mode's limits, which point to how to collect payments.
+    /// </summary>
+    private bool PointsToTopicOf(string message, string? previousEntryId, RetrievalCandidate top) =>
+        previousEntryId is not null && top.Entry.Id != previousEntryId
+        && index.Knowledge.Find(previousEntryId) is { } previous && previous.Related.Contains(top.Entry.Id)
+        && KeyCoverage(message, [top]).GetValueOrDefault(top.Entry.Id) >= FollowUpOwnTopic;
 
     // The head of a list item that names its topic: "- 个体工商户：…", "2. 应用接入：…".
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:[-•*]|\d+[.、．])\s*([^：:\n]{1,12})[：:]")]

@@ -90,4 +90,21 @@ public sealed class FollowUpReadingTests
 
         Assert.Equal(0, retriever.Understand(message, new FollowUpContext("注册完先配置什么", "setup-order")).Features.Entry[continues]);
     }
+
+    [Fact]
+    public void AFollowUpThatMovesToAnEntryThePreviousAnswerPointsTo_ReadsAsContinuing()
+    {
+        // The free mode's limits point to how to collect payments (related); 那想收款呢 names that entry's own topic.
+        var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");
+        var understanding = retriever.Understand("那想收款呢", new FollowUpContext("免认证有什么限制", "cert-free-mode"));
+        var answer = retriever.Decide(understanding);
+
+        Assert.Equal(1, understanding.Features.Entry[Moved]);
+        Assert.Equal(1, understanding.Features.Entry[continues]);
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal("cert-payment-feature", answer.EntryIds[0]);
+
+        // After an entry that does not point to it, the same move is no continuation.
+        Assert.Equal(0, retriever.Understand("那想收款呢", new FollowUpContext("注册要准备什么材料", "prep-materials-overview")).Features.Entry[continues]);
+    }
 }

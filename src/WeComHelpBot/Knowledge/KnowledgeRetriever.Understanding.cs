@@ -400,13 +400,16 @@ public sealed partial class KnowledgeRetriever
 
         // Only a message that is one topic and little more (公司, 事业单位, 用Excel, 像我们这种事业单位) stands in for one of the
         // previous question's: the topic itself takes the place, without the words around it.
+        // One topic may be named twice (学校这种事业单位: 学校 is a 事业单位 in synonyms.yaml).
         var normalizedTopic = index.Knowledge.Synonyms.Normalize(topic).Trim();
-        if (TopicSlots(normalizedTopic) is not [var only] || only.Length < normalizedTopic.Length - (elliptical ? normalizedTopic.Length / 2 : 1))
+        var named = TopicSlots(normalizedTopic);
+        if (named.Select(x => normalizedTopic.Substring(x.Start, x.Length)).Distinct(StringComparer.Ordinal).Count() != 1
+            || named.Sum(x => x.Length) < normalizedTopic.Length - (elliptical ? normalizedTopic.Length / 2 : 1))
         {
             yield break;
         }
 
-        normalizedTopic = normalizedTopic.Substring(only.Start, only.Length);
+        normalizedTopic = normalizedTopic.Substring(named[0].Start, named[0].Length);
 
         foreach (var (start, length) in slots)
         {

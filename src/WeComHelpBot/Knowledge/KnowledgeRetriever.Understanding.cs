@@ -720,8 +720,9 @@ public sealed partial class KnowledgeRetriever
     /// True when <paramref name="entry"/>'s answer is a list by topic with an item for the topic <paramref name="message"/>
     /// names, and holds every topic it names: 个体户呢 after the answer that lists what each kind of organisation may use
     /// (- 个体工商户：基础沟通 + 客户联系). The previous answer holds the reply, so staying on it is right. An answer that
-    /// mentions the topic in passing (公司呢 after the sole proprietor's materials, 和公司不同的地方) or lists it as a step
-    /// whose own entry is about it (考勤呢 after the setup order) does not. False when the message names no topic.
+    /// mentions the topic in passing (公司呢 after the sole proprietor's materials, 和公司不同的地方) or lists it as a numbered
+    /// step, which has an entry of its own (安全设置具体包括啥 or 考勤呢 after the setup order), does not. False when the
+    /// message names no topic.
     /// </summary>
     private bool ListsTopicOf(string message, KnowledgeEntry entry)
     {
@@ -746,8 +747,8 @@ public sealed partial class KnowledgeRetriever
         && index.Knowledge.Find(previousEntryId) is { } previous && previous.Related.Contains(top.Entry.Id)
         && KeyCoverage(message, [top]).GetValueOrDefault(top.Entry.Id) >= FollowUpOwnTopic;
 
-    // The head of a list item that names its topic: "- 个体工商户：…", "2. 应用接入：…".
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:[-•*]|\d+[.、．])\s*([^：:\n]{1,12})[：:]")]
+    // The head of a bulleted item that names its topic: "- 个体工商户：…" (a numbered one, "2. 应用接入：…", is a step).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*[-•*]\s*([^：:\n]{1,12})[：:]")]
     private static partial System.Text.RegularExpressions.Regex TopicItem();
 
     /// <summary>The best confidence any single asking clause of a story reaches for the first entry: the question inside, weighed alone.</summary>

@@ -85,6 +85,7 @@ public sealed class FollowUpReadingTests
     [Theory]
     [InlineData("考勤呢")] // the setup order lists the apps as a step; their own entry is about them
     [InlineData("水印在哪")]
+    [InlineData("安全设置具体包括啥")] // a numbered step of the order: its own entry answers it
     public void AFollowUpWhoseTopicThePreviousAnswerOnlyLists_DoesNotReadAsContinuing(string message)
     {
         var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");

@@ -113,7 +113,7 @@ public sealed partial class KnowledgeRetriever
             else if (!elliptical && sideA is { } one && sideB is { } same && one.Candidate.Entry.Id == same.Candidate.Entry.Id && top.Entry.Id == one.Candidate.Entry.Id
                 && Holds(one.Candidate, left, right) is var held && held >= ComparisonOverviewCoverage
                 && (AspectEntry(result.Candidates, focus)?.Entry.Id ?? top.Entry.Id) == top.Entry.Id
-                && !(left != right && (left.EndsWith(right, StringComparison.Ordinal) || right.EndsWith(left, StringComparison.Ordinal))))
+                && !ComparisonDetector.IsKindOf(left, right))
             {
                 // Both sides found the same entry, the first one, and it speaks of each (个体户和公司能用的功能一样吗 → the
                 // features by kind of organisation, which lists both): it holds the two sides as an overview does, unless
@@ -712,7 +712,9 @@ public sealed partial class KnowledgeRetriever
 
     /// <summary>
     /// How a follow-up was answered: whether the answer moved off the previous answer's entry, the share of the message alone
-    /// that entry holds, and whether a message saying the fix did not work (还是不行) gets the same entry again.
+    /// that entry holds, and whether the previous answer holds the reply: a message saying the fix did not work (还是不行)
+    /// gets the same entry again, the message names a topic the same entry's bulleted list gives (<see cref="ListsTopicOf"/>),
+    /// or the answer moved to an entry the previous one points to and the message names (<see cref="PointsToTopicOf"/>).
     /// </summary>
     private readonly record struct FollowUpReading(bool Moved, double OwnCoverage, bool Continues);
 

@@ -47,7 +47,7 @@ public sealed record DecisionFeatures(IReadOnlyList<double> Domain, IReadOnlyLis
         "comparison_one_side", // two topics compared, but one entry answers that is not about both
         "follow_up_moved",  // a follow-up answered by another entry than the previous answer's
         "follow_up_own",    // a follow-up: the share of the message alone (without the previous question) the first entry covers
-        "follow_up_continues", // a follow-up saying the answer did not settle it (还是不行), answered by the same entry again
+        "follow_up_continues", // the context holds the reply: 还是不行 on the same entry, a topic its bulleted list names, an entry it points to
     ];
 
     private static readonly int ComparisonIndex = ((IList<string>)EntryNames).IndexOf("comparison");

@@ -84,6 +84,13 @@ public static class ComparisonDetector
     }
 
     /// <summary>
+    /// True when one side ends with the other and is longer: a kind of it (部门管理员 / 管理员, 免认证 / 认证), since a Chinese
+    /// compound ends with what it is.
+    /// </summary>
+    public static bool IsKindOf(string left, string right) =>
+        left != right && (left.EndsWith(right, StringComparison.Ordinal) || right.EndsWith(left, StringComparison.Ordinal));
+
+    /// <summary>
     /// Takes what both sides share off them (公司注册材料 / 个体户注册材料 → 公司 / 个体户 + 注册材料; 法人扫脸 / 法人微信认证 →
     /// 扫脸 / 微信认证 + 法人): the shared words belong to what is asked of both, and only the rest tells the sides apart.
     /// The shared part goes whole or not at all, and only when each side keeps two characters: 部门管理员 / 主管理员 share

@@ -51,4 +51,13 @@ public sealed class ComparisonDetectorTests
     [InlineData("部门管理员", "主管理员", "部门管理员", "主管理员", "")] // 管理员 is what both are: no side keeps two characters without it
     public void Distinct_MovesSharedWordsToTheQuestion(string left, string right, string distinctLeft, string distinctRight, string shared) =>
         Assert.Equal((distinctLeft, distinctRight, shared), ComparisonDetector.Distinct(left, right));
+
+    [Theory]
+    [InlineData("部门管理员", "管理员", true)] // a kind of admin
+    [InlineData("认证", "免认证", true)]
+    [InlineData("对公打款验证", "对公打款", false)] // the thing and a word more: one thing
+    [InlineData("对公打款", "对公打款", false)]
+    [InlineData("公司", "个体户", false)]
+    public void IsKindOf_IsTrueWhenOneSideEndsWithTheOther(string left, string right, bool kind) =>
+        Assert.Equal(kind, ComparisonDetector.IsKindOf(left, right));
 }

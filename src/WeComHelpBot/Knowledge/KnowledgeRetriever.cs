@@ -114,7 +114,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         // Chinese question look English until it is read as the term. An English question keeps its text as typed.
         var (corrected, corrections) = text.Any(Pinyin.IsHan) ? index.Corrector.Correct(text) : (text, 0);
         var english = LanguageDetector.IsEnglish(corrected);
-        if (english)
+
+        // Nor is a word of another product read as a slip on a term (开视讯会议 is not 开始讯会议).
+        if (english || (corrections > 0 && Declined(text) && !Declined(corrected)))
         {
             (corrected, corrections) = (text, 0);
         }

@@ -111,7 +111,7 @@ public sealed partial class KnowledgeRetriever
                 result = result with { Candidates = [aspectOnly.Candidate, .. result.Candidates.Where(c => c.Entry.Id != aspectOnly.Candidate.Entry.Id)] };
             }
             else if (!elliptical && sideA is { } one && sideB is { } same && one.Candidate.Entry.Id == same.Candidate.Entry.Id && top.Entry.Id == one.Candidate.Entry.Id
-                && Holds(one.Candidate, left, right) is var held && held >= ComparisonOverviewCoverage
+                && BothSidesHeld(left, right, [one.Candidate]).GetValueOrDefault(one.Candidate.Entry.Id) is var held && held >= ComparisonOverviewCoverage
                 && (AspectEntry(result.Candidates, focus)?.Entry.Id ?? top.Entry.Id) == top.Entry.Id
                 && !ComparisonDetector.IsKindOf(left, right))
             {
@@ -478,11 +478,16 @@ public sealed partial class KnowledgeRetriever
         return new ComparisonSide(best, fit, margin, answers.GetValueOrDefault(best.Entry.Id));
     }
 
-    /// <summary>How much of the weaker side's topic <paramref name="candidate"/>'s entry holds anywhere, its answer included.</summary>
-    private double Holds(RetrievalCandidate candidate, string left, string right) =>
-        Math.Min(
-            FullCoverage(Prepare(left).Focus, [candidate]).GetValueOrDefault(candidate.Entry.Id),
-            FullCoverage(Prepare(right).Focus, [candidate]).GetValueOrDefault(candidate.Entry.Id));
+    /// <summary>
+    /// How much of the weaker side's topic each of <paramref name="candidates"/>' entries holds anywhere, its answer included:
+    /// whether an entry speaks of both sides. Keyed by entry id; an entry that holds nothing of a side is missing or 0.
+    /// </summary>
+    private Dictionary<string, double> BothSidesHeld(string left, string right, IReadOnlyList<RetrievalCandidate> candidates)
+    {
+        var leftAll = FullCoverage(Prepare(left).Focus, candidates);
+        var rightAll = FullCoverage(Prepare(right).Focus, candidates);
+        return leftAll.ToDictionary(p => p.Key, p => Math.Min(p.Value, rightAll.GetValueOrDefault(p.Key)), StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Every entry that is <paramref name="wanted"/>: the question's candidates first, then those the search did not find,
@@ -529,9 +534,8 @@ public sealed partial class KnowledgeRetriever
         }
 
         // How much of each side's topic the overview holds anywhere (its answer included): the weaker side's share.
-        var leftAll = FullCoverage(Prepare(left).Focus, hubs);
-        var rightAll = FullCoverage(Prepare(right).Focus, hubs);
-        double Fit(RetrievalCandidate c) => Math.Min(leftAll.GetValueOrDefault(c.Entry.Id), rightAll.GetValueOrDefault(c.Entry.Id));
+        var held = BothSidesHeld(left, right, hubs);
+        double Fit(RetrievalCandidate c) => held.GetValueOrDefault(c.Entry.Id);
         var chosen = hubs.MaxBy(c => Fit(c) + c.Confidence)!;
         return (chosen, Fit(chosen));
     }
@@ -580,9 +584,8 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        var leftAll = FullCoverage(Prepare(AspectFree(left, aspects)).Focus, about);
-        var rightAll = FullCoverage(Prepare(AspectFree(right, aspects)).Focus, about);
-        double Fit(RetrievalCandidate c) => Math.Min(leftAll.GetValueOrDefault(c.Entry.Id), rightAll.GetValueOrDefault(c.Entry.Id));
+        var held = BothSidesHeld(AspectFree(left, aspects), AspectFree(right, aspects), about);
+        double Fit(RetrievalCandidate c) => held.GetValueOrDefault(c.Entry.Id);
 
         // A side's own entry may speak of the aspect and name the other side in passing (微信认证's fee, next to 对公账户验证):
         // it is still about one side, unless it compares itself (the certification types standing for 微信认证). Of the

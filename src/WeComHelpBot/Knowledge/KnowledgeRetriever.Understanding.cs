@@ -85,7 +85,10 @@ public sealed partial class KnowledgeRetriever
                 // 哪个处理得快: how long each verification takes names 打款 and 法人 in passing; the failures' overview is about both).
                 var aspect = AspectOverview(result.Candidates, focus, left, right, asked, a.Candidate, b.Candidate);
                 var hub = Overview(result.Candidates, focus, left, right, a.Candidate, b.Candidate);
-                var byAspect = aspect is not null && (hub is null || aspect.Value.Fit >= hub.Value.Fit);
+                // A side's own overview standing for both (the entity types' differences for 个体户) is about everything of
+                // its family: the entry about the aspect asked is nearer (公司和个体户的管理员要求 → who may be the admin).
+                var ownSide = hub is { } h && (h.Candidate == a.Candidate || h.Candidate == b.Candidate);
+                var byAspect = aspect is not null && (hub is null || ownSide || aspect.Value.Fit >= hub.Value.Fit);
                 var overview = byAspect ? aspect : hub;
                 if (overview is not null)
                 {
@@ -518,14 +521,20 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private (RetrievalCandidate Candidate, double Fit)? Overview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, RetrievalCandidate a, RetrievalCandidate b)
     {
-        bool IsHub(KnowledgeEntry e) => e.Id != a.Entry.Id && e.Id != b.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(a.Entry.Id) && e.Related.Contains(b.Entry.Id);
+        // A side's own entry that compares and lists the other side's entry, itself no overview, is such an overview too
+        // (微信认证和对公账户验证: the certification types, found for 微信认证, list the bank account verification).
+        bool Holds(KnowledgeEntry e, RetrievalCandidate side, RetrievalCandidate other) =>
+            e.Related.Contains(side.Entry.Id) || (e.Id == side.Entry.Id && !ComparisonDetector.Compares(other.Entry));
+        bool IsHub(KnowledgeEntry e) => ComparisonDetector.Compares(e) && Holds(e, a, b) && Holds(e, b, a);
 
         // The overview seldom uses the words of a question about two of its sides (法人校验失败和打款超时都要找客服吗 names
         // neither 常见问题 nor 对比), so the search may miss it.
         var hubs = EntriesWhere(candidates, focus, IsHub);
-        if (hubs.Count == 0)
+        // When no entry lists both, or one side's own entry is the overview, the other family's overviews that name that
+        // side stand in or compete (对公打款和微信认证: the verification methods against the certification types).
+        if (hubs.Count == 0 || hubs.Any(h => h.Entry.Id == a.Entry.Id || h.Entry.Id == b.Entry.Id))
         {
-            hubs = FamilyOverviews(candidates, focus, left, right, a, b);
+            hubs.AddRange(FamilyOverviews(candidates, focus, left, right, a, b).Where(f => !hubs.Any(h => h.Entry.Id == f.Entry.Id)));
         }
 
         if (hubs.Count == 0)
@@ -536,9 +545,18 @@ public sealed partial class KnowledgeRetriever
         // How much of each side's topic the overview holds anywhere (its answer included): the weaker side's share.
         var held = BothSidesHeld(left, right, hubs);
         double Fit(RetrievalCandidate c) => held.GetValueOrDefault(c.Entry.Id);
-        var chosen = hubs.MaxBy(c => Fit(c) + c.Confidence)!;
+        // Of two overviews the synonyms cannot tell apart, the one whose title or tags use the words the question uses.
+        double Literal(RetrievalCandidate c) => LiteralTagPreference * LiteralTags(c.Entry, focus);
+        var chosen = hubs.MaxBy(c => Fit(c) + c.Confidence + Literal(c))!;
         return (chosen, Fit(chosen));
     }
+
+    /// <summary>
+    /// How many of <paramref name="entry"/>'s tags of three characters or more <paramref name="question"/> writes as they
+    /// stand, before any synonym (对公账户验证 and 微信认证 in 微信认证和对公账户验证选哪个).
+    /// </summary>
+    private static int LiteralTags(KnowledgeEntry entry, string question) =>
+        entry.Tags.Where(t => t.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).Count(t => question.Contains(t, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// When exactly one side found an overview of its own family (微信认证 → the certification types), the overviews of the

@@ -138,6 +138,11 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("组织架构跟安全设置，哪个应该先配", "setup-order")] // 先后: the setup order
     [InlineData("应用接入跟安全设置哪个优先", "setup-order")] // 优先 asks the order too
     [InlineData("对公账户验证和微信认证哪个需要年审", "cert-annual-review")] // 年审
+    [InlineData("事业单位跟个体户能用的功能差在哪里", "entity-features")] // 功能: what each kind of organisation may use
+    [InlineData("公司跟个体户能用的功能一样吗", "entity-features")]
+    [InlineData("公司和个体户注册门槛谁高", "entity-overview")] // 注册要求: how the kinds of organisation differ
+    [InlineData("免认证跟微信认证在功能上差多少", "cert-types")] // 功能 of two certification types: the types compared
+    [InlineData("企业的管理员和事业单位的管理员要求有什么不同", "entity-admin-requirements")] // not the entity types' overview
     public void Comparison_AskingOneAspectOfBothSides_ShowsTheEntryAboutThatAspect(string question, string entryId)
     {
         var understanding = retriever.Understand(question);
@@ -145,6 +150,20 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
         Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
         Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
         Assert.Equal(1, understanding.Features.Entry[DecisionFeatureIndex("comparison_aspect")]);
+    }
+
+    [Theory]
+    [InlineData("微信认证和对公账户验证到底哪个好", "cert-types")] // 对公账户验证: the certification types' own word
+    [InlineData("对公账户验证跟微信认证有什么差别", "cert-types")]
+    [InlineData("对公打款跟微信认证哪个更合适", "verify-methods")] // 对公打款: the verification methods' own word
+    public void Comparison_OfTwoNamesTheSynonymsJoin_IsAnsweredByTheOverviewThatUsesTheQuestionsWords(string question, string entryId)
+    {
+        // 对公打款 and 对公账户验证 are one thing to the search; the guide compares 微信认证 with each in a table of its own.
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal(WeComHelpBot.Knowledge.Decision.QuestionType.Comparison, understanding.Type);
+        Assert.Equal(entryId, Assert.Single(understanding.Shown).Id);
+        AssertAnswered(question, entryId);
     }
 
     [Fact]
@@ -158,8 +177,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("公司跟个体户能用的功能一样吗", "entity-features")] // lists what each kind of organisation may use
-    [InlineData("个体户和事业单位谁能用客户联系", "entity-features")]
+    [InlineData("个体户和事业单位谁能用客户联系", "entity-features")] // lists what each kind of organisation may use
     [InlineData("对公账户验证跟对公打款验证是不是同一回事", "verify-bank-transfer")] // two names of one thing (synonyms.yaml)
     public void Comparison_WhoseSidesBothFindTheEntryThatSpeaksOfEach_IsAnsweredByIt(string question, string entryId)
     {

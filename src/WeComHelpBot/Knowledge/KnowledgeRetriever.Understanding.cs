@@ -146,7 +146,7 @@ public sealed partial class KnowledgeRetriever
             ? new FollowUpReading(
                 top.Entry.Id != context!.EntryId,
                 alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0,
-                (top.Entry.Id == context.EntryId && (QuestionFocus.Continues(prepared.Focus) || ListsTopicOf(prepared.Focus, top.Entry)))
+                (top.Entry.Id == context.EntryId && (QuestionFocus.Continues(prepared.Focus) || ListsTopicOf(QuestionFocus.WithoutSameCue(prepared.Focus), top.Entry)))
                 || PointsToTopicOf(prepared.Focus, context.EntryId, top))
             : default;
         var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
@@ -246,7 +246,7 @@ public sealed partial class KnowledgeRetriever
         var reweighed = WeighedAsFollowUp(candidates, Own, Preferred);
 
         // "那X呢" asks the previous question again about X: it never stands alone.
-        var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢');
+        var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢') || QuestionFocus.AsksTheSameOf(prepared.Focus);
         var plainTop = plain.Top;
         var standsAlone = !elliptical && plainTop is not null && plainTop.Confidence >= settings.FollowUpPlainConfidence;
         if (standsAlone)
@@ -373,7 +373,8 @@ public sealed partial class KnowledgeRetriever
 
     // How a short message leans on the previous one: 那 / 换成 / 如果是 before the topic, 呢 / 的话 after it.
     private static readonly string[] EllipsisOpenings = ["那么", "那如果是", "那要是", "如果是", "要是", "换成", "换做", "那", "改成"];
-    private static readonly string[] EllipsisEndings = ["的话呢", "的呢", "呢", "的话", "？", "?", "吗"];
+    // 也一样吗 asks the previous question again of another topic (个体户也一样吗 after 公司在哪注册), as 呢 does.
+    private static readonly string[] EllipsisEndings = ["的话呢", "的呢", "也一样吗", "也是这样吗", "也这样吗", "也一样", "呢", "的话", "？", "?", "吗"];
 
     /// <summary>
     /// The previous question asked again with the message in it: a message that only names a topic (那免认证呢, 换成事业单位呢)
@@ -413,6 +414,14 @@ public sealed partial class KnowledgeRetriever
         }
 
         normalizedTopic = normalizedTopic.Substring(named[0].Start, named[0].Length);
+
+        // 个体户也一样吗 after 注册入口在哪 asks the whole previous question of the new topic, which it may not name at all:
+        // the topic is put before it, not in the place of one of its words.
+        if (QuestionFocus.AsksTheSameOf(message))
+        {
+            yield return normalizedTopic + previous;
+            yield break;
+        }
 
         foreach (var (start, length) in slots)
         {

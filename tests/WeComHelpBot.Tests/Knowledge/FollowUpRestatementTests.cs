@@ -38,6 +38,24 @@ public sealed class FollowUpRestatementTests
     }
 
     [Theory]
+    [InlineData("企业微信在哪个入口注册", "entity-register-entry", "那个体户也一样吗", "entity-register-entry")] // the entry's list names 个体工商户
+    [InlineData("谁有资格当管理员", "entity-admin-requirements", "事业单位也是这样吗", "entity-admin-requirements")]
+    [InlineData("企业最多能有多少成员", "limit-members-company", "个体户也一样吗", "limit-members-sole-proprietor")]
+    public void AsksWhetherTheAnswerHoldsForAnotherTopic_ThePreviousQuestionIsAskedOfIt(string previous, string previousEntryId, string message, string entryId)
+    {
+        // 也一样吗 is no 还是一样 (the trouble goes on): it puts the topic before the previous question, which may name none.
+        Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);
+
+        var context = new FollowUpContext(previous, previousEntryId);
+        var understanding = retriever.Understand(message, context);
+
+        Assert.True(understanding.FollowUp);
+        Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
+        var answer = retriever.Answer(message, context);
+        Assert.True(answer.Answered && answer.EntryId == entryId, $"{message} → {answer.Kind} {answer.EntryId} ({answer.Score})");
+    }
+
+    [Theory]
     [InlineData("对公打款验证超时怎么办", "failure-bank-transfer-timeout")] // a list of what to do about one failure: no sequence of topics
     [InlineData("企业主页和对外名片怎么配置", "setup-external-display")] // the last step of the setup order
     public void NextStep_AfterNoStepOrTheLastOne_StaysOnTheTopic(string previous, string previousEntryId)

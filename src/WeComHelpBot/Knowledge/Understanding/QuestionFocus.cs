@@ -66,7 +66,18 @@ public static class QuestionFocus
     public static bool AsksNext(string text) => NextCues.Any(c => text.Contains(c, StringComparison.Ordinal));
 
     /// <summary>True when a short message says the last answer did not settle it ("还是不行", "试了没用").</summary>
-    public static bool Continues(string text) => Continuations.Any(c => text.Contains(c, StringComparison.Ordinal));
+    public static bool Continues(string text) =>
+        Continuations.Any(c => text.Contains(c, StringComparison.Ordinal)) && !AsksTheSameOf(text);
+
+    // 个体户也一样吗 asks whether what was said holds for another topic too; 还是一样 says the trouble goes on.
+    private static readonly string[] SameOfAnother = ["也一样", "也是一样", "一样吗", "一样么", "一样不"];
+
+    /// <summary>True when <paramref name="text"/> asks whether the previous answer holds for another topic too (个体户也一样吗).</summary>
+    public static bool AsksTheSameOf(string text) => SameOfAnother.Any(c => text.Contains(c, StringComparison.Ordinal));
+
+    /// <summary><paramref name="text"/> without the words that ask whether the answer holds for it too (个体户也一样吗 → 个体户吗).</summary>
+    public static string WithoutSameCue(string text) =>
+        SameOfAnother.Aggregate(text, (t, cue) => t.Replace(cue, string.Empty, StringComparison.Ordinal));
 
     /// <summary>True when <paramref name="clause"/> asks something.</summary>
     public static bool Asks(string clause) => QuestionWords.Any(w => clause.Contains(w, StringComparison.Ordinal));

@@ -54,4 +54,12 @@ public sealed class QuestionFocusTests
 
     [Fact]
     public void Asks_IsFalseForAStatement() => Assert.False(QuestionFocus.Asks("财务已经把钱打过去了"));
+
+    [Theory]
+    [InlineData("还是一样", true)] // the trouble goes on
+    [InlineData("试了还是不行", true)]
+    [InlineData("个体户也一样吗", false)] // asks whether the answer holds for another topic
+    [InlineData("事业单位也是一样的吗", false)]
+    public void Continues_TellsTheTroubleGoingOnFromTheSameAskedOfAnother(string message, bool continues) =>
+        Assert.Equal(continues, QuestionFocus.Continues(message));
 }

@@ -18,6 +18,17 @@ public sealed class AspectEntryTests
     }
 
     [Theory]
+    [InlineData("微信认证做一次能管多长时间")] // 管多久 asks how long it stays valid, not how long it takes
+    [InlineData("对公账户验证做完能管几年")]
+    public void OneTopic_AskingHowLongItHolds_IsAnsweredByTheAnnualReview(string question)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.True(answer.Answered, $"{question} → {answer.Kind} {answer.EntryId}");
+        Assert.Equal("cert-annual-review", answer.EntryId);
+    }
+
+    [Theory]
     [InlineData("对公打款验证要几天", "verify-bank-transfer")] // 时间 is per_topic: each method's entry says how long it takes
     [InlineData("人脸识别验证多久能通过", "verify-face")]
     public void OneTopic_AskingAnAspectItsOwnEntryStates_IsAnsweredByThatEntry(string question, string entryId)

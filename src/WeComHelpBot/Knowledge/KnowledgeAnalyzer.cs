@@ -38,6 +38,8 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "能", "可以", "会", "要", "想", "应该", "得", "需", "还", "也", "都", "就", "才", "又", "再", "很", "太", "挺", "比较", "一直",
         "和", "与", "及", "跟", "或", "或者", "还是", "在", "把", "被", "让", "给", "对", "从", "到", "用", "于", "为", "以",
         "一个", "个", "一", "些", "一些", "有", "没", "没有", "不", "呗", "吗啊", "呃", "现在", "已经", "然后", "但是", "所以", "因为",
+        // Spoken words for "in all", "matter" and "here/there" (一共几步, 这事儿, 从哪儿进): no topic, only how one talks.
+        "一共", "总共", "一总", "总计", "事儿", "哪儿", "这儿", "那儿",
     ];
 
     // Lucene's English stop words plus the question words that name no topic ("how do I", "what is", "can we").

@@ -64,4 +64,17 @@ public sealed class SpokenWordsTests
     [InlineData("整理通讯录用哪种导入方式", 0)]
     public void Spoken_MarksASaidQuestion(string question, double spoken) =>
         Assert.Equal(spoken, Domain(retriever.Understand(question), "spoken"));
+
+    [Theory]
+    [InlineData("注册这事儿一共要走几步", "stages-overview")] // 一共 and 事儿 name no topic: only 注册 and 几步 do
+    public void SpokenWordsForInAllAndHere_AreNoTermsOfTheQuestion(string question, string entryId)
+    {
+        using var analyzer = new KnowledgeAnalyzer(KnowledgeLoader.LoadOrThrow(TestPaths.RealKnowledge).Synonyms);
+        var terms = analyzer.Terms(KnowledgeIndex.TitleField, question);
+
+        Assert.DoesNotContain("一共", terms);
+        Assert.DoesNotContain("事儿", terms);
+        var answer = retriever.Answer(question);
+        Assert.True(answer.Answered && answer.EntryId == entryId, $"{question} → {answer.Kind} {answer.EntryId} ({answer.Score})");
+    }
 }

@@ -65,7 +65,7 @@ public static class ComparisonDetector
                 continue;
             }
 
-            var left = text[..at].Trim();
+            var left = LastClause(text[..at].Trim());
             var right = text[(at + joiner.Length)..].Trim();
 
             // 还是不行 / 还是没通过 says a fix did not work: no choice between two things.
@@ -81,6 +81,18 @@ public static class ComparisonDetector
         }
 
         return null;
+    }
+
+    private static readonly char[] ClauseEnds = ['，', ',', '。', '；', ';', '！', '!', '？', '?', '：', ':'];
+
+    /// <summary>
+    /// The clause the left side stands in (我们三千人，模板导入 → 模板导入): what comes before it in the question is the
+    /// user's situation, not the side's topic. The whole side when its last clause would keep fewer than two characters.
+    /// </summary>
+    private static string LastClause(string left)
+    {
+        var at = left.LastIndexOfAny(ClauseEnds);
+        return at >= 0 && left.Length - at - 1 >= 2 ? left[(at + 1)..] : left;
     }
 
     /// <summary>

@@ -25,6 +25,8 @@ public sealed class ComparisonDetectorTests
     [InlineData("会话存档和操作日志都在后台哪里", "会话存档", "操作日志都在后台哪里")]
     [InlineData("政府单位和公司的人数上限比一比", "政府单位", "公司的人数上限比一比")] // 比一比 asks to compare
     [InlineData("个体户比公司能加的人少多少", "个体户", "公司能加的人少多少")] // 少多少 / 多多少 ask the difference
+    [InlineData("我们两千来号人，模板导入还是API导入", "模板导入", "API导入")] // the clause before is the user's situation
+    [InlineData("法人常年不在本地：人脸识别跟对公打款怎么选", "人脸识别", "对公打款怎么选")]
     public void Split_FindsTheSides_HoweverTheComparisonIsAsked(string question, string left, string right) =>
         Assert.Equal((left, right), ComparisonDetector.Split(question));
 

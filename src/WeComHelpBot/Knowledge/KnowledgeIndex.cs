@@ -165,6 +165,16 @@ public sealed class KnowledgeIndex : IDisposable
     public double GramWeight(int termId) => Idf(gramFrequency.GetValueOrDefault(termId));
 
     /// <summary>
+    /// A question word's weight in how much of the question an entry holds. A word no entry uses (塞, 号人, 咋个) tells no
+    /// entry from another: it weighs as a word of every other entry would, not as the rarest word there is. Whether such
+    /// words make the question one of another topic is the domain's call (<see cref="WordWeight"/> of an unknown word).
+    /// </summary>
+    public double QueryWordWeight(int termId) =>
+        wordFrequency.TryGetValue(termId, out var frequency) ? Idf(frequency) : Idf(documentCount / UnknownWordShare);
+
+    private const int UnknownWordShare = 16;
+
+    /// <summary>
     /// A term query for <paramref name="term"/> in <paramref name="field"/>, or null when no document has that term
     /// there (such a clause adds nothing to any score: BM25 has no coordination factor). Lookups of terms the
     /// knowledge base uses are cached, so the cache is bounded by the index's vocabulary.

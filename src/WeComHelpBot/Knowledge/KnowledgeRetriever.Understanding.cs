@@ -830,7 +830,7 @@ public sealed partial class KnowledgeRetriever
         var grams = index.Analyzer.Terms(KnowledgeAnalyzer.GramsField, text).Distinct(StringComparer.Ordinal).Take(settings.MaxQueryTerms * 2).ToList();
         var wordIds = words.Select(index.TermId).ToArray();
         var gramIds = grams.Select(index.TermId).ToArray();
-        var terms = new WeightedTerms(wordIds, wordIds.Select(index.WordWeight).ToArray(), gramIds, gramIds.Select(index.GramWeight).ToArray());
+        var terms = new WeightedTerms(wordIds, wordIds.Select(index.QueryWordWeight).ToArray(), gramIds, gramIds.Select(index.GramWeight).ToArray());
         foreach (var candidate in candidates)
         {
             if (index.ProfileOf(candidate.Entry.Id) is { } profile)

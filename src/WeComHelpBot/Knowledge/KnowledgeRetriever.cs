@@ -246,7 +246,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         // The question's terms and their weights are the same for every candidate.
         var wordIds = words.Select(index.TermId).ToArray();
         var gramIds = grams.Select(index.TermId).ToArray();
-        var wordWeights = wordIds.Select(index.WordWeight).ToArray();
+        var wordWeights = wordIds.Select(index.QueryWordWeight).ToArray();
         var gramWeights = gramIds.Select(index.GramWeight).ToArray();
         foreach (var hit in hits.ScoreDocs)
         {

@@ -77,4 +77,22 @@ public sealed class SpokenWordsTests
         var answer = retriever.Answer(question);
         Assert.True(answer.Answered && answer.EntryId == entryId, $"{question} → {answer.Kind} {answer.EntryId} ({answer.Score})");
     }
+
+    [Fact]
+    public void AWordNoEntryUses_DoesNotWeighAsTheRarestWord_WhenTheEntriesAreWeighed()
+    {
+        // 塞 (to squeeze in) and 铺子 are words no entry uses: they tell no entry from another, so the sole proprietor's
+        // limit holds the question as well as its own words allow, and the question is answered, not asked back.
+        const string question = "个体户的奶茶铺子企微最多能塞几个人";
+
+        var answer = retriever.Answer(question);
+
+        Assert.True(answer.Answered && answer.EntryId == "limit-members-sole-proprietor", $"{question} → {answer.Kind} {answer.EntryId} ({answer.Score})");
+    }
+
+    [Theory]
+    [InlineData("外面冷不冷啊")] // 外面 is no 外部联系人: the words the knowledge base lacks still make it another topic
+    [InlineData("聊天记录不小心误删了怎么找回来")]
+    public void AQuestionOfAnotherTopic_IsStillRefused(string question) =>
+        Assert.Equal(AnswerKind.OutOfScope, retriever.Answer(question).Kind);
 }

@@ -55,6 +55,8 @@ public sealed class KnowledgeEvalTests
     /// 0.894 / 0.019 / 1.000 and 0.891 / 0.022 / 0.940; final 0.906 / 0.019 / 1.000 and 0.900 / 0.022 / 0.940).
     /// heldout38 and heldout39, the last, were run once on the start and on 44d8ef2 (start 0.903 / 0.013 / 0.960 and 0.884 /
     /// 0.038 / 0.940; final 0.919 / 0.016 / 0.960 and 0.888 / 0.041 / 0.940).
+    /// heldout40–49 were written at the start of the fourteenth round by ten blind helpers, run once on its start (mean
+    /// 0.891 / 0.027 / 0.972) and not opened until its build was final (ca2dd41: mean 0.908 / 0.028 / 0.980).
     /// The 0.92 right is not met yet (knowledge/README.md).
     /// </summary>
     [Theory]
@@ -91,6 +93,16 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout37.jsonl", 0.89, 0.025, 0.94)]
     [InlineData("kb-eval-guide-heldout38.jsonl", 0.91, 0.020, 0.94)]
     [InlineData("kb-eval-guide-heldout39.jsonl", 0.88, 0.045, 0.92)]
+    [InlineData("kb-eval-guide-heldout40.jsonl", 0.90, 0.030, 0.94)]
+    [InlineData("kb-eval-guide-heldout41.jsonl", 0.91, 0.025, 0.94)]
+    [InlineData("kb-eval-guide-heldout42.jsonl", 0.92, 0.025, 0.94)]
+    [InlineData("kb-eval-guide-heldout43.jsonl", 0.89, 0.035, 0.96)]
+    [InlineData("kb-eval-guide-heldout44.jsonl", 0.85, 0.040, 0.96)]
+    [InlineData("kb-eval-guide-heldout45.jsonl", 0.92, 0.030, 0.98)]
+    [InlineData("kb-eval-guide-heldout46.jsonl", 0.91, 0.040, 0.96)]
+    [InlineData("kb-eval-guide-heldout47.jsonl", 0.90, 0.040, 0.98)]
+    [InlineData("kb-eval-guide-heldout48.jsonl", 0.93, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout49.jsonl", 0.91, 0.030, 0.98)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

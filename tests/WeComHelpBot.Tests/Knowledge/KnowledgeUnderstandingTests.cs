@@ -44,6 +44,9 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("科室主任能不能只管自己科室的人", "members-dept-admin")] // 科室主任 for 部门负责人
     [InlineData("老板没微信 主体验证咋办", "verify-no-legal-wechat")] // 老板: the legal representative of a small company
     [InlineData("就扫个脸的事儿？", "verify-face")] // 扫个脸 for 扫脸
+    [InlineData("用了企微，公司能看到我私人微信的聊天吗", "general-personal-vs-wecom")] // 私人微信 for 个人微信
+    [InlineData("员工不干了以后账号还在不在", "security-data-isolation")] // 不干了 for 离职
+    [InlineData("正式注册前我们得先想明白什么", "general-key-decisions")] // 想明白 for 想清楚
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

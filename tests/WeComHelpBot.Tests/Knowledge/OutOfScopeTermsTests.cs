@@ -29,7 +29,7 @@ public sealed class OutOfScopeTermsTests
     [InlineData("员工社保能在企业微信里交吗")] // HR and pay
     [InlineData("帮我写一份企业微信使用通知")] // writing for the user
     [InlineData("开个体户每年大概要交哪些税")] // tax, whatever the words around 税
-    [InlineData("小公司一般交多少增值税")]
+    [InlineData("小公司一年一般交多少税")]
     [InlineData("个体户营业执照是去哪个部门办")] // getting the licence is the authorities' business, not WeCom's
     [InlineData("发错的消息能撤回吗")] // a chat feature the guide does not cover
     [InlineData("Can I recall a message I sent by mistake?")]

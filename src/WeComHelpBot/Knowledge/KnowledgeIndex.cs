@@ -166,7 +166,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// A question word's weight in how much of the question an entry holds. A word no entry uses (塞, 号人, 咋个) tells no
-    /// entry from another: it weighs as a word of every other entry would, not as the rarest word there is. Whether such
+    /// entry from another: it weighs as a word found in one entry of sixteen would, not as the rarest word there is. Whether such
     /// words make the question one of another topic is the domain's call (<see cref="WordWeight"/> of an unknown word).
     /// </summary>
     public double QueryWordWeight(int termId) =>

@@ -554,7 +554,7 @@ public sealed partial class KnowledgeRetriever
         // How much of each side's topic the overview holds anywhere (its answer included): the weaker side's share.
         var held = BothSidesHeld(left, right, hubs);
         double Fit(RetrievalCandidate c) => held.GetValueOrDefault(c.Entry.Id);
-        // Of two overviews the synonyms cannot tell apart, the one whose title or tags use the words the question uses.
+        // Of two overviews the synonyms cannot tell apart, the one whose tags use the words the question uses.
         double Literal(RetrievalCandidate c) => LiteralTagPreference * LiteralTags(c.Entry, focus);
         var chosen = hubs.MaxBy(c => Fit(c) + c.Confidence + Literal(c))!;
         return (chosen, Fit(chosen));

@@ -64,7 +64,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     // aspect that cover both sides: enough to win over one that covers both in passing.
     private const double AspectOverviewPreference = 0.5;
 
-    // What an overview that uses each side's own word (对公账户验证 in the certification types' title) is preferred by among
+    // What an overview that uses each side's own word (对公账户验证 among the certification types' tags) is preferred by among
     // overviews the synonyms make equal (对公账户验证 and 对公打款 are one thing to the search; the guide compares them in two
     // tables, the certification types and the verification methods): per tag the question writes out.
     private const double LiteralTagPreference = 0.25;

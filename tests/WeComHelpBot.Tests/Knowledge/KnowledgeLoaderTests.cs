@@ -193,28 +193,18 @@ public sealed class KnowledgeLoaderTests : IDisposable
         Assert.Equal([true, false], result.Knowledge.Aspects.Select(a => a.PerTopic));
     }
 
-    [Fact]
-    public void AspectPerTopic_ThatIsNotTrueOrFalse_IsReportedWithItsLine()
+    [Theory]
+    [InlineData("    asks: [快]\n", "covers")] // no covering words
+    [InlineData("    asks: [快]\n    covers: [最快]\n    per_topic: yes please\n", "per_topic")] // neither true nor false
+    public void AspectOfTheWrongShape_IsReportedWithItsLine(string fields, string named)
     {
         Write("a.yaml", Entry("one"));
-        var file = Write("aspects.yaml", "aspects:\n  - name: 时间\n    asks: [快]\n    covers: [最快]\n    per_topic: yes please\n");
+        var file = Write("aspects.yaml", "aspects:\n  - name: 时间\n" + fields);
 
         var problem = Assert.Single(KnowledgeLoader.Load(directory).Problems);
 
         Assert.Equal((file, 2), (problem.File, problem.Line));
-        Assert.Contains("per_topic", problem.Message);
-    }
-
-    [Fact]
-    public void AspectWithoutCoveringWords_IsReported()
-    {
-        Write("a.yaml", Entry("one"));
-        var file = Write("aspects.yaml", "aspects:\n  - name: 时间\n    asks: [快]\n");
-
-        var problem = Assert.Single(KnowledgeLoader.Load(directory).Problems);
-
-        Assert.Equal((file, 2), (problem.File, problem.Line));
-        Assert.Contains("covers", problem.Message);
+        Assert.Contains(named, problem.Message);
     }
 
     [Fact]

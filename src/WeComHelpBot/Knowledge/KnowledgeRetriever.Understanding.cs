@@ -75,7 +75,9 @@ public sealed partial class KnowledgeRetriever
             var oneThing = normalLeft.StartsWith(normalRight, StringComparison.Ordinal) || normalRight.StartsWith(normalLeft, StringComparison.Ordinal);
             var (left, right, shared) = oneThing ? ComparisonDetector.Distinct(normalLeft, normalRight) : ComparisonDetector.Distinct(leftSide, rightTopic);
             // What is asked of both may be said of the first side only (公司初始能加200人，个体户呢; 事业单位的人数上限和个体户比).
-            var asked = shared + asking + ComparisonDetector.Topic(leftSide).Asked;
+            // Or of the second side only (公司和个体户成员上限哪个高: 成员上限 is asked of 公司 too).
+            var asked = shared + asking + (ComparisonDetector.Topic(leftSide).Asked is { Length: > 0 } leftAsked ? leftAsked : AfterTopic(normalLeft, normalRight, asking))
+                + AfterTopic(normalRight, normalLeft, "");
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
             var (sideA, sideB) = (Side(pool, left, asked), Side(pool, right, asked));
             if (sideA is { } a && sideB is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
@@ -431,6 +433,28 @@ public sealed partial class KnowledgeRetriever
                 yield return previous[..start] + normalizedTopic + previous[(start + length)..];
             }
         }
+    }
+
+    /// <summary>
+    /// What the left side of a comparison says after its topic when the right side is a topic alone set against it
+    /// (公司注册材料跟个体户比 → 注册材料, asked of 个体户 too); empty otherwise, and when the right side asks something of its
+    /// own (法人扫脸和微信认证哪个要花钱: 微信认证 is no 法人's). Both sides are in canonical synonyms.
+    /// </summary>
+    // What follows a right side that leaves out what the left side says (个体户比, 企业的呢, 个体户呢).
+    private static readonly string[] ElidedAfter = ["比", "的", "呢", "相比"];
+
+    private string AfterTopic(string left, string right, string asking)
+    {
+        if (asking.Length > 0 && !ElidedAfter.Any(w => asking.StartsWith(w, StringComparison.Ordinal)))
+        {
+            return "";
+        }
+
+        var leftSlots = TopicSlots(left);
+        var rightSlots = TopicSlots(right);
+        return leftSlots is [{ Start: 0 } first, _, ..] && rightSlots is [{ Start: 0 } only] && only.Length == right.Length
+            ? left[first.Length..]
+            : "";
     }
 
     /// <summary>The message without the word that leans it on the previous one (那, 换成, 如果是 …), if it opens with one.</summary>

@@ -88,6 +88,11 @@ public sealed class ComparisonRulesTests
     // 加员工 and 内部员工 are how people say adding members (members-import-methods' tags hold 加成员 and 内部成员).
     [InlineData("加内部员工和加外部客户差在哪", "members-external-contact", "members-import-methods")]
     [InlineData("内部员工和外部客户加的方法一样吗", "members-external-contact", "members-import-methods")]
+    // 成员上限 is said of the second side only and asked of the first too; 公司 or 事业单位 alone would find another entry.
+    [InlineData("公司和个体户成员上限哪个高", "limit-members-company", "limit-members-sole-proprietor")]
+    [InlineData("事业单位和公司成员上限哪个高", "limit-members-company", "limit-members-government")]
+    // 注册材料 is said of 公司 without a 的; 个体户比 leaves it out.
+    [InlineData("公司注册材料跟个体户比多了啥", "materials-company", "materials-sole-proprietor")]
     public void ReadAsAComparison_AndAnsweredWithBothSides(string question, string first, string second)
     {
         var understanding = retriever.Understand(question);

@@ -4,7 +4,7 @@ namespace WeComHelpBot.Knowledge.Understanding;
 /// Splits a question that compares two things ("扫脸和打款哪个快", "免认证跟认证有啥区别", "个体户还是企业") into its two
 /// sides, so each side can be looked up on its own. Null when the question compares nothing.
 /// </summary>
-public static class ComparisonDetector
+public static partial class ComparisonDetector
 {
     private static readonly string[] Joiners = ["还是", "和", "跟", "与", "vs", "VS", "或者", "对比", "相比", "比起", "以及", "比"];
 
@@ -13,7 +13,7 @@ public static class ComparisonDetector
     private static readonly string[] Cues =
     [
         "哪个", "哪种", "哪一个", "哪家", "区别", "不同", "差别", "差异", "区分", "对比", "比较", "还是", "vs", "VS", "一样", "选哪", "怎么选", "如何选",
-        "更快", "更好", "更便宜", "更慢", "更全", "更多", "更少", "更省", "分别", "各", "一回事", "一个东西", "什么关系", "差在哪", "差多少",
+        "更快", "更好", "更便宜", "更慢", "更全", "更多", "更少", "更省", "分别", "各", "一回事", "一个东西", "什么关系", "差在哪", "差多少", "好在哪", "强在哪", "优势",
         "先做", "优缺点", "好处", "是不是都", "都要", "都能", "都不", "都可以", "都会", "都在", "都是", "都得", "都需要", "谁", "相比", "比起", "多多少", "少多少", "比一比", "比一下",
     ];
 
@@ -48,11 +48,16 @@ public static class ComparisonDetector
     public static bool Compares(KnowledgeEntry entry) =>
         OverviewMarkers.Any(m => entry.Title.Contains(m, StringComparison.Ordinal) || entry.Tags.Any(t => t.Contains(m, StringComparison.Ordinal)));
 
+    // One thing set against another (手动加人跟 Excel 导入比，一次能多加多少): 跟 / 和 / 与 / 同 and, in the same clause, 比 (not
+    // 比如, an example).
+    [System.Text.RegularExpressions.GeneratedRegex("(跟|和|与|同)[^，,。；;？?！!]{1,16}比(?!如)")]
+    private static partial System.Text.RegularExpressions.Regex SetAgainst();
+
     private static readonly string[] StillFailing = ["不", "没", "失败", "报错", "卡", "一样"];
 
     public static (string Left, string Right)? Split(string text)
     {
-        if (!Cues.Any(c => text.Contains(c, StringComparison.Ordinal)))
+        if (!Cues.Any(c => text.Contains(c, StringComparison.Ordinal)) && !SetAgainst().IsMatch(text))
         {
             return null;
         }

@@ -27,6 +27,8 @@ public sealed class ComparisonDetectorTests
     [InlineData("个体户比公司能加的人少多少", "个体户", "公司能加的人少多少")] // 少多少 / 多多少 ask the difference
     [InlineData("我们两千来号人，模板导入还是API导入", "模板导入", "API导入")] // the clause before is the user's situation
     [InlineData("法人常年不在本地：人脸识别跟对公打款怎么选", "人脸识别", "对公打款怎么选")]
+    [InlineData("API导入比模板导入好在哪", "API导入", "模板导入好在哪")] // 好在哪 asks what one has over the other
+    [InlineData("手动加人跟excel导入比，一次能多加多少", "手动加人", "excel导入比，一次能多加多少")] // 跟 … 比 sets one against the other
     public void Split_FindsTheSides_HoweverTheComparisonIsAsked(string question, string left, string right) =>
         Assert.Equal((left, right), ComparisonDetector.Split(question));
 
@@ -35,6 +37,7 @@ public sealed class ComparisonDetectorTests
     [InlineData("法人和管理员要是同一个人吗")] // 和 without a comparing word: one question about both roles
     [InlineData("核对了也重新扫了 还是不行")] // 还是 says the fix did not work: nothing to choose between
     [InlineData("改了手机号还是没导进去")]
+    [InlineData("法人和管理员比如说能是一个人吗")] // 比如 gives an example: nothing set against anything
     public void Split_IsNullWhenNothingIsCompared(string question) => Assert.Null(ComparisonDetector.Split(question));
 
     [Theory]

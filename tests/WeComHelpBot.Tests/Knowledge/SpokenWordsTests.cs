@@ -66,6 +66,20 @@ public sealed class SpokenWordsTests
         Assert.Equal(spoken, Domain(retriever.Understand(question), "spoken"));
 
     [Theory]
+    [InlineData("人走了以后他还能看公司群吗", "security-data-isolation")] // 人走了: 离职
+    [InlineData("手敲的话最多敲几个", "members-manual-input")] // 手敲: 手动输入
+    [InlineData("交那三百块是图个啥", "verify-wechat-cert")]
+    [InlineData("跳槽的员工账号咋弄", "security-data-isolation")] // 跳槽: 离职 // 三百块: the certification's 审核费
+    [InlineData("想把老顾客都拉进来咋弄", "members-external-contact")] // 老顾客: 外部客户
+    [InlineData("厨师长只管他那摊子行不", "members-dept-admin")] // 他那摊（子）: 自己部门
+    public void SpokenNamesOfTopics_FindTheirEntries(string question, string entryId)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.True(answer.Answered && answer.EntryId == entryId, $"{question} → {answer.Kind} {answer.EntryId} ({answer.Score})");
+    }
+
+    [Theory]
     [InlineData("注册这事儿一共要走几步", "stages-overview")] // 一共 and 事儿 name no topic: only 注册 and 几步 do
     public void SpokenWordsForInAllAndHere_AreNoTermsOfTheQuestion(string question, string entryId)
     {

@@ -185,6 +185,15 @@ public sealed partial class KnowledgeRetriever
             return (new RetrievalResult(plain.Question, nextCandidates), next);
         }
 
+        // 再多呢 / 我们三千多人呢 after a way to add members that allows fewer asks for the way that allows that many.
+        if (previous is not null && Headcount.Asked(prepared.Focus) is { } people && Roomier(previous, people) is { } roomier
+            && index.Knowledge.Find(roomier.EntryId) is { } roomierEntry)
+        {
+            var found = Retrieve(roomier.Item);
+            var first = found.FirstOrDefault(c => c.Entry.Id == roomier.EntryId) ?? new RetrievalCandidate(roomierEntry, 0, 1, 1);
+            return (new RetrievalResult(plain.Question, [first, .. found.Where(c => c != first)]), roomier.Item);
+        }
+
         var merged = $"{topic}，{prepared.Focus}";
         var candidates = Retrieve(merged);
         if (candidates.Count == 0)
@@ -343,6 +352,48 @@ public sealed partial class KnowledgeRetriever
 
         return null;
     }
+
+    /// <summary>
+    /// The way after <paramref name="previous"/> in a list of ways that allow more and more people (<see cref="Ladders"/>)
+    /// that allows <paramref name="people"/>, or simply the next one when no number is asked
+    /// (<see cref="Headcount.MoreThanBefore"/>); null when <paramref name="previous"/> is in no such list, or already
+    /// allows that many, or nothing after it does.
+    /// </summary>
+    private (string Item, string EntryId)? Roomier(KnowledgeEntry previous, int people)
+    {
+        foreach (var ladder in headcountLadders ??= Ladders())
+        {
+            var at = ladder.FindIndex(s => s.EntryId == previous.Id);
+            if (at < 0 || (people != Headcount.MoreThanBefore && ladder[at].Allows >= people))
+            {
+                continue;
+            }
+
+            var next = ladder.Skip(at + 1).FirstOrDefault(s => people == Headcount.MoreThanBefore || s.Allows >= people);
+            if (next.EntryId is not null)
+            {
+                return (next.Item, next.EntryId);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The knowledge base's lists of ways that allow more and more people: an answer's list of two or more items, each
+    /// saying how many people it allows (手动输入：每次最多 50 人 / Excel 模板导入：每次最多 1000 人 / API 接口：没有单次限制),
+    /// in growing order, each finding an entry of its own first.
+    /// </summary>
+    private List<List<(string Item, string EntryId, int Allows)>> Ladders() =>
+        index.Knowledge.Entries
+            .Select(e => ListItem().Matches(e.Answer).Select(m => (Item: m.Groups[1].Value.Trim(), Allows: Headcount.Allowed(m.Groups[2].Value))).ToList())
+            .Where(items => items.Count >= 2 && items.All(i => i.Allows is not null) && items.Zip(items.Skip(1)).All(p => p.Second.Allows > p.First.Allows))
+            .Select(items => items.Select(i => (i.Item, EntryId: Retrieve(i.Item).FirstOrDefault()?.Entry.Id ?? "", Allows: i.Allows!.Value)).ToList())
+            .Where(l => l.All(s => s.EntryId.Length > 0) && l.Select(s => s.EntryId).Distinct(StringComparer.Ordinal).Count() == l.Count)
+            .ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:[-•*]|\d+[.、．])\s*([^：:\n]+)[：:]([^\n]*)$")]
+    private static partial System.Text.RegularExpressions.Regex ListItem();
 
     /// <summary>
     /// The knowledge base's ordered lists of steps: an answer's numbered list or arrow chain of three or more items, each of

@@ -27,6 +27,11 @@ public sealed class FollowUpRestatementTests
     [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
     [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入
     [InlineData("注册完先配置什么", "setup-order", "应用接入之后呢", "setup-security")] // the step the message names, then the next
+    // Asking for more people after a way to add members that allows fewer: the way that allows that many.
+    [InlineData("用表格导入一回最多多少人", "members-template-import", "还要再多的话呢", "members-api-import")] // the next way
+    [InlineData("手动添加成员一次能加几个", "members-manual-input", "人再多些呢", "members-template-import")]
+    [InlineData("手动添加成员一次能加几个", "members-manual-input", "我们有五千人呢", "members-api-import")] // 5000 > 1000: past the template
+    [InlineData("手动添加成员一次能加几个", "members-manual-input", "超过一千人呢", "members-api-import")]
     public void FollowUp_IsReadInThePreviousAnswersContext(string previous, string previousEntryId, string message, string entryId)
     {
         Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);

@@ -221,6 +221,14 @@ public sealed partial class KnowledgeRetriever
         // 年审 are what is asked of a topic, not one).
         var namesTopic = words.Any(w => w.Length >= 2 && index.IsNamingWord(w) && !index.Knowledge.Aspects.Any(a => a.Asks.Contains(w) || a.Covers.Contains(w)));
 
+        // 没执照呢 after the materials asks what to do without a licence: the licence's own entry says it (没有营业执照能注册吗),
+        // not the previous question asked of it.
+        if (namesTopic && QuestionFocus.Lacks(prepared.Focus) && plain.Top is { } lacking
+            && KeyCoverage(prepared.Focus, [lacking]).GetValueOrDefault(lacking.Entry.Id) >= FollowUpOwnTopic)
+        {
+            return (plain, prepared.Focus);
+        }
+
         // The message read as the previous question asked again: 那免认证呢 after 微信认证需要年审吗 is 免认证需要年审吗, 要多久
         // after 人脸识别验证怎么做 is 人脸识别要多久. Of the ways to read it, the one whose best entry is surest.
         var restated = QuestionFocus.Continues(prepared.Focus) ? [] : Restated(topic, prepared.Focus, namesTopic)

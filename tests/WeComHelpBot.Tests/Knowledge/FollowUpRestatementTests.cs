@@ -27,6 +27,9 @@ public sealed class FollowUpRestatementTests
     [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
     [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入
     [InlineData("注册完先配置什么", "setup-order", "应用接入之后呢", "setup-security")] // the step the message names, then the next
+    // Asking what to do without a thing: the thing's own entry, not the previous question asked of it.
+    [InlineData("注册要准备什么东西", "prep-materials-overview", "没营业执照呢", "prep-business-license")]
+    [InlineData("对公打款验证需要准备什么", "verify-bank-transfer", "没有对公账户的话呢", "prep-bank-account")]
     // Asking for more people after a way to add members that allows fewer: the way that allows that many.
     [InlineData("用表格导入一回最多多少人", "members-template-import", "还要再多的话呢", "members-api-import")] // the next way
     [InlineData("手动添加成员一次能加几个", "members-manual-input", "人再多些呢", "members-template-import")]

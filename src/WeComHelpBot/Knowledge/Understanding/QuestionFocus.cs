@@ -7,7 +7,7 @@ namespace WeComHelpBot.Knowledge.Understanding;
 /// (a question word or a question mark) are kept whole, and of the other clauses only the words the knowledge base
 /// knows (the topic: 法人, 扫脸 …); the story around them is set aside, so it cannot drag confidence down.
 /// </summary>
-public static class QuestionFocus
+public static partial class QuestionFocus
 {
     /// <summary>Shorter texts are one question already.</summary>
     public const int MinStoryLength = 18;
@@ -68,6 +68,15 @@ public static class QuestionFocus
     /// <summary>True when a short message says the last answer did not settle it ("还是不行", "试了没用").</summary>
     public static bool Continues(string text) =>
         Continuations.Any(c => text.Contains(c, StringComparison.Ordinal)) && !AsksTheSameOf(text);
+
+    /// <summary>
+    /// True when a short message asks what to do without a thing (没执照呢, 那没有对公户的话呢, 没对公账户咋办): the thing's own
+    /// entry says it, not the previous question asked of it.
+    /// </summary>
+    public static bool Lacks(string text) => !Continues(text) && LacksThing().IsMatch(text.Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:那|那要是|要是|如果)?(?:没|没有|没得|莫得|无)(?!法|办法|用|反应|好|通过)[\p{IsCJKUnifiedIdeographs}A-Za-z]{2,8}?(?:的话)?(?:呢|咋办|怎么办|咋整)?[？?]?$")]
+    private static partial System.Text.RegularExpressions.Regex LacksThing();
 
     // 个体户也一样吗 asks whether what was said holds for another topic too; 还是一样 says the trouble goes on.
     private static readonly string[] SameOfAnother = ["也一样", "也是一样", "一样吗", "一样么", "一样不"];

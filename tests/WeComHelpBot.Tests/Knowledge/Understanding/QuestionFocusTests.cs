@@ -62,4 +62,15 @@ public sealed class QuestionFocusTests
     [InlineData("事业单位也是一样的吗", false)]
     public void Continues_TellsTheTroubleGoingOnFromTheSameAskedOfAnother(string message, bool continues) =>
         Assert.Equal(continues, QuestionFocus.Continues(message));
+
+    [Theory]
+    [InlineData("没执照呢", true)]
+    [InlineData("那没有对公户的话呢", true)]
+    [InlineData("要是没营业执照呢", true)]
+    [InlineData("没对公账户咋办", true)]
+    [InlineData("没用", false)] // the fix did not help: a continuation
+    [InlineData("还是没通过呢", false)]
+    [InlineData("没法扫脸呢", false)] // cannot do it: the other ways, not the thing itself
+    [InlineData("营业执照呢", false)]
+    public void Lacks_TellsAMessageAskingWhatToDoWithoutAThing(string message, bool lacks) => Assert.Equal(lacks, QuestionFocus.Lacks(message));
 }

@@ -93,6 +93,8 @@ public sealed class ComparisonRulesTests
     [InlineData("事业单位和公司成员上限哪个高", "limit-members-company", "limit-members-government")]
     // 注册材料 is said of 公司 without a 的; 个体户比 leaves it out.
     [InlineData("公司注册材料跟个体户比多了啥", "materials-company", "materials-sole-proprietor")]
+    // How two things relate (有没有关系): each is answered, not the one whose entry names the other in passing.
+    [InlineData("域名备案跟对外展示的企业主页有没有关系", "security-domain-filing", "setup-external-display")]
     public void ReadAsAComparison_AndAnsweredWithBothSides(string question, string first, string second)
     {
         var understanding = retriever.Understand(question);

@@ -29,6 +29,8 @@ public sealed class ComparisonDetectorTests
     [InlineData("法人常年不在本地：人脸识别跟对公打款怎么选", "人脸识别", "对公打款怎么选")]
     [InlineData("API导入比模板导入好在哪", "API导入", "模板导入好在哪")] // 好在哪 asks what one has over the other
     [InlineData("手动加人跟excel导入比，一次能多加多少", "手动加人", "excel导入比，一次能多加多少")] // 跟 … 比 sets one against the other
+    [InlineData("会话存档跟操作审计有关系吗", "会话存档", "操作审计有关系吗")] // how two things relate: both are asked about
+    [InlineData("设备锁屏和水印是不是一起弄", "设备锁屏", "水印是不是一起弄")]
     public void Split_FindsTheSides_HoweverTheComparisonIsAsked(string question, string left, string right) =>
         Assert.Equal((left, right), ComparisonDetector.Split(question));
 

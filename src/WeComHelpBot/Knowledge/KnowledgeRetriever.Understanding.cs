@@ -80,6 +80,19 @@ public sealed partial class KnowledgeRetriever
                 + AfterTopic(normalRight, normalLeft, "");
             var pool = result.Candidates.Take(SuggestionCount + 5).ToList();
             var (sideA, sideB) = (Side(pool, left, asked), Side(pool, right, asked));
+            // Both sides found one entry that is about one of them far more (部门管理员和主管理员权限: the department admins'
+            // entry holds 部门管理员 whole, 主管理员 only as an admin): the other side is the entry it finds next.
+            if (sideA is { } sameA && sideB is { } sameB && sameA.Candidate.Entry.Id == sameB.Candidate.Entry.Id && !ComparisonDetector.IsKindOf(left, right))
+            {
+                var leftHeld = KeyCoverage(Prepare(left).Focus, [sameA.Candidate]).GetValueOrDefault(sameA.Candidate.Entry.Id);
+                var rightHeld = KeyCoverage(Prepare(right).Focus, [sameA.Candidate]).GetValueOrDefault(sameA.Candidate.Entry.Id);
+                if (Math.Abs(leftHeld - rightHeld) >= SameEntryLopsided)
+                {
+                    var other = leftHeld > rightHeld ? Side(pool, right, asked, sameA.Candidate.Entry.Id) : Side(pool, left, asked, sameA.Candidate.Entry.Id);
+                    (sideA, sideB) = other is null ? (sideA, sideB) : leftHeld > rightHeld ? (sideA, other) : (other, sideB);
+                }
+            }
+
             if (sideA is { } a && sideB is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
             {
                 compares = true;
@@ -553,8 +566,13 @@ public sealed partial class KnowledgeRetriever
     /// null when no entry is about the side. <see cref="ComparisonSide.Fit"/> is how much of the side's topic the entry's
     /// title, questions and tags hold; <see cref="ComparisonSide.Margin"/> how far it leads the next entry for that side.
     /// </summary>
-    private ComparisonSide? Side(IReadOnlyList<RetrievalCandidate> pool, string side, string asked)
+    private ComparisonSide? Side(IReadOnlyList<RetrievalCandidate> pool, string side, string asked, string? besides = null)
     {
+        if (besides is not null)
+        {
+            pool = pool.Where(c => c.Entry.Id != besides).ToList();
+        }
+
         // Scored against the whole question's candidates only, without a search of its own: the whole question holds both
         // sides' words, so both sides' entries are among its hits, and a comparison costs no more Lucene queries.
         var topic = Prepare(side).Focus;
@@ -679,7 +697,8 @@ public sealed partial class KnowledgeRetriever
     private (RetrievalCandidate Candidate, double Fit)? AspectOverview(IReadOnlyList<RetrievalCandidate> candidates, string focus, string left, string right, string asked, RetrievalCandidate a, RetrievalCandidate b)
     {
         // An aspect that ends both sides (部门管理员和主管理员) is what they are, not what is asked of them.
-        bool Names(Aspect x, string side) => x.Asks.Any(w => side.EndsWith(w, StringComparison.Ordinal));
+        // So is one inside both (部门管理员和主管理员权限), unless it opens them: 先搭组织架构还是先接应用 asks the order of both.
+        bool Names(Aspect x, string side) => x.Asks.Any(w => side.IndexOf(w, StringComparison.Ordinal) > 0);
         var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus) && !(Names(x, left) && Names(x, right))).ToList();
         if (aspects.Count == 0)
         {

@@ -22,4 +22,16 @@ public sealed class EnglishSynonymsTests
         Assert.Equal(entryId, answer.EntryId);
         Assert.True(answer.English);
     }
+
+    [Theory]
+    [InlineData("Can our shop keep using WeCom without getting certified?")]
+    [InlineData("Is WeCom usable without being certified?")] // was answered with the business licence's entry
+    public void UsingWeComWithoutCertification_FindsTheVerificationFreeModeFirst(string question)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal("cert-free-mode", understanding.Result.Top?.Entry.Id);
+        var decision = retriever.Decide(understanding);
+        Assert.True(decision.Kind != AnswerKind.Answer || decision.EntryIds.SequenceEqual(["cert-free-mode"]), $"{decision.Kind} {string.Join("+", decision.EntryIds)}");
+    }
 }

@@ -59,7 +59,9 @@ public sealed class KnowledgeEvalTests
     /// 0.891 / 0.027 / 0.972) and not opened until its build was final (ca2dd41: mean 0.908 / 0.028 / 0.980).
     /// heldout50–53 were written once ca2dd41 had been measured, while two more changes were made, and run once on the
     /// start (0.889 / 0.024 / 0.965) and on the round's final build (ad26fa7: 0.907 / 0.025 / 0.970).
-    /// The 0.92 right is not met yet (knowledge/README.md).
+    /// heldout54–61 were written at the start of the fifteenth round by eight blind helpers and not opened until its build
+    /// was final, then run once on its start (d36c2ee: mean 0.913 / 0.027 / 0.973) and once on that build (ce12679: mean
+    /// 0.922 / 0.029 / 0.973). The 0.92 right is met on their mean, not on every set (knowledge/README.md).
     /// </summary>
     [Theory]
     [InlineData("kb-eval-guide-heldout7.jsonl", 0.80, 0.065, 0.95)]
@@ -109,6 +111,14 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout51.jsonl", 0.87, 0.050, 0.94)]
     [InlineData("kb-eval-guide-heldout52.jsonl", 0.89, 0.040, 0.94)]
     [InlineData("kb-eval-guide-heldout53.jsonl", 0.89, 0.020, 0.96)]
+    [InlineData("kb-eval-guide-heldout54.jsonl", 0.93, 0.045, 0.96)]
+    [InlineData("kb-eval-guide-heldout55.jsonl", 0.92, 0.020, 0.90)]
+    [InlineData("kb-eval-guide-heldout56.jsonl", 0.94, 0.040, 0.96)]
+    [InlineData("kb-eval-guide-heldout57.jsonl", 0.91, 0.030, 0.94)]
+    [InlineData("kb-eval-guide-heldout58.jsonl", 0.93, 0.040, 0.98)]
+    [InlineData("kb-eval-guide-heldout59.jsonl", 0.88, 0.050, 0.98)]
+    [InlineData("kb-eval-guide-heldout60.jsonl", 0.92, 0.035, 0.98)]
+    [InlineData("kb-eval-guide-heldout61.jsonl", 0.91, 0.030, 0.92)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

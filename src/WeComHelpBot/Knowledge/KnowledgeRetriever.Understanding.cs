@@ -507,14 +507,14 @@ public sealed partial class KnowledgeRetriever
         }
     }
 
+    // What follows a right side that leaves out what the left side says (个体户比, 企业的呢, 个体户呢).
+    private static readonly string[] ElidedAfter = ["比", "的", "呢", "相比"];
+
     /// <summary>
     /// What the left side of a comparison says after its topic when the right side is a topic alone set against it
     /// (公司注册材料跟个体户比 → 注册材料, asked of 个体户 too); empty otherwise, and when the right side asks something of its
     /// own (法人扫脸和微信认证哪个要花钱: 微信认证 is no 法人's). Both sides are in canonical synonyms.
     /// </summary>
-    // What follows a right side that leaves out what the left side says (个体户比, 企业的呢, 个体户呢).
-    private static readonly string[] ElidedAfter = ["比", "的", "呢", "相比"];
-
     private string AfterTopic(string left, string right, string asking)
     {
         if (asking.Length > 0 && !ElidedAfter.Any(w => asking.StartsWith(w, StringComparison.Ordinal)))
@@ -565,6 +565,7 @@ public sealed partial class KnowledgeRetriever
     /// about the side's topic and that best answers the question asked of it (公司 + 各能加多少人 → the company's limit);
     /// null when no entry is about the side. <see cref="ComparisonSide.Fit"/> is how much of the side's topic the entry's
     /// title, questions and tags hold; <see cref="ComparisonSide.Margin"/> how far it leads the next entry for that side.
+    /// <paramref name="besides"/> is an entry the side may not take: the one the other side holds.
     /// </summary>
     private ComparisonSide? Side(IReadOnlyList<RetrievalCandidate> pool, string side, string asked, string? besides = null)
     {

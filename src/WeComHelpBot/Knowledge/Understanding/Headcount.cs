@@ -83,7 +83,7 @@ public static partial class Headcount
         };
     }
 
-    // 3000 人, 三千多人, 一万人, 1000个: a count of people, digits or one Chinese digit with its unit.
+    // 3000 人, 三千多人, 一万人, 一千个人: a count of people, digits or one Chinese digit with its unit.
     [GeneratedRegex(@"(\d+|[一二两三四五六七八九])\s*([百千万]?)\s*多?\s*(?:个|号)?\s*人")]
     private static partial Regex Count();
 

@@ -78,7 +78,7 @@ public sealed partial class KnowledgeRetriever
     /// when the message stands on its own: it is long, or it does not lean on the previous one (no "and", "what about" …)
     /// and finds an entry with confidence by itself.
     /// </summary>
-    private (RetrievalResult Result, string Focus)? EnglishFollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
+    private (RetrievalResult Result, string Focus, bool Listed)? EnglishFollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
     {
         if (context.Question is not { Length: > 0 } previous || !LanguageDetector.IsEnglish(previous)
             || EnglishWord().Count(prepared.Text) > EnglishFollowUpMaxWords)
@@ -104,7 +104,7 @@ public sealed partial class KnowledgeRetriever
         var own = plain.Candidates.ToDictionary(c => c.Entry.Id, c => c.Coverage, StringComparer.Ordinal);
         var near = context.EntryId is { } id && index.Knowledge.Find(id) is { } shown ? shown.Related : [];
         var reweighed = WeighedAsFollowUp(candidates, c => own.GetValueOrDefault(c.Entry.Id), c => near.Contains(c.Entry.Id));
-        return (new RetrievalResult(plain.Question, reweighed), merged);
+        return (new RetrievalResult(plain.Question, reweighed), merged, false);
     }
 
     // Longer English messages are questions of their own.

@@ -38,11 +38,13 @@ public sealed partial class KnowledgeRetriever
         var alone = result;
         var focus = prepared.Focus;
         var followUp = false;
+        // The follow-up was read as an item of the previous answer's list (第二步呢, 然后呢, 再多呢): that answer holds the reply.
+        var listed = false;
 
         if (context is not null
             && (prepared.English ? EnglishFollowUp(prepared, result, context) : focus.Length <= settings.FollowUpMaxLength ? FollowUp(prepared, result, context) : null) is { } continued)
         {
-            (result, focus) = continued;
+            (result, focus, listed) = continued;
             followUp = true;
         }
 
@@ -162,7 +164,8 @@ public sealed partial class KnowledgeRetriever
                 top.Entry.Id != context!.EntryId,
                 alone.Candidates.FirstOrDefault(c => c.Entry.Id == top.Entry.Id)?.Coverage ?? 0,
                 (top.Entry.Id == context.EntryId && (QuestionFocus.Continues(prepared.Focus) || ListsTopicOf(QuestionFocus.WithoutSameCue(prepared.Focus), top.Entry)))
-                || PointsToTopicOf(prepared.Focus, context.EntryId, top))
+                || PointsToTopicOf(prepared.Focus, context.EntryId, top)
+                || listed)
             : default;
         var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
@@ -175,7 +178,7 @@ public sealed partial class KnowledgeRetriever
     /// with confidence by itself (安全设置都包括啥 after 注册完先配置什么 is the security settings' own question, even though the
     /// previous answer pointed to them).
     /// </summary>
-    private (RetrievalResult Result, string Focus)? FollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
+    private (RetrievalResult Result, string Focus, bool Listed)? FollowUp(PreparedQuestion prepared, RetrievalResult plain, FollowUpContext context)
     {
         var previous = context.EntryId is null ? null : index.Knowledge.Find(context.EntryId);
         var near = previous is null ? [] : previous.Related.Append(previous.Id).ToHashSet(StringComparer.Ordinal);
@@ -188,14 +191,14 @@ public sealed partial class KnowledgeRetriever
         // 第二步具体怎么弄 after a numbered list (注册分 4 个阶段：1. 创建企业… 2. 主体验证…) asks about the second item by name.
         if (previous is not null && (StepNamed(prepared.Focus, previous.Answer) ?? StepCalled(prepared.Focus, previous.Answer)) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
         {
-            return (new RetrievalResult(plain.Question, stepCandidates), named);
+            return (new RetrievalResult(plain.Question, stepCandidates), named, true);
         }
 
         // 然后呢 after the answer about one step of an ordered list (注册的四个阶段, 配置顺序) asks about the step after it;
         // 组织架构之后呢 about the step after the one it names.
         if (previous is not null && QuestionFocus.AsksNext(prepared.Focus) && NextStep(prepared.Focus, previous) is { } next && Retrieve(next) is { Count: > 0 } nextCandidates)
         {
-            return (new RetrievalResult(plain.Question, nextCandidates), next);
+            return (new RetrievalResult(plain.Question, nextCandidates), next, true);
         }
 
         // 再多呢 / 我们三千多人呢 after a way to add members that allows fewer asks for the way that allows that many.
@@ -204,7 +207,7 @@ public sealed partial class KnowledgeRetriever
         {
             var found = Retrieve(roomier.Item);
             var first = found.FirstOrDefault(c => c.Entry.Id == roomier.EntryId) ?? new RetrievalCandidate(roomierEntry, 0, 1, 1);
-            return (new RetrievalResult(plain.Question, [first, .. found.Where(c => c != first)]), roomier.Item);
+            return (new RetrievalResult(plain.Question, [first, .. found.Where(c => c != first)]), roomier.Item, true);
         }
 
         var merged = $"{topic}，{prepared.Focus}";
@@ -227,7 +230,7 @@ public sealed partial class KnowledgeRetriever
         if (!ownTopic && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
             && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
         {
-            return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged);
+            return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged, false);
         }
 
         // For the restatement: a topic of its own is a naming word of two characters or more that asks no aspect (多久 and
@@ -239,7 +242,7 @@ public sealed partial class KnowledgeRetriever
         if (namesTopic && QuestionFocus.Lacks(prepared.Focus) && plain.Top is { } lacking
             && KeyCoverage(prepared.Focus, [lacking]).GetValueOrDefault(lacking.Entry.Id) >= FollowUpOwnTopic)
         {
-            return (plain, prepared.Focus);
+            return (plain, prepared.Focus, false);
         }
 
         // The message read as the previous question asked again: 那免认证呢 after 微信认证需要年审吗 is 免认证需要年审吗, 要多久
@@ -262,7 +265,7 @@ public sealed partial class KnowledgeRetriever
             }
 
             var surest = restated.Select(Weighed).MaxBy(r => r.Surety);
-            return (new RetrievalResult(plain.Question, surest.Candidates), surest.Text);
+            return (new RetrievalResult(plain.Question, surest.Candidates), surest.Text, false);
         }
 
         // Each candidate of the joint search, weighed by how well it fits the joint text and the message's own words, the
@@ -286,7 +289,7 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        return (new RetrievalResult(plain.Question, reweighed), merged);
+        return (new RetrievalResult(plain.Question, reweighed), merged, false);
     }
 
     /// <summary>

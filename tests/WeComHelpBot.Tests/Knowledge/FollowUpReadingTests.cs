@@ -31,6 +31,19 @@ public sealed class FollowUpReadingTests
         Assert.True(moved.Features.Entry[Own] > 0.5, $"own coverage {moved.Features.Entry[Own]}");
     }
 
+    [Theory]
+    [InlineData("注册企业微信要经过哪几个阶段", "stages-overview", "最后一个阶段要干啥", "members-import-methods")] // the list's last item
+    [InlineData("用表格导入一回最多多少人", "members-template-import", "还要再多的话呢", "members-api-import")] // the way that allows more
+    public void AFollowUpReadAsAnItemOfThePreviousAnswersList_ReadsAsContinuingThatAnswer(string previous, string previousEntryId, string message, string entryId)
+    {
+        var continues = ((IList<string>)DecisionFeatures.EntryNames).IndexOf("follow_up_continues");
+        var understanding = retriever.Understand(message, new FollowUpContext(previous, previousEntryId));
+
+        Assert.Equal(entryId, understanding.Result.Top?.Entry.Id);
+        Assert.Equal(1, understanding.Features.Entry[continues]);
+        Assert.Equal(AnswerKind.Answer, retriever.Decide(understanding).Kind);
+    }
+
     [Fact]
     public void AMessageSayingTheFixDidNotWork_ReadsAsContinuingTheSameEntry()
     {

@@ -194,6 +194,13 @@ public sealed partial class KnowledgeRetriever
             return (new RetrievalResult(plain.Question, stepCandidates), named, true);
         }
 
+        // 第二步呢 after the answer about one step of an ordered list (the first registration stage) asks about that list's
+        // second item, when the previous answer has no numbered list of its own.
+        if (previous is not null && SequenceStepNamed(prepared.Focus, previous) is { } ordinal && Retrieve(ordinal) is { Count: > 0 } ordinalCandidates)
+        {
+            return (new RetrievalResult(plain.Question, ordinalCandidates), ordinal, true);
+        }
+
         // 然后呢 after the answer about one step of an ordered list (注册的四个阶段, 配置顺序) asks about the step after it;
         // 组织架构之后呢 about the step after the one it names.
         if (previous is not null && QuestionFocus.AsksNext(prepared.Focus) && NextStep(prepared.Focus, previous) is { } next && Retrieve(next) is { Count: > 0 } nextCandidates)
@@ -327,6 +334,35 @@ public sealed partial class KnowledgeRetriever
         var items = Steps(answer, last ? 3 : number);
         number = last ? items.Count : number;
         return number > 0 && number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
+    }
+
+    /// <summary>
+    /// The message with "第N步" (or 最后一步) replaced by the Nth item of the knowledge base's ordered list that holds
+    /// <paramref name="previous"/> (<see cref="Sequences"/>); null when the message names no step by number, the previous
+    /// answer has a numbered list of its own, or no list holds the previous entry.
+    /// </summary>
+    private string? SequenceStepNamed(string message, KnowledgeEntry previous)
+    {
+        var match = OrdinalStep().Match(message);
+        if (!match.Success || Steps(previous.Answer, 2).Count > 0)
+        {
+            return null;
+        }
+
+        var steps = (sequenceSteps ??= Sequences()).FirstOrDefault(l => l.Any(s => s.EntryId == previous.Id));
+        if (steps is null)
+        {
+            return null;
+        }
+
+        var last = match.Groups[1].Value.Length == 0;
+        var number = last ? steps.Count : "一二三四五六七八九".IndexOf(match.Groups[1].Value[0], StringComparison.Ordinal) + 1;
+        if (!last && number == 0 && !int.TryParse(match.Groups[1].Value, out number))
+        {
+            return null;
+        }
+
+        return number > 0 && number <= steps.Count ? message.Replace(match.Value, steps[number - 1].Item, StringComparison.Ordinal) : null;
     }
 
     /// <summary>

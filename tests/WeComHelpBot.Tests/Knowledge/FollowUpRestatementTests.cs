@@ -27,6 +27,9 @@ public sealed class FollowUpRestatementTests
     [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
     [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入
     [InlineData("注册完先配置什么", "setup-order", "应用接入之后呢", "setup-security")] // the step the message names, then the next
+    // 第N步 after the answer about one registration stage, which lists no steps itself: the Nth stage.
+    [InlineData("注册的第一步创建企业都填什么", "stage-create-company", "那第二步呢", "verify-methods")]
+    [InlineData("主体验证有哪些办法", "verify-methods", "第三步呢", "stage-admin-setup")]
     // Asking what to do without a thing: the thing's own entry, not the previous question asked of it.
     [InlineData("注册要准备什么东西", "prep-materials-overview", "没营业执照呢", "prep-business-license")]
     [InlineData("对公打款验证需要准备什么", "verify-bank-transfer", "没有对公账户的话呢", "prep-bank-account")]

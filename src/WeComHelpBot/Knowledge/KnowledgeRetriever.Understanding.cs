@@ -318,22 +318,32 @@ public sealed partial class KnowledgeRetriever
     private static string? StepNamed(string message, string answer)
     {
         var match = OrdinalStep().Match(message);
-        if (!match.Success)
+        if (!match.Success || Ordinal(match) is not { } number)
         {
             return null;
         }
 
         // 最后一步 is the list's last item, however many it has.
-        var last = match.Groups[1].Value.Length == 0;
-        var number = last ? 0 : "一二三四五六七八九".IndexOf(match.Groups[1].Value[0], StringComparison.Ordinal) + 1;
-        if (!last && number == 0 && !int.TryParse(match.Groups[1].Value, out number))
-        {
-            return null;
-        }
-
+        var last = number == LastStep;
         var items = Steps(answer, last ? 3 : number);
         number = last ? items.Count : number;
         return number > 0 && number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
+    }
+
+    // What Ordinal gives for 最后一步: the last item, however many there are.
+    private const int LastStep = int.MaxValue;
+
+    /// <summary>The number an <see cref="OrdinalStep"/> match names (第二步 → 2, 第3个 → 3), <see cref="LastStep"/> for 最后一步; null for none.</summary>
+    private static int? Ordinal(System.Text.RegularExpressions.Match match)
+    {
+        var named = match.Groups[1].Value;
+        if (named.Length == 0)
+        {
+            return LastStep;
+        }
+
+        var number = "一二三四五六七八九".IndexOf(named[0], StringComparison.Ordinal) + 1;
+        return number > 0 ? number : int.TryParse(named, out number) ? number : null;
     }
 
     /// <summary>
@@ -344,7 +354,7 @@ public sealed partial class KnowledgeRetriever
     private string? SequenceStepNamed(string message, KnowledgeEntry previous)
     {
         var match = OrdinalStep().Match(message);
-        if (!match.Success || Steps(previous.Answer, 2).Count > 0)
+        if (!match.Success || Ordinal(match) is not { } ordinal || Steps(previous.Answer, 2).Count > 0)
         {
             return null;
         }
@@ -355,13 +365,7 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        var last = match.Groups[1].Value.Length == 0;
-        var number = last ? steps.Count : "一二三四五六七八九".IndexOf(match.Groups[1].Value[0], StringComparison.Ordinal) + 1;
-        if (!last && number == 0 && !int.TryParse(match.Groups[1].Value, out number))
-        {
-            return null;
-        }
-
+        var number = ordinal == LastStep ? steps.Count : ordinal;
         return number > 0 && number <= steps.Count ? message.Replace(match.Value, steps[number - 1].Item, StringComparison.Ordinal) : null;
     }
 

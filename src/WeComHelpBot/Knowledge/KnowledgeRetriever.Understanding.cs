@@ -84,15 +84,13 @@ public sealed partial class KnowledgeRetriever
             var (sideA, sideB) = (Side(pool, left, asked), Side(pool, right, asked));
             // Both sides found one entry that is about one of them far more (部门管理员和主管理员权限: the department admins'
             // entry holds 部门管理员 whole, 主管理员 only as an admin): the other side is the entry it finds next.
-            if (sideA is { } sameA && sideB is { } sameB && sameA.Candidate.Entry.Id == sameB.Candidate.Entry.Id && !ComparisonDetector.IsKindOf(left, right))
+            // Each side's Fit is how much of its topic that one entry holds.
+            if (sideA is { } sameA && sideB is { } sameB && sameA.Candidate.Entry.Id == sameB.Candidate.Entry.Id && !ComparisonDetector.IsKindOf(left, right)
+                && Math.Abs(sameA.Fit - sameB.Fit) >= SameEntryLopsided)
             {
-                var leftHeld = KeyCoverage(Prepare(left).Focus, [sameA.Candidate]).GetValueOrDefault(sameA.Candidate.Entry.Id);
-                var rightHeld = KeyCoverage(Prepare(right).Focus, [sameA.Candidate]).GetValueOrDefault(sameA.Candidate.Entry.Id);
-                if (Math.Abs(leftHeld - rightHeld) >= SameEntryLopsided)
-                {
-                    var other = leftHeld > rightHeld ? Side(pool, right, asked, sameA.Candidate.Entry.Id) : Side(pool, left, asked, sameA.Candidate.Entry.Id);
-                    (sideA, sideB) = other is null ? (sideA, sideB) : leftHeld > rightHeld ? (sideA, other) : (other, sideB);
-                }
+                var leftHolds = sameA.Fit > sameB.Fit;
+                var other = leftHolds ? Side(pool, right, asked, sameA.Candidate.Entry.Id) : Side(pool, left, asked, sameA.Candidate.Entry.Id);
+                (sideA, sideB) = other is null ? (sideA, sideB) : leftHolds ? (sideA, other) : (other, sideB);
             }
 
             if (sideA is { } a && sideB is { } b && a.Candidate.Entry.Id != b.Candidate.Entry.Id)
@@ -450,11 +448,24 @@ public sealed partial class KnowledgeRetriever
     /// </summary>
     private List<List<(string Item, string EntryId, int Allows)>> Ladders() =>
         index.Knowledge.Entries
-            .Select(e => ListItem().Matches(e.Answer).Select(m => (Item: m.Groups[1].Value.Trim(), Allows: Headcount.Allowed(m.Groups[2].Value))).ToList())
-            .Where(items => items.Count >= 2 && items.All(i => i.Allows is not null) && items.Zip(items.Skip(1)).All(p => p.Second.Allows > p.First.Allows))
-            .Select(items => items.Select(i => (i.Item, EntryId: Retrieve(i.Item).FirstOrDefault()?.Entry.Id ?? "", Allows: i.Allows!.Value)).ToList())
-            .Where(l => l.All(s => s.EntryId.Length > 0) && l.Select(s => s.EntryId).Distinct(StringComparer.Ordinal).Count() == l.Count)
+            .Select(e => (Entry: e, Items: ListItem().Matches(e.Answer).Select(m => (Item: m.Groups[1].Value.Trim(), Allows: Headcount.Allowed(m.Groups[2].Value))).ToList()))
+            .Where(x => x.Items.Count >= 2 && x.Items.All(i => i.Allows is not null) && x.Items.Zip(x.Items.Skip(1)).All(p => p.Second.Allows > p.First.Allows))
+            .Select(x => EntriesOfItems(x.Items.Select(i => i.Item), x.Entry) is { } ids ? x.Items.Zip(ids, (i, id) => (i.Item, EntryId: id, Allows: i.Allows!.Value)).ToList() : null)
+            .OfType<List<(string Item, string EntryId, int Allows)>>()
             .ToList();
+
+    /// <summary>
+    /// The entry each of <paramref name="items"/> finds first, when every item finds one of its own: another than
+    /// <paramref name="owner"/> (whose answer lists them) and another than the other items'. Null otherwise: a list whose
+    /// items lead back to one entry (the steps of fixing one failure) lists no topics.
+    /// </summary>
+    private List<string>? EntriesOfItems(IEnumerable<string> items, KnowledgeEntry owner)
+    {
+        var ids = items.Select(item => Retrieve(item).FirstOrDefault()?.Entry.Id).ToList();
+        return ids.All(id => id is not null && id != owner.Id) && ids.Distinct(StringComparer.Ordinal).Count() == ids.Count
+            ? ids.Select(id => id!).ToList()
+            : null;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*(?:[-•*]|\d+[.、．])\s*([^：:\n]+)[：:]([^\n]*)$")]
     private static partial System.Text.RegularExpressions.Regex ListItem();
@@ -468,9 +479,8 @@ public sealed partial class KnowledgeRetriever
         index.Knowledge.Entries
             .Select(e => (Entry: e, Steps: Steps(e.Answer, 3)))
             .Where(x => x.Steps.Count >= 3)
-            .Select(x => (x.Entry, Steps: x.Steps.Select(item => (Item: item, EntryId: Retrieve(item).FirstOrDefault()?.Entry.Id ?? "")).ToList()))
-            .Where(x => x.Steps.All(s => s.EntryId.Length > 0 && s.EntryId != x.Entry.Id) && x.Steps.Select(s => s.EntryId).Distinct(StringComparer.Ordinal).Count() == x.Steps.Count)
-            .Select(x => x.Steps)
+            .Select(x => EntriesOfItems(x.Steps, x.Entry) is { } ids ? x.Steps.Zip(ids, (item, id) => (Item: item, EntryId: id)).ToList() : null)
+            .OfType<List<(string Item, string EntryId)>>()
             .ToList();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:第([一二三四五六七八九1-9])|最后一?)(?:步|个|项|个?阶段)")]

@@ -40,7 +40,8 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     // may both find them; they find the same).
     private List<List<(string Item, string EntryId)>>? sequenceSteps;
 
-    // The knowledge base's lists of ways that allow more and more people, found at the first message that asks for more.
+    // The knowledge base's lists of ways that allow more and more people, found at the first message that asks for more (two
+    // threads may both find them; they find the same).
     private List<List<(string Item, string EntryId, int Allows)>>? headcountLadders;
 
     public RetrievalOptions Options => settings;

@@ -5,6 +5,7 @@ using WeComHelpBot.Bot;
 using WeComHelpBot.Dialogs.Choices;
 using WeComHelpBot.Dialogs.Flows;
 using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Understanding;
 using WeComHelpBot.Offers;
 using WeComHelpBot.Recognition;
 using WeComHelpBot.Support;
@@ -14,7 +15,7 @@ namespace WeComHelpBot.FollowUps;
 /// <summary>
 /// After flows, before the knowledge base (see MessagePipeline): answers what the bot just offered — 有帮助 / 没帮助 and its
 /// reason, 带我做, 是 / 不用 to a ticket, the rating, a pick from the greeting menu — then 转人工 outside a flow and small
-/// talk (你好 → menu, 谢谢, 再见 → rating). A message that answers none of these lets the offer lapse and goes on.
+/// talk (你好 → menu, 谢谢, 再见 → rating, 你是真人吗 → who the bot is). A message that answers none of these lets the offer lapse and goes on.
 /// </summary>
 public sealed class SupportFollowUpHandler(
     SupportConversationMemory memory,
@@ -56,6 +57,10 @@ public sealed class SupportFollowUpHandler(
             case SmallTalk.Goodbye:
                 await turnContext.SendActivityAsync(SupportTexts.Goodbye, cancellationToken: cancellationToken);
                 await survey.CloseAsync(turnContext, SatisfactionSurvey.EndedByGoodbye, cancellationToken);
+                return true;
+            case SmallTalk.AboutBot:
+                var english = text is not null && LanguageDetector.IsEnglish(text);
+                await turnContext.SendActivityAsync(english ? SupportTexts.EnglishAboutBot : SupportTexts.AboutBot, cancellationToken: cancellationToken);
                 return true;
             default:
                 return false;

@@ -216,10 +216,12 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>
     /// The question's candidates: an English question searches the en: blocks (and any Chinese words in it), every other
     /// question the Chinese fields. None for a question about a WeChat account of one's own, which is judged on the whole
-    /// question (用了企微，我个人微信的东西公司能看到吗 names WeCom before the clause its story is reduced to).
+    /// question (用了企微，我个人微信的东西公司能看到吗 names WeCom before the clause its story is reduced to), and none for
+    /// small talk (你好 / 谢谢 / 你是真人吗): the bot answers that before the knowledge base (SupportFollowUpHandler), so
+    /// `ask` and `kb eval` must not offer an entry for it either.
     /// </summary>
     private IReadOnlyList<RetrievalCandidate> Retrieve(PreparedQuestion prepared) =>
-        OwnWeChatAccount.IsAbout(prepared.Text) ? []
+        OwnWeChatAccount.IsAbout(prepared.Text) || SmallTalkRecognizer.Recognize(prepared.Text) != SmallTalk.None ? []
         : prepared.English && index.HasEnglish ? RetrieveEnglish(prepared.Text) : Retrieve(prepared.Focus);
 
     /// <summary>A text no entry may be offered for, in either language: it is about another product (knowledge/out-of-scope.yaml).</summary>

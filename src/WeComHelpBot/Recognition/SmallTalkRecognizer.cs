@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
+
 namespace WeComHelpBot.Recognition;
 
 /// <summary>
 /// Recognizes what users really type when they are not asking anything: 你好 / 在吗 / hi, 谢谢 / 多谢, 再见 / 拜拜 /
-/// 谢谢没问题了 / 好的没事了. Only short messages made of these words count, so "你好，个体户能加几个人" stays a question.
+/// 谢谢没问题了 / 好的没事了, and questions about the bot itself (你是真人吗 / 你叫什么名字 / are you a bot). Only short
+/// messages made of these words count, so "你好，个体户能加几个人" stays a question and "你这机器人能干啥" is a question
+/// for the knowledge base (what the bot can do), not small talk.
 /// </summary>
-public static class SmallTalkRecognizer
+public static partial class SmallTalkRecognizer
 {
     private static readonly HashSet<string> Greetings =
     [
@@ -31,13 +35,23 @@ public static class SmallTalkRecognizer
 
     public static SmallTalk Recognize(string? text)
     {
-        var normalized = TextNormalizer.Normalize(text);
-        if (normalized.Length is 0 or > 16)
+        var normalized = TextNormalizer.Normalize(TextNormalizer.ToSimplified(text));
+        if (normalized.Length is 0 or > 24)
         {
             return SmallTalk.None;
         }
 
         var core = TextNormalizer.TrimParticles(normalized);
+        if (AboutBot().IsMatch(core))
+        {
+            return SmallTalk.AboutBot;
+        }
+
+        if (normalized.Length > 16)
+        {
+            return SmallTalk.None;
+        }
+
         if (Greetings.Contains(core) || Greetings.Contains(normalized))
         {
             return SmallTalk.Greeting;
@@ -99,4 +113,15 @@ public static class SmallTalkRecognizer
 
         return text;
     }
+
+    // The whole message (normalized: no spaces or punctuation, lower case, particles trimmed) asks what the bot is:
+    // a person or a machine, its name, who made it. 你这机器人能干啥 asks what it can do and is left to the knowledge base.
+    [GeneratedRegex(
+        "^(请问|那|所以|话说)?(你|您)(到底|究竟|真的)?(是不是|是)(个|一个)?(真人|真的人|活人|人|机器人|机器|ai|人工智能|程序|自动回复|真人客服)(吗|么|嘛|不是|没)?$" +
+        "|^(请问)?(你|您)(到底|究竟)?是(真人|人|活人|机器人|机器|ai)还是(真人|人|活人|机器人|机器|ai)$" +
+        "|^(请问)?(你|您)(叫|叫做)?(什么|啥)名字$|^(你|您)叫(什么|啥)$|^(你|您)的名字(是|叫)?(什么|啥)$" +
+        "|^(请问)?(你|您)是(谁|哪家公司|哪个公司|什么公司)(开发|做|写|造|搞|研发)(出来)?的?$|^谁(开发|做|写|造|研发)(了)?(的)?(你|您)$|^(你|您)是哪家(公司)?的?$" +
+        "|^(are|r)(you|u)(a|an)?(real)?(human|person|bot|robot|machine|ai)$|^amitalkingto(a|an)(real)?(human|person|bot|robot|machine|ai)$" +
+        "|^(what(is|s)yourname|who(made|built|created|developed)you)$")]
+    private static partial Regex AboutBot();
 }

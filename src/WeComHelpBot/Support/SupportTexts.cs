@@ -46,6 +46,14 @@ public static class SupportTexts
 
     public const string Greeting = "您好！我是企业微信注册助手。直接打字问注册的问题就行，比如“个体户最多能加几个人”；也可以让我一步一步带您办：";
 
+    public const string AboutBot =
+        "我是企业微信注册助手，一个自动回答问题的机器人，不是真人。企业微信注册、验证、认证、导入成员的问题可以直接问我，" +
+        "比如“个体户最多能加几个人”；想找真人客服，回复“转人工”。";
+
+    public const string EnglishAboutBot =
+        "I am the WeCom registration assistant, an automated bot, not a person. Ask me about registering WeCom for your " +
+        "organisation, e.g. \"How many members can a sole proprietor add?\"; to reach a person, reply \"转人工\".";
+
     public const string YoureWelcome = "不客气！还有问题随时问我。";
 
     public const string Goodbye = "不客气，祝注册顺利！有问题随时再来找我。";

@@ -102,6 +102,23 @@ public sealed class SatisfactionConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task AskingIfTheBotIsAPerson_SaysItIsABotAndHowToReachOne()
+    {
+        var reply = await host.SayAsync("你是真人还是机器人？");
+
+        Assert.StartsWith("我是企业微信注册助手，一个自动回答问题的机器人，不是真人", reply);
+        Assert.Contains("转人工", reply);
+    }
+
+    [Fact]
+    public async Task AskingInEnglish_IsAnsweredInEnglish()
+    {
+        var reply = await host.SayAsync("Are you a bot?");
+
+        Assert.StartsWith("I am the WeCom registration assistant, an automated bot, not a person.", reply);
+    }
+
+    [Fact]
     public async Task Thanks_BeforeAnyHelp_IsJustYoureWelcome()
     {
         var reply = await host.SayAsync("谢谢你");

@@ -326,6 +326,18 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("🙂🙂🙂")]
     public void OutOfScope_IsNotAnswered(string question) => Assert.False(retriever.Answer(question).Answered);
 
+    // The bot says who it is before the knowledge base (SupportFollowUpHandler); the capability entry is not an answer to it.
+    [Theory]
+    [InlineData("你是真人还是机器人")]
+    [InlineData("你是机器人吗？")]
+    [InlineData("您到底是不是真人啊")]
+    [InlineData("你是谁开发的")]
+    [InlineData("Are you a bot?")]
+    public void QuestionAboutTheBotItself_IsNotAnsweredFromAnEntry(string question) => Assert.False(retriever.Answer(question).Answered);
+
+    [Fact]
+    public void WhatTheBotCanDo_IsStillTheHelpEntry() => AssertAnswered("你这机器人能帮我干点啥", "general-bot-help");
+
     [Fact]
     public void FreeVersion_IsTheFreeMode() => AssertAnswered("企业微信免费版有啥限制", "cert-free-mode");
 

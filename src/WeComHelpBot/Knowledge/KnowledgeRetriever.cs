@@ -111,12 +111,12 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     }
 
     /// <summary>
-    /// The question simplified (traditional characters), its slips corrected and, when it is a story, reduced to its
-    /// focus: the text retrieval searches.
+    /// The question in Mandarin (written Cantonese) and simplified (traditional characters), its slips corrected and, when
+    /// it is a story, reduced to its focus: the text retrieval searches.
     /// </summary>
     public PreparedQuestion Prepare(string question)
     {
-        var text = TextNormalizer.ToSimplified(question ?? string.Empty).Trim();
+        var text = TextNormalizer.ToSimplified(Cantonese.ToMandarin(question)).Trim();
         if (text.Length > settings.MaxQueryLength)
         {
             text = text[..settings.MaxQueryLength];

@@ -35,7 +35,7 @@ public static partial class SmallTalkRecognizer
 
     public static SmallTalk Recognize(string? text)
     {
-        var normalized = TextNormalizer.Normalize(TextNormalizer.ToSimplified(text));
+        var normalized = TextNormalizer.Normalize(TextNormalizer.ToSimplified(Cantonese.ToMandarin(text)));
         if (normalized.Length is 0 or > 24)
         {
             return SmallTalk.None;

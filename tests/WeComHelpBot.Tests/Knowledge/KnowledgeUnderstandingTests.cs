@@ -38,6 +38,17 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("簽核的應用程式怎麼接進來", "setup-apps")] // 簽核 for 审批, 應用程式 for 应用
     public void Traditional_IsAnsweredLikeSimplified(string question, string entryId) => AssertAnswered(question, entryId);
 
+    // Hong Kong and Macau users write Cantonese: its grammar words (喺邊度, 邊個, 幾多, 幾耐, 咩, 冇, 係) are read as Mandarin.
+    [Theory]
+    [InlineData("公司要喺邊度開通企業微信？", "entity-register-entry")]
+    [InlineData("邊個先可以做超級管理員？", "entity-admin-requirements")]
+    [InlineData("個體戶最多可以加幾多個同事？", "limit-members-sole-proprietor")]
+    [InlineData("冇對公戶口點算？", "prep-bank-account")]
+    [InlineData("人臉識別要等幾耐？", "verify-face")]
+    [InlineData("有冇免費嘅版本？", "cert-free-mode")]
+    [InlineData("我哋係事業單位，要準備啲咩文件？", "materials-government")]
+    public void Cantonese_IsAnsweredLikeMandarin(string question, string entryId) => AssertAnswered(question, entryId);
+
     [Theory]
     [InlineData("微信认证得掏钱吗", "verify-wechat-cert")] // 掏钱 for 花钱
     [InlineData("批量导的时候手机号撞号了", "failure-duplicate-phone")] // 撞号 for 重复
@@ -333,6 +344,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("您到底是不是真人啊")]
     [InlineData("你是谁开发的")]
     [InlineData("Are you a bot?")]
+    [InlineData("你係咪真人？")]
     public void QuestionAboutTheBotItself_IsNotAnsweredFromAnEntry(string question) => Assert.False(retriever.Answer(question).Answered);
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class OutOfScopeTermsTests
     [InlineData("企微群里最多能有几个人")] // groups: a WeCom feature the guide does not cover, not the member limit
     [InlineData("开个体户以后个税怎么交")] // tax, not registration
     [InlineData("企業微信開視訊會議要怎麼設定")] // 視訊 (video): not read as a slip, 开视 → 开始, that hides the word
+    [InlineData("企業微信點樣同客人開視像會議")] // 視像: Hong Kong's word for video, once the Cantonese 點樣 reads as 怎样
     [InlineData("管理员权限能不能黑进别人的企业微信")] // breaking into an account, whatever words of the guide it uses
     [InlineData("法人变更以后工商那边怎么办")]
     [InlineData("企微里建的客户群能放多少人")] // a customer group is a group too, not the member limit

@@ -24,6 +24,8 @@ public sealed class OwnWeChatAccountTests
     [InlineData("微信认证要多少钱", false)]
     [InlineData("单位能不能看到我私人微信上的消息", false)] // the personal account beside the work: how the two are kept apart
     [InlineData("同事都用自己微信谈工作，会不会乱", false)]
+    [InlineData("我私人微信里发的东西老板瞅得见不", false)] // someone at work who might see it: the same question
+    [InlineData("个人微信聊天会被厂里监控吗", false)]
     [InlineData("公司想开个订阅号发新闻", true)] // an Official Account stays another product, work or not
     public void IsAbout_AnAccountOfOnesOwnAndNotWeCom(string question, bool about) => Assert.Equal(about, OwnWeChatAccount.IsAbout(question));
 

@@ -224,7 +224,9 @@ public sealed partial class KnowledgeRetriever
 
         // A message about something the knowledge base does not know (天气怎么样) is no follow-up, whatever came before.
         var words = index.Analyzer.Terms(KnowledgeIndex.TitleField, prepared.Focus);
-        if (words.Count(w => !index.IsKnownWord(w)) * 2 > words.Count && !QuestionFocus.Continues(prepared.Focus))
+        // One that asks an aspect of the previous topic (贵不贵, 快不快) is one, whatever words it uses.
+        if (words.Count(w => !index.IsKnownWord(w)) * 2 > words.Count && !QuestionFocus.Continues(prepared.Focus)
+            && !index.Knowledge.Aspects.Any(a => a.IsAskedIn(prepared.Focus)))
         {
             return null;
         }
@@ -347,12 +349,19 @@ public sealed partial class KnowledgeRetriever
     /// <summary>
     /// The message with "第N步" (or 最后一步) replaced by the Nth item of the knowledge base's ordered list that holds
     /// <paramref name="previous"/> (<see cref="Sequences"/>); null when the message names no step by number, the previous
-    /// answer has a numbered list of its own, or no list holds the previous entry.
+    /// answer's own list has that step (as <see cref="StepNamed"/> reads it), or no list holds the previous entry. 最后一步
+    /// after 第 3 步「管理员设置」做两件事：1. … 2. … is the last registration stage: two things to do are no list of steps.
     /// </summary>
     private string? SequenceStepNamed(string message, KnowledgeEntry previous)
     {
         var match = OrdinalStep().Match(message);
-        if (!match.Success || Ordinal(match) is not { } ordinal || Steps(previous.Answer, 2).Count > 0)
+        if (!match.Success || Ordinal(match) is not { } ordinal)
+        {
+            return null;
+        }
+
+        var ownNeeded = ordinal == LastStep ? 3 : ordinal;
+        if (Steps(previous.Answer, ownNeeded).Count >= ownNeeded)
         {
             return null;
         }

@@ -30,6 +30,11 @@ public sealed class FollowUpRestatementTests
     // 第N步 after the answer about one registration stage, which lists no steps itself: the Nth stage.
     [InlineData("注册的第一步创建企业都填什么", "stage-create-company", "那第二步呢", "verify-methods")]
     [InlineData("主体验证有哪些办法", "verify-methods", "第三步呢", "stage-admin-setup")]
+    // The admin stage's answer lists the two things it does, no steps: 第四步 / 最后一步 are still registration stages.
+    [InlineData("管理员这一步要干什么", "stage-admin-setup", "那第四步呢", "members-import-methods")]
+    [InlineData("管理员这一步要干什么", "stage-admin-setup", "最后一步是啥", "members-import-methods")]
+    // An aspect asked in words the knowledge base does not hold (贵不贵) continues the topic; it is no unknown subject.
+    [InlineData("微信认证要多久", "verify-wechat-cert", "贵不贵", "verify-wechat-cert")]
     // Asking what to do without a thing: the thing's own entry, not the previous question asked of it.
     [InlineData("注册要准备什么东西", "prep-materials-overview", "没营业执照呢", "prep-business-license")]
     [InlineData("对公打款验证需要准备什么", "verify-bank-transfer", "没有对公账户的话呢", "prep-bank-account")]

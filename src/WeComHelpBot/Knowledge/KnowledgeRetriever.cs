@@ -52,6 +52,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>A follow-up naming a topic keeps the previous entry's preference only when that entry's title, questions and tags hold this share of it.</summary>
     private const double FollowUpOwnTopic = 0.5;
 
+    // A follow-up's own reading is undecided when its first two entries are this close: it does not stand alone.
+    private const double FollowUpUndecided = 0.1;
+
     /// <summary>How much more of one side's topic than of the other's an entry both sides found must hold to be that side's alone.</summary>
     private const double SameEntryLopsided = 0.3;
 

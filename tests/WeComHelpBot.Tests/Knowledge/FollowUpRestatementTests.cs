@@ -35,6 +35,10 @@ public sealed class FollowUpRestatementTests
     [InlineData("管理员这一步要干什么", "stage-admin-setup", "最后一步是啥", "members-import-methods")]
     // An aspect asked in words the knowledge base does not hold (贵不贵) continues the topic; it is no unknown subject.
     [InlineData("微信认证要多久", "verify-wechat-cert", "贵不贵", "verify-wechat-cert")]
+    // A message that cannot tell on its own whose limit it asks (the company's, the institution's, one batch's) is the
+    // previous topic's.
+    [InlineData("手动加成员怎么弄", "members-manual-input", "一次上限多少", "members-manual-input")]
+    [InlineData("医院注册企业微信要什么材料", "materials-government", "成员上限是多少", "limit-members-government")]
     // Asking what to do without a thing: the thing's own entry, not the previous question asked of it.
     [InlineData("注册要准备什么东西", "prep-materials-overview", "没营业执照呢", "prep-business-license")]
     [InlineData("对公打款验证需要准备什么", "verify-bank-transfer", "没有对公账户的话呢", "prep-bank-account")]

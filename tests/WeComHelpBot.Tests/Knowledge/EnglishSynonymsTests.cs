@@ -4,7 +4,7 @@ namespace WeComHelpBot.Tests.Knowledge;
 
 /// <summary>
 /// English words the en: blocks say otherwise (price for fee, staff for members, administrator for admin, at once for at
-/// a time), against the shipped knowledge base: knowledge/synonyms.yaml's english: groups make them the same word.
+/// a time, facial recognition for face scan, sole trader for sole proprietor, licence for license), against the shipped knowledge base: knowledge/synonyms.yaml's english: groups make them the same word.
 /// </summary>
 public sealed class EnglishSynonymsTests
 {
@@ -14,6 +14,9 @@ public sealed class EnglishSynonymsTests
     [InlineData("What's the price of WeChat certification?", "verify-wechat-cert")]
     [InlineData("How many staff can I add by hand at once?", "members-manual-input")]
     [InlineData("Who can be the administrator?", "entity-admin-requirements")]
+    [InlineData("Is the facial recognition check done right away?", "verify-face")] // facial recognition / face scan
+    [InlineData("Does our legal person need to do the facial recognition in person?", "verify-face")]
+    [InlineData("Is there a member cap for a sole trader?", "limit-members-sole-proprietor")] // sole trader / individual business / getihu
     public void AQuestionInOtherWords_IsAnsweredByTheEntryThatSaysItItsWay(string question, string entryId)
     {
         var answer = retriever.Answer(question);

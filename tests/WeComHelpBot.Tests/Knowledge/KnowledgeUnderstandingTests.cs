@@ -151,6 +151,9 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("刷脸和对公打款，哪种更快一些", "verify-duration")] // 时间: how long each verification takes
     [InlineData("组织架构跟安全设置，哪个应该先配", "setup-order")] // 先后: the setup order
     [InlineData("应用接入跟安全设置哪个优先", "setup-order")] // 优先 asks the order too
+    [InlineData("主体验证和成员导入哪步在前面", "stages-overview")] // 哪步 compares, 在前 asks the order: the four stages
+    [InlineData("创建企业跟主体验证哪一步在后", "stages-overview")]
+    [InlineData("管理员设置和成员导入谁先", "stages-overview")]
     [InlineData("对公账户验证和微信认证哪个需要年审", "cert-annual-review")] // 年审
     [InlineData("事业单位跟个体户能用的功能差在哪里", "entity-features")] // 功能: what each kind of organisation may use
     [InlineData("公司跟个体户能用的功能一样吗", "entity-features")]

@@ -767,7 +767,8 @@ public sealed partial class KnowledgeRetriever
     {
         // An aspect that ends both sides (部门管理员和主管理员) is what they are, not what is asked of them.
         // So is one inside both (部门管理员和主管理员权限), unless it opens them: 先搭组织架构还是先接应用 asks the order of both.
-        bool Names(Aspect x, string side) => x.Asks.Any(w => side.IndexOf(w, StringComparison.Ordinal) > 0);
+        // A one-character word (快, 贵) names nothing: 扫脸快还是微信认证快 asks how long each takes.
+        bool Names(Aspect x, string side) => x.Asks.Any(w => w.Length > 1 && side.IndexOf(w, StringComparison.Ordinal) > 0);
         var aspects = index.Knowledge.Aspects.Where(x => x.IsAskedIn(focus) && !(Names(x, left) && Names(x, right))).ToList();
         if (aspects.Count == 0)
         {

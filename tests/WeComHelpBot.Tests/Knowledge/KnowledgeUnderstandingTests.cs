@@ -149,6 +149,9 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
 
     [Theory]
     [InlineData("刷脸和对公打款，哪种更快一些", "verify-duration")] // 时间: how long each verification takes
+    [InlineData("对公打款比人脸识别慢多少", "verify-duration")] // A 比 B 慢 compares without 和 / 跟
+    [InlineData("刷脸跟微信认证哪个当天就能好", "verify-duration")] // 当天 asks how long
+    [InlineData("扫脸慢还是打款慢", "verify-duration")] // 慢 at the end of both sides is asked of them, it names neither
     [InlineData("组织架构跟安全设置，哪个应该先配", "setup-order")] // 先后: the setup order
     [InlineData("应用接入跟安全设置哪个优先", "setup-order")] // 优先 asks the order too
     [InlineData("主体验证和成员导入哪步在前面", "stages-overview")] // 哪步 compares, 在前 asks the order: the four stages

@@ -50,7 +50,9 @@ public static partial class ComparisonDetector
 
     // One thing set against another (手动加人跟 Excel 导入比，一次能多加多少): 跟 / 和 / 与 / 同 and, in the same clause, 比 (not
     // 比如, an example).
-    [System.Text.RegularExpressions.GeneratedRegex("(跟|和|与|同)[^，,。；;？?！!]{1,16}比(?!如)")]
+    // Or A 比 B in time, cost or effort (扫脸验证比微信认证快多少, 模板比手动省事吗); 比…麻烦 / 比…少了什么 stay one topic
+    // asked against another, which its own entry answers (事业单位比企业注册麻烦在哪).
+    [System.Text.RegularExpressions.GeneratedRegex("(跟|和|与|同)[^，,。；;？?！!]{1,16}比(?!如)|[^，,。；;？?！!]{2}比(?!如|较)[^，,。；;？?！!]{2,12}(快|慢|贵|便宜|省事|省心)")]
     private static partial System.Text.RegularExpressions.Regex SetAgainst();
 
     private static readonly string[] StillFailing = ["不", "没", "失败", "报错", "卡", "一样"];

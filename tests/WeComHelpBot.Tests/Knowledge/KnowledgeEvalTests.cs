@@ -63,7 +63,10 @@ public sealed class KnowledgeEvalTests
     /// was final, then run once on its start (d36c2ee: mean 0.913 / 0.027 / 0.973) and once on that build (ce12679: mean
     /// 0.922 / 0.029 / 0.973). heldout62–65 were written once ce12679 had been measured, while one more change was made, and
     /// run once on the start (mean 0.892 / 0.039 / 0.935) and on the round's final build (f9b0ea3: 0.909 / 0.039 / 0.930).
-    /// The 0.92 right is met on the mean of heldout54–61, not on every set (knowledge/README.md).
+    /// heldout66–73 were written at the start of the sixteenth round by eight blind helpers and not opened until its build
+    /// was final, then run once on its start (dfc7921: mean 0.918 / 0.022 / 0.945) and once on that build (e2fcda8: mean
+    /// 0.931 / 0.020 / 0.965).
+    /// The 0.92 right is met on the means of heldout54–61 and heldout66–73, not on every set (knowledge/README.md).
     /// </summary>
     [Theory]
     [InlineData("kb-eval-guide-heldout7.jsonl", 0.80, 0.065, 0.95)]
@@ -125,6 +128,14 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout63.jsonl", 0.92, 0.040, 0.90)]
     [InlineData("kb-eval-guide-heldout64.jsonl", 0.91, 0.050, 0.90)]
     [InlineData("kb-eval-guide-heldout65.jsonl", 0.89, 0.055, 0.92)]
+    [InlineData("kb-eval-guide-heldout66.jsonl", 0.93, 0.025, 0.96)]
+    [InlineData("kb-eval-guide-heldout67.jsonl", 0.90, 0.035, 0.92)]
+    [InlineData("kb-eval-guide-heldout68.jsonl", 0.88, 0.045, 0.94)]
+    [InlineData("kb-eval-guide-heldout69.jsonl", 0.92, 0.035, 0.94)]
+    [InlineData("kb-eval-guide-heldout70.jsonl", 0.93, 0.035, 0.94)]
+    [InlineData("kb-eval-guide-heldout71.jsonl", 0.90, 0.035, 0.96)]
+    [InlineData("kb-eval-guide-heldout72.jsonl", 0.94, 0.020, 0.94)]
+    [InlineData("kb-eval-guide-heldout73.jsonl", 0.92, 0.030, 0.96)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

@@ -290,8 +290,8 @@ public sealed partial class KnowledgeRetriever
         // "那X呢" asks the previous question again about X: it never stands alone.
         var elliptical = prepared.Focus.StartsWith('那') || prepared.Focus.TrimEnd('？', '?', ' ').EndsWith('呢') || QuestionFocus.AsksTheSameOf(prepared.Focus);
         var plainTop = plain.Top;
-        // A message whose own reading cannot tell its entries apart (有人数限制吗: the company's, the institution's and the
-        // manual limit all fit) leaves out whose it asks about: the previous question says it.
+        // A message whose own reading cannot tell its entries apart (成员上限是多少 after the hospital's materials: the
+        // company's and the institution's limit both fit) leaves out whose it asks about: the previous question says it.
         // Not one that points at a thing by name (扫脸那个咋弄) or says what is missing (还没执照咋办, 法人没微信选哪个): that
         // thing decides.
         var undecided = plain.Candidates is [var best, var runnerUp, ..] && runnerUp.Confidence >= best.Confidence - FollowUpUndecided

@@ -17,6 +17,7 @@ public sealed class EnglishSynonymsTests
     [InlineData("Is the facial recognition check done right away?", "verify-face")] // facial recognition / face scan
     [InlineData("Does our legal person need to do the facial recognition in person?", "verify-face")]
     [InlineData("Is there a member cap for a sole trader?", "limit-members-sole-proprietor")] // sole trader / individual business / getihu
+    [InlineData("Which types of certification can we choose from?", "cert-types")] // certification types / options / kinds of certification
     public void AQuestionInOtherWords_IsAnsweredByTheEntryThatSaysItItsWay(string question, string entryId)
     {
         var answer = retriever.Answer(question);

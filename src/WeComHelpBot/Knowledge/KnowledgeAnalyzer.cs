@@ -45,7 +45,8 @@ public sealed class KnowledgeAnalyzer : Analyzer
     // Lucene's English stop words plus the question words that name no topic ("how do I", "what is", "can we").
     private static readonly CharArraySet EnglishStopWords = new(
         Version,
-        EnglishAnalyzer.DefaultStopSet.Cast<object>().Select(w => w.ToString()!).Concat(["how", "what", "which", "when", "where", "why", "do", "does", "did", "can", "could", "i", "we", "my", "our", "you", "your", "me", "us", "should", "would", "need", "want", "is", "are", "am", "it's", "please", "hi", "hello"]).ToList(),
+        EnglishAnalyzer.DefaultStopSet.Cast<object>().Select(w => w.ToString()!).Concat(["how", "what", "which", "when", "where", "why", "do", "does", "did", "can", "could", "i", "we", "my", "our", "you", "your", "me", "us", "should", "would", "need", "want", "is", "are", "am", "it's", "please", "hi", "hello",
+            "don", "t", "doesn", "didn", "isn", "aren", "haven", "hasn", "yet", "still"]).ToList(),
         true);
 
     private readonly NormalizeCharMap? charMap;

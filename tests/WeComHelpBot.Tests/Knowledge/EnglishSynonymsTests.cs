@@ -38,4 +38,17 @@ public sealed class EnglishSynonymsTests
         var decision = retriever.Decide(understanding);
         Assert.True(decision.Kind != AnswerKind.Answer || decision.EntryIds.SequenceEqual(["cert-free-mode"]), $"{decision.Kind} {string.Join("+", decision.EntryIds)}");
     }
+
+    // "don't … yet … still" are the words of the bank account's example (We don't have a company bank account yet, can we
+    // still register?): as stop words they no longer outweigh the business licence the question names.
+    [Theory]
+    [InlineData("I don't have the business license yet, can I still register WeCom?")]
+    [InlineData("They don't have a business license yet; can they still register?")]
+    public void NoLicenceYet_FindsTheLicenceNotTheBankAccount(string question)
+    {
+        var understanding = retriever.Understand(question);
+
+        Assert.Equal("prep-business-license", understanding.Result.Top?.Entry.Id);
+        Assert.NotEqual("prep-bank-account", retriever.Decide(understanding).EntryId);
+    }
 }

@@ -18,10 +18,9 @@ public sealed class OutOfScopeTermsTests
     [InlineData("企微群里最多能有几个人")] // groups: a WeCom feature the guide does not cover, not the member limit
     [InlineData("开个体户以后个税怎么交")] // tax, not registration
     [InlineData("企業微信開視訊會議要怎麼設定")] // 視訊 (video): not read as a slip, 开视 → 开始, that hides the word
-    [InlineData("门店员工的打卡规则在哪改")] // attendance rules: WeCom, but not the guide's (not the app integration entry)
-    [InlineData("忘了打卡能补卡吗")]
-    [InlineData("订阅号每天能发文章几篇")] // the Official Account's articles
-    [InlineData("开饭店每月要交增值税吗")] // tax
+    [InlineData("企微的打卡规则在哪里设置")] // attendance rules: WeCom, but not the guide's (not the app integration entry)
+    [InlineData("企业微信里打卡定位怎么设")]
+    [InlineData("个体户每年要交增值税吗")] // tax, not the sole proprietor's materials
     [InlineData("企業微信點樣同客人開視像會議")] // 視像: Hong Kong's word for video, once the Cantonese 點樣 reads as 怎样
     [InlineData("管理员权限能不能黑进别人的企业微信")] // breaking into an account, whatever words of the guide it uses
     [InlineData("法人变更以后工商那边怎么办")]

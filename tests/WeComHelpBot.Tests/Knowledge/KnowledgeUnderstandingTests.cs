@@ -58,6 +58,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("用了企微，公司能看到我私人微信的聊天吗", "general-personal-vs-wecom")] // 私人微信 for 个人微信
     [InlineData("员工不干了以后账号还在不在", "security-data-isolation")] // 不干了 for 离职
     [InlineData("正式注册前我们得先想明白什么", "general-key-decisions")] // 想明白 for 想清楚
+    [InlineData("上哪儿注册企业微信啊", "entity-register-entry")] // 上哪儿注册 / 从哪儿进去 for 入口
+    [InlineData("开企微得从哪个口子进去注册", "entity-register-entry")]
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

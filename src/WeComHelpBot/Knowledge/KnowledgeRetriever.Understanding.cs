@@ -329,11 +329,21 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        // 最后一步 is the list's last item, however many it has.
-        var last = number == LastStep;
-        var items = Steps(answer, last ? 3 : number);
-        number = last ? items.Count : number;
-        return number > 0 && number <= items.Count && items[number - 1].Length > 0 ? message.Replace(match.Value, items[number - 1], StringComparison.Ordinal) : null;
+        return OwnStep(answer, number) is { } item ? message.Replace(match.Value, item, StringComparison.Ordinal) : null;
+    }
+
+    /// <summary>
+    /// The item of <paramref name="answer"/>'s own list that step <paramref name="number"/> names (for <see cref="LastStep"/>,
+    /// the last of a list of three or more); null when the list has no such item.
+    /// </summary>
+    private static string? OwnStep(string answer, int number) =>
+        ItemAt(Steps(answer, number == LastStep ? 3 : number), number) is { Length: > 0 } item ? item : null;
+
+    /// <summary>The Nth of <paramref name="items"/>, the last for <see cref="LastStep"/> however many there are; null past the end.</summary>
+    private static string? ItemAt(IReadOnlyList<string> items, int number)
+    {
+        var n = number == LastStep ? items.Count : number;
+        return n > 0 && n <= items.Count ? items[n - 1] : null;
     }
 
     // What Ordinal gives for 最后一步: the last item, however many there are.
@@ -361,25 +371,15 @@ public sealed partial class KnowledgeRetriever
     private string? SequenceStepNamed(string message, KnowledgeEntry previous)
     {
         var match = OrdinalStep().Match(message);
-        if (!match.Success || Ordinal(match) is not { } ordinal)
-        {
-            return null;
-        }
-
-        var ownNeeded = ordinal == LastStep ? 3 : ordinal;
-        if (Steps(previous.Answer, ownNeeded).Count >= ownNeeded)
+        if (!match.Success || Ordinal(match) is not { } ordinal || OwnStep(previous.Answer, ordinal) is not null)
         {
             return null;
         }
 
         var steps = (sequenceSteps ??= Sequences()).FirstOrDefault(l => l.Any(s => s.EntryId == previous.Id));
-        if (steps is null)
-        {
-            return null;
-        }
-
-        var number = ordinal == LastStep ? steps.Count : ordinal;
-        return number > 0 && number <= steps.Count ? message.Replace(match.Value, steps[number - 1].Item, StringComparison.Ordinal) : null;
+        return steps is not null && ItemAt(steps.ConvertAll(s => s.Item), ordinal) is { } item
+            ? message.Replace(match.Value, item, StringComparison.Ordinal)
+            : null;
     }
 
     /// <summary>

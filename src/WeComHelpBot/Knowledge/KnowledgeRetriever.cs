@@ -34,6 +34,13 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         .OrderByDescending(p => p.Length)
         .ToArray());
 
+    // The one body (企业, 个体工商户, 事业单位) each entry is about, when its tags name one: a question naming another body
+    // is not answered by it.
+    private readonly Lazy<Dictionary<string, string>> bodyOf = new(() => index.Knowledge.Entries
+        .Select(e => (e.Id, Body: RegisteringBody.Of(e.Tags.Select(index.Knowledge.Synonyms.Normalize))))
+        .Where(e => e.Body is not null)
+        .ToDictionary(e => e.Id, e => e.Body!, StringComparer.Ordinal));
+
     private readonly RetrievalOptions settings = options.Value;
 
     // The knowledge base's ordered lists of steps, found at the first question that asks for a next step (two threads
@@ -57,6 +64,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 
     /// <summary>How much more of one side's topic than of the other's an entry both sides found must hold to be that side's alone.</summary>
     private const double SameEntryLopsided = 0.3;
+
+    /// <summary>The share of its confidence an entry about one body keeps for a question that names another (公司能拉多少人进来 and the sole proprietor's limit).</summary>
+    private const double OtherBodyShare = 0.6;
 
     /// <summary>Each side of a comparison must reach this confidence on its own to count as a topic.</summary>
     private const double ComparisonSideConfidence = 0.3;
@@ -260,11 +270,15 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         var gramIds = grams.Select(index.TermId).ToArray();
         var wordWeights = wordIds.Select(index.QueryWordWeight).ToArray();
         var gramWeights = gramIds.Select(index.GramWeight).ToArray();
+        var bodies = bodyOf.Value;
+        var body = bodies.Count > 0 ? RegisteringBody.NamedIn(index.Knowledge.Synonyms.Normalize(string.Concat(text.Where(c => !char.IsWhiteSpace(c))))) : null;
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
             var (confidence, coverage, closest) = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
-            var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * hit.Score / maxScore);
+            var share = body is not null && bodies.TryGetValue(profile.Entry.Id, out var other) && other != body ? OtherBodyShare : 1;
+            confidence *= share;
+            var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * share * hit.Score / maxScore);
             var namesTopic = wordIds.Any(profile.NamingWords.Contains);
             candidates.Add(new RetrievalCandidate(profile.Entry, confidence, hit.Score, rank, coverage, closest, namesTopic));
         }

@@ -1,0 +1,68 @@
+using WeComHelpBot.Knowledge;
+using WeComHelpBot.Knowledge.Understanding;
+
+namespace WeComHelpBot.Tests.Knowledge;
+
+/// <summary>
+/// 公司能拉多少人进来 was answered with the sole proprietor's limit (its example 我是个体 能拉多少人进来 reads closer than
+/// anything the company's entry says), and "a restaurant company" got the sole proprietor's materials: an entry about one
+/// registering body answered a question that names another.
+/// </summary>
+public sealed class RegisteringBodyTests
+{
+    private readonly KnowledgeRetriever retriever = ShippedKnowledge.Retriever;
+
+    [Theory]
+    [InlineData("公司能拉多少人进来", "企业")]
+    [InlineData("我们厂有两百人", "企业")]
+    [InlineData("个体工商户要什么材料", "个体工商户")]
+    [InlineData("事业单位成员上限", "事业单位")]
+    [InlineData("企业微信怎么注册", null)] // the product, not a company
+    [InlineData("个体工商户和公司有啥区别", null)] // two bodies: a comparison, not one body
+    [InlineData("注册要多久", null)]
+    public void NamedIn_TheOneBodyACanonicalQuestionNames(string text, string? body) => Assert.Equal(body, RegisteringBody.NamedIn(text));
+
+    [Theory]
+    [InlineData("How many users can a company have at start?", "企业")]
+    [InlineData("What does a sole proprietorship need?", "个体工商户")]
+    [InlineData("Our public hospital wants WeCom", "事业单位")]
+    [InlineData("Our language school is a registered company", null)]
+    [InlineData("How long does verification take?", null)]
+    public void NamedInEnglish_TheOneBodyAnEnglishQuestionNames(string text, string? body) => Assert.Equal(body, RegisteringBody.NamedInEnglish(text));
+
+    [Theory]
+    [InlineData(new[] { "成员上限", "人数", "企业", "200" }, "企业")]
+    [InlineData(new[] { "企业", "公司", "材料" }, "企业")]
+    [InlineData(new[] { "主体类型", "个体工商户", "事业单位" }, null)] // the comparison of the bodies
+    [InlineData(new[] { "管理规范", "中大型企业" }, null)] // a word that holds 企业 is no body's tag
+    public void Of_TheOneBodyAnEntrysTagsName(string[] tags, string? body) => Assert.Equal(body, RegisteringBody.Of(tags));
+
+    [Theory]
+    [InlineData("公司能拉多少人进来啊")]
+    [InlineData("我们公司人多，最多能拉多少人进来")]
+    public void AQuestionNamingACompany_IsNotAnsweredWithTheSoleProprietorsLimit(string question)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.NotEqual("limit-members-sole-proprietor", answer.EntryId);
+        Assert.Equal("limit-members-company", answer.Suggestions[0].EntryId);
+    }
+
+    [Fact]
+    public void AnEnglishQuestionNamingACompany_IsNotAnsweredWithTheSoleProprietorsMaterials()
+    {
+        var answer = retriever.Answer("I run a restaurant company in Hangzhou — what materials does a company need to register?");
+
+        Assert.NotEqual("materials-sole-proprietor", answer.EntryId);
+        Assert.Equal("materials-company", answer.Suggestions[0].EntryId);
+    }
+
+    [Fact]
+    public void AComparisonOfTwoBodies_StillFindsBothSides()
+    {
+        var answer = retriever.Answer("个体户和公司成员上限有啥不一样");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal(["limit-members-company", "limit-members-sole-proprietor"], answer.EntryIds.Order());
+    }
+}

@@ -242,7 +242,7 @@ public sealed partial class KnowledgeRetriever
 
         // For the restatement: a topic of its own is a naming word of two characters or more that asks no aspect (多久 and
         // 年审 are what is asked of a topic, not one).
-        var namesTopic = words.Any(w => w.Length >= 2 && index.IsNamingWord(w) && !index.Knowledge.Aspects.Any(a => a.Asks.Contains(w) || a.Covers.Contains(w)));
+        var namesTopic = words.Any(w => w.Length >= 2 && index.IsNamingWord(w) && !IsAspectWord(w));
 
         // 没执照呢 after the materials asks what to do without a licence: the licence's own entry says it (没有营业执照能注册吗),
         // not the previous question asked of it.
@@ -535,7 +535,16 @@ public sealed partial class KnowledgeRetriever
         if (!namesTopic)
         {
             // 那要年审吗 after 免认证有什么限制 is 免认证要年审吗: the 那 that leans on the previous question goes.
-            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{WithoutOpening(message.Trim()).Remainder}";
+            var remainder = WithoutOpening(message.Trim()).Remainder;
+            yield return $"{string.Concat(slots.Select(x => previous.Substring(x.Start, x.Length)))}{remainder}";
+
+            // An aspect that one entry answers for every topic (在哪注册: the entrances; 管理员谁来当: who may be the admin)
+            // may be asked afresh: the previous question's own subject (个体户注册要什么材料) would only pull its reading away.
+            if (index.Knowledge.Aspects.Any(a => !a.PerTopic && a.IsAskedIn(index.Knowledge.Synonyms.Normalize(remainder))))
+            {
+                yield return remainder;
+            }
+
             yield break;
         }
 
@@ -565,15 +574,20 @@ public sealed partial class KnowledgeRetriever
             yield break;
         }
 
+        // A topic takes the place of a topic, not of what was asked of it (个体户也是那里吗 after 公司在哪注册企业微信: 入口
+        // is asked of 公司, and 个体户 takes 公司's place).
         foreach (var (start, length) in slots)
         {
             var replaced = previous.Substring(start, length);
-            if (!string.Equals(replaced, normalizedTopic, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(replaced, normalizedTopic, StringComparison.OrdinalIgnoreCase) && !IsAspectWord(replaced))
             {
                 yield return previous[..start] + normalizedTopic + previous[(start + length)..];
             }
         }
     }
+
+    /// <summary>A word that asks or covers an aspect of a topic (入口, 多久, 年审): what is asked of a topic, not one.</summary>
+    private bool IsAspectWord(string word) => index.Knowledge.Aspects.Any(a => a.Asks.Contains(word) || a.Covers.Contains(word));
 
     // What follows a right side that leaves out what the left side says (个体户比, 企业的呢, 个体户呢).
     private static readonly string[] ElidedAfter = ["比", "的", "呢", "相比"];

@@ -47,6 +47,10 @@ public sealed class FollowUpRestatementTests
     [InlineData("手动添加成员一次能加几个", "members-manual-input", "人再多些呢", "members-template-import")]
     [InlineData("手动添加成员一次能加几个", "members-manual-input", "我们有五千人呢", "members-api-import")] // 5000 > 1000: past the template
     [InlineData("手动添加成员一次能加几个", "members-manual-input", "超过一千人呢", "members-api-import")]
+    // An aspect one entry answers for every topic is asked afresh, and takes no topic's place in the previous question.
+    [InlineData("个体户注册要什么材料", "materials-sole-proprietor", "在哪注册", "entity-register-entry")] // not 个体户注册材料在哪注册
+    [InlineData("事业单位注册入口在哪", "entity-register-entry", "管理员谁来当", "entity-admin-requirements")]
+    [InlineData("公司在哪注册企业微信", "entity-register-entry", "个体户也是那里吗", "entity-register-entry")] // 个体户 in 公司's place, not 入口's
     public void FollowUp_IsReadInThePreviousAnswersContext(string previous, string previousEntryId, string message, string entryId)
     {
         Assert.Equal(previousEntryId, retriever.Understand(previous).Result.Top?.Entry.Id);

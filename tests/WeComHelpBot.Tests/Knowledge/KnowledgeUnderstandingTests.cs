@@ -60,6 +60,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("正式注册前我们得先想明白什么", "general-key-decisions")] // 想明白 for 想清楚
     [InlineData("上哪儿注册企业微信啊", "entity-register-entry")] // 上哪儿注册 / 从哪儿进去 for 入口
     [InlineData("开企微得从哪个口子进去注册", "entity-register-entry")]
+    [InlineData("个体户在哪注册", "entity-register-entry")] // 在哪注册 for 入口: not the sole proprietor's 注册要什么材料
+    [InlineData("打哪儿进去注册啊", "entity-register-entry")]
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

@@ -656,6 +656,13 @@ public sealed partial class KnowledgeRetriever
             pool = pool.Where(c => c.Entry.Id != besides).ToList();
         }
 
+        // A side that names one registering body (企业) is not another body's entry (the sole proprietor's limit, whose
+        // answer says 企业 too).
+        if (RegisteringBody.NamedIn(index.Knowledge.Synonyms.Normalize(side)) is { } body)
+        {
+            pool = pool.Where(c => !bodyOf.Value.TryGetValue(c.Entry.Id, out var other) || other == body).ToList();
+        }
+
         // Scored against the whole question's candidates only, without a search of its own: the whole question holds both
         // sides' words, so both sides' entries are among its hits, and a comparison costs no more Lucene queries.
         var topic = Prepare(side).Focus;

@@ -65,4 +65,16 @@ public sealed class RegisteringBodyTests
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal(["limit-members-company", "limit-members-sole-proprietor"], answer.EntryIds.Order());
     }
+
+    [Theory]
+    [InlineData("政府单位和企业成员上限哪个多", "limit-members-company", "limit-members-government")]
+    [InlineData("企业和个体户能加的成员数哪个多", "limit-members-company", "limit-members-sole-proprietor")]
+    public void AComparisonSideNamingACompany_IsTheCompanysEntry(string question, string first, string second)
+    {
+        // 企业 is said in the sole proprietor's answer too (对比：企业类型初始 200 个), and in every 企业微信.
+        var answer = retriever.Answer(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal([first, second], answer.EntryIds.Order());
+    }
 }

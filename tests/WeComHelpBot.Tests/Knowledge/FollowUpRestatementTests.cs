@@ -27,6 +27,7 @@ public sealed class FollowUpRestatementTests
     [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
     [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入
     [InlineData("注册完先配置什么", "setup-order", "应用接入之后呢", "setup-security")] // the step the message names, then the next
+    [InlineData("应用怎么接入", "setup-apps", "接着配啥", "setup-security")] // 接着 asks for the next step too
     // 第N步 after the answer about one registration stage, which lists no steps itself: the Nth stage.
     [InlineData("注册的第一步创建企业都填什么", "stage-create-company", "那第二步呢", "verify-methods")]
     [InlineData("主体验证有哪些办法", "verify-methods", "第三步呢", "stage-admin-setup")]

@@ -60,7 +60,7 @@ public static partial class QuestionFocus
 
     private static readonly string[] Continuations = ["还是不行", "还不行", "不行", "没用", "不管用", "没反应", "还是失败", "又失败", "一样", "试了", "没好", "还没好"];
 
-    private static readonly string[] NextCues = ["然后呢", "然后干", "然后做", "然后弄", "然后配", "接下来", "下一步", "之后呢", "之后干", "之后做", "之后弄", "之后配", "再往后", "完了呢", "完然后"];
+    private static readonly string[] NextCues = ["然后呢", "然后干", "然后做", "然后弄", "然后配", "接下来", "下一步", "之后呢", "之后干", "之后做", "之后弄", "之后配", "再往后", "完了呢", "完然后", "接着配", "接着干", "接着做", "接着弄", "接着呢", "接着该", "再然后"];
 
     /// <summary>True when a short message asks what comes next ("然后呢", "填完下一步呢", "组织架构之后呢").</summary>
     public static bool AsksNext(string text) => NextCues.Any(c => text.Contains(c, StringComparison.Ordinal));

@@ -18,6 +18,8 @@ public sealed class EnglishSynonymsTests
     [InlineData("Does our legal person need to do the facial recognition in person?", "verify-face")]
     [InlineData("Is there a member cap for a sole trader?", "limit-members-sole-proprietor")] // sole trader / individual business / getihu
     [InlineData("Which types of certification can we choose from?", "cert-types")] // certification types / options / kinds of certification
+    [InlineData("Where do I go to register?", "entity-register-entry")] // where to register / sign up: the registration entrance
+    [InlineData("Where do I sign up for WeCom if I own a small shop?", "entity-register-entry")]
     public void AQuestionInOtherWords_IsAnsweredByTheEntryThatSaysItItsWay(string question, string entryId)
     {
         var answer = retriever.Answer(question);

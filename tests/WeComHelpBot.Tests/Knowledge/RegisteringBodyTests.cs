@@ -77,4 +77,14 @@ public sealed class RegisteringBodyTests
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal([first, second], answer.EntryIds.Order());
     }
+
+    [Fact]
+    public void ACompanyAskingForItsDocumentsInEnglish_GetsTheCompanysMaterials()
+    {
+        // The overview's English phrasings name no body (one said "the company"), so a company's question finds its own entry.
+        var answer = retriever.Answer("Our firm is a limited company in Suzhou. What documents do we need to register WeCom?");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal("materials-company", answer.EntryId);
+    }
 }

@@ -49,6 +49,13 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("我哋係事業單位，要準備啲咩文件？", "materials-government")]
     public void Cantonese_IsAnsweredLikeMandarin(string question, string entryId) => AssertAnswered(question, entryId);
 
+    // Taiwan and Hong Kong words for the guide's terms: 外部聯絡人 (外部联系人), 營業登記證 / 商業登記證 (营业执照), 資料加密 (数据加密).
+    [Theory]
+    [InlineData("外部聯絡人要怎麼新增？", "members-external-contact")]
+    [InlineData("沒有商業登記證能不能註冊", "prep-business-license")]
+    [InlineData("點樣開啟浮水印同資料加密？", "setup-security")]
+    public void TaiwanAndHongKongWords_AreTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
+
     [Theory]
     [InlineData("微信认证得掏钱吗", "verify-wechat-cert")] // 掏钱 for 花钱
     [InlineData("批量导的时候手机号撞号了", "failure-duplicate-phone")] // 撞号 for 重复
@@ -62,6 +69,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("开企微得从哪个口子进去注册", "entity-register-entry")]
     [InlineData("个体户在哪注册", "entity-register-entry")] // 在哪注册 for 入口: not the sole proprietor's 注册要什么材料
     [InlineData("打哪儿进去注册啊", "entity-register-entry")]
+    [InlineData("没有公家户头能注册吗", "prep-bank-account")] // 公家户头 for 对公账户
+    [InlineData("认证过了明年是不是还得再折腾一遍", "cert-annual-review")] // 再折腾一遍 for 重新认证
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

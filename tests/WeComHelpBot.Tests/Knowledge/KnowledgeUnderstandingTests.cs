@@ -71,6 +71,9 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("打哪儿进去注册啊", "entity-register-entry")]
     [InlineData("没有公家户头能注册吗", "prep-bank-account")] // 公家户头 for 对公账户
     [InlineData("认证过了明年是不是还得再折腾一遍", "cert-annual-review")] // 再折腾一遍 for 重新认证
+    [InlineData("让科长只管自个儿科室的人咋弄", "members-dept-admin")] // 只管自个儿 for 管理范围
+    [InlineData("免费那个版本有啥限制", "cert-free-mode")] // 免费那个版本 for 免认证
+    [InlineData("俺们人多,以后咋管才不乱套", "general-management-rules")] // 乱套 for 混乱
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

@@ -42,6 +42,12 @@ public sealed class OutOfScopeTermsTests
     [InlineData("公司注销大概要几个工作日")] // deregistering a company, not how long a verification takes
     [InlineData("员工辞职了，公司要赔多少钱")] // labour law, not the leaver's account
     [InlineData("微信的支付密码忘记了怎么改")] // WeChat Pay, not collecting payments in WeCom
+    [InlineData("个体户今年要交多少增值税")] // a tax amount, not the sole proprietor's limit
+    [InlineData("营业执照要在工商局办理多久")] // the authorities' business
+    [InlineData("科技馆门票多少钱")] // a museum's own business: it registers WeCom, the guide says nothing of its tickets
+    [InlineData("市图书馆借书要办证吗")]
+    [InlineData("事业单位考编要考什么")]
+    [InlineData("换了新手机，微信聊天记录迁移怎么弄")] // WeChat's own feature, not WeCom's compliant storage
     public void AQuestionAboutAnotherProduct_IsOutOfScope(string question)
     {
         var answer = Shipped.Value.Answer(question);
@@ -54,6 +60,7 @@ public sealed class OutOfScopeTermsTests
     [InlineData("企业微信怎么批量导入员工")]
     [InlineData("能用API匯入員工資料嗎")] // 員工資料 reads 员工资料, which holds 工资: the pay terms are 发工资 and 工资条
     [InlineData("还没办营业执照能注册企业微信吗")] // a licence not yet obtained is the guide's question: 办营业执照 is no term
+    [InlineData("馆里想在企业微信上开通收款卖门票，要做哪种认证")] // selling tickets through WeCom is collecting payments
     public void TheSameQuestionAboutWeCom_IsStillAnswered(string question) =>
         Assert.Equal(AnswerKind.Answer, Shipped.Value.Answer(question).Kind);
 

@@ -17,6 +17,9 @@ public sealed class OwnWeChatAccountTests
     [InlineData("个人号怎么改绑手机号码", true)]
     [InlineData("How do I recover my personal WeChat password?", true)]
     [InlineData("想开个微信公众号发文章", true)]
+    [InlineData("公众号怎么注册", true)] // registering an Official Account itself
+    [InlineData("公众号咋申请啊", true)]
+    [InlineData("能在公众号上注册吗", false)] // registering WeCom through the Official Account: one of the entrances
     [InlineData("个人微信跟企业微信的聊天记录会互通吗", false)]
     [InlineData("能用企业微信公众号注册吗", false)]
     [InlineData("企微里能看到我自己微信的聊天吗", false)]

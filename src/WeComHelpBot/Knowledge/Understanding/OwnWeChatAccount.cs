@@ -11,7 +11,7 @@ public static class OwnWeChatAccount
 {
     private static readonly string[] Personal = ["个人微信", "私人微信", "个人号", "自己的微信", "自己微信", "personal wechat"];
 
-    private static readonly string[] Official = ["微信公众号", "订阅号", "公众号文章", "公众号推文"];
+    private static readonly string[] Official = ["微信公众号", "订阅号", "公众号文章", "公众号推文", "公众号怎么注册", "公众号咋注册", "公众号如何注册", "公众号怎么申请", "公众号咋申请", "公众号如何申请"];
 
     private static readonly string[] WeCom = ["企业微信", "企微", "wecom", "企业号", "work wechat"];
 

@@ -53,6 +53,9 @@ public sealed class OutOfScopeTermsTests
     [InlineData("企业微信的小程序开发要找谁")]
     [InlineData("Can I make a video call with a customer in WeCom?")]
     [InlineData("进口食品要做什么备案")] // import filings, not the domain's ICP filing
+    [InlineData("想注册一家公司要走什么流程")] // founding a company, not registering WeCom
+    [InlineData("个体户的增值税起征点是多少钱")]
+    [InlineData("医院的职称评审怎么准备材料")]
     public void AQuestionAboutAnotherProduct_IsOutOfScope(string question)
     {
         var answer = Shipped.Value.Answer(question);

@@ -28,6 +28,7 @@ public sealed class RegisteringBodyTests
     [InlineData("Our public hospital wants WeCom", "事业单位")]
     [InlineData("Our language school is a registered company", null)]
     [InlineData("How long does verification take?", null)]
+    [InlineData("My shop is a sole proprietorship, how many staff can Enterprise WeChat hold?", "个体工商户")] // the product names no company
     public void NamedInEnglish_TheOneBodyAnEnglishQuestionNames(string text, string? body) => Assert.Equal(body, RegisteringBody.NamedInEnglish(text));
 
     [Theory]

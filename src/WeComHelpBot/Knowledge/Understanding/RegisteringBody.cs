@@ -17,10 +17,11 @@ public static class RegisteringBody
         ("事业单位", ["事业单位"]),
     ];
 
-    // The same bodies in an English question, as whole words (a school is one of the 事业单位 in synonyms.yaml too).
+    // The same bodies in an English question, as whole words (a school is one of the 事业单位 in synonyms.yaml too);
+    // Enterprise WeChat is the product, no company.
     private static readonly (string Kind, Regex Words)[] EnglishKinds =
     [
-        ("企业", new(@"\b(?:compan(?:y|ies)|corporations?|enterprises?|ltd|llc|factor(?:y|ies)|firms?|state-owned)\b", RegexOptions.IgnoreCase)),
+        ("企业", new(@"\b(?:compan(?:y|ies)|corporations?|enterprises?(?!\s*(?:wechat|weixin))|ltd|llc|factor(?:y|ies)|firms?|state-owned)\b", RegexOptions.IgnoreCase)),
         ("个体工商户", new(@"\b(?:sole (?:proprietor(?:ship)?s?|traders?)|individual (?:business(?:es)?|industrial and commercial households?)|self-employed)\b|个体", RegexOptions.IgnoreCase)),
         ("事业单位", new(@"\b(?:government|public (?:institutions?|schools?|hospitals?)|schools?|hospitals?|universit(?:y|ies)|museums?|librar(?:y|ies)|agenc(?:y|ies))\b|事业单位|政府", RegexOptions.IgnoreCase)),
     ];

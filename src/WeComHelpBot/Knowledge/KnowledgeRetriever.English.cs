@@ -51,8 +51,7 @@ public sealed partial class KnowledgeRetriever
         var chineseWeights = chineseIds.Select(index.WordWeight).ToArray();
         var total = englishWeights.Sum() + chineseWeights.Sum();
         var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
-        var bodies = bodyOf.Value;
-        var body = bodies.Count > 0 ? RegisteringBody.NamedInEnglish(text) : null;
+        var body = bodyOf.Value.Count == 0 ? null : RegisteringBody.NamedInEnglish(text);
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
@@ -63,7 +62,7 @@ public sealed partial class KnowledgeRetriever
                 + (Coverage(chineseIds, chineseWeights, profile.KeyWords, profile.AnswerWords) * chineseWeights.Sum());
             var coverage = total <= 0 ? 0 : covered / total;
             var closest = en is null ? 0 : en.Phrasings.Max(p => Dice(englishIds, englishWeights, p.Words, p.WordWeight));
-            var share = body is not null && bodies.TryGetValue(profile.Entry.Id, out var other) && other != body ? OtherBodyShare : 1;
+            var share = AboutAnotherBody(profile.Entry.Id, body) ? OtherBodyShare : 1;
             var confidence = share * ((settings.CoverageWeight * coverage) + ((1 - settings.CoverageWeight) * closest));
             var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * share * hit.Score / maxScore);
             var namesTopic = chineseIds.Any(profile.NamingWords.Contains) || (en is not null && englishIds.Any(en.Phrasings[0].Words.Contains));

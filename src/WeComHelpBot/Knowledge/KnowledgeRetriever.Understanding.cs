@@ -540,7 +540,8 @@ public sealed partial class KnowledgeRetriever
 
             // An aspect that one entry answers for every topic (在哪注册: the entrances; 管理员谁来当: who may be the admin)
             // may be asked afresh: the previous question's own subject (个体户注册要什么材料) would only pull its reading away.
-            if (index.Knowledge.Aspects.Any(a => !a.PerTopic && a.IsAskedIn(index.Knowledge.Synonyms.Normalize(remainder))))
+            var asked = index.Knowledge.Synonyms.Normalize(remainder);
+            if (index.Knowledge.Aspects.Any(a => !a.PerTopic && a.IsAskedIn(asked)))
             {
                 yield return remainder;
             }
@@ -658,9 +659,9 @@ public sealed partial class KnowledgeRetriever
 
         // A side that names one registering body (企业) is not another body's entry (the sole proprietor's limit, whose
         // answer says 企业 too).
-        if (RegisteringBody.NamedIn(index.Knowledge.Synonyms.Normalize(side)) is { } body)
+        if (BodyNamedIn(side) is { } body)
         {
-            pool = pool.Where(c => !bodyOf.Value.TryGetValue(c.Entry.Id, out var other) || other == body).ToList();
+            pool = pool.Where(c => !AboutAnotherBody(c.Entry.Id, body)).ToList();
         }
 
         // Scored against the whole question's candidates only, without a search of its own: the whole question holds both

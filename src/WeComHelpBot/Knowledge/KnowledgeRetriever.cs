@@ -270,13 +270,12 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         var gramIds = grams.Select(index.TermId).ToArray();
         var wordWeights = wordIds.Select(index.QueryWordWeight).ToArray();
         var gramWeights = gramIds.Select(index.GramWeight).ToArray();
-        var bodies = bodyOf.Value;
-        var body = bodies.Count > 0 ? RegisteringBody.NamedIn(index.Knowledge.Synonyms.Normalize(string.Concat(text.Where(c => !char.IsWhiteSpace(c))))) : null;
+        var body = BodyNamedIn(text);
         foreach (var hit in hits.ScoreDocs)
         {
             var profile = index.Profiles[hit.Doc];
             var (confidence, coverage, closest) = Confidence(wordIds, wordWeights, gramIds, gramWeights, profile);
-            var share = body is not null && bodies.TryGetValue(profile.Entry.Id, out var other) && other != body ? OtherBodyShare : 1;
+            var share = AboutAnotherBody(profile.Entry.Id, body) ? OtherBodyShare : 1;
             confidence *= share;
             var rank = ((1 - settings.LuceneRankWeight) * confidence) + (settings.LuceneRankWeight * share * hit.Score / maxScore);
             var namesTopic = wordIds.Any(profile.NamingWords.Contains);
@@ -288,6 +287,17 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         // Read-only: a cached list is handed to every caller that asks the same question.
         return candidates.AsReadOnly();
     }
+
+    /// <summary>
+    /// The one registering body (企业, 个体工商户, 事业单位) a Chinese text names, read through the synonyms and without the
+    /// spaces a story's focus puts between its words (企业 微 信 is the product); null when no entry is about one body.
+    /// </summary>
+    private string? BodyNamedIn(string text) =>
+        bodyOf.Value.Count == 0 ? null : RegisteringBody.NamedIn(index.Knowledge.Synonyms.Normalize(string.Concat(text.Where(c => !char.IsWhiteSpace(c)))));
+
+    /// <summary>True when the entry is about another registering body than <paramref name="body"/> (none named: false).</summary>
+    private bool AboutAnotherBody(string entryId, string? body) =>
+        body is not null && bodyOf.Value.TryGetValue(entryId, out var other) && other != body;
 
     private Query BuildQuery(List<string> words, List<string> grams)
     {

@@ -23,6 +23,7 @@ public sealed class FollowUpRestatementTests
     [InlineData("注册完先配置什么", "setup-order", "最后一步呢", "setup-external-display")] // the last item, however many there are
     [InlineData("注册企业微信分哪几步", "stages-overview", "最后一步怎么导人", "members-import-methods")]
     [InlineData("免认证有什么限制", "cert-free-mode", "那要年审吗", "cert-annual-review")] // 免认证要年审吗, without the 那
+    [InlineData("免认证模式要钱吗", "cert-free-mode", "能收款吗", "cert-payment-feature")] // 免认证能收款吗: what it takes to collect payments
     [InlineData("创建企业要填哪些信息", "stage-create-company", "然后呢", "verify-methods")] // 创建企业 → 主体验证
     [InlineData("主体验证有哪几种方式", "verify-methods", "验证过了接下来干嘛", "stage-admin-setup")] // 主体验证 → 管理员设置
     [InlineData("组织架构怎么建", "setup-org-structure", "弄好了下一步做什么", "setup-apps")] // 组织架构 → 应用接入

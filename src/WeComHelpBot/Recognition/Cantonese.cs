@@ -33,6 +33,9 @@ public static class Cantonese
         ("冇", "没有", false), ("唔", "不", false), ("喺", "在", false), ("嘅", "的", false), ("啲", "些", false), ("咗", "了", false),
         ("睇", "看", false), ("搵", "找", false), ("攞", "拿", false), ("畀", "给", false), ("嚟", "来", false), ("揀", "选", false),
         ("嘢", "东西", false), ("咁樣", "这样", false), ("咁", "这么", false), ("噉", "这样", false), ("係", "是", true),
+        // Not Cantonese but read the same way: Taiwan's 負責人 is a company's legal representative (公司負責人); written
+        // simplified, 负责人 is the head of any team (部门负责人), so only the traditional form is the legal representative.
+        ("負責人", "法人", true),
         ("㗎", "", false), ("喎", "", false), ("囉", "", false), ("嘞", "", false), ("啩", "", false),
     ];
 

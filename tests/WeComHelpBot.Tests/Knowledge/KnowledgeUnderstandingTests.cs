@@ -49,8 +49,12 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("我哋係事業單位，要準備啲咩文件？", "materials-government")]
     public void Cantonese_IsAnsweredLikeMandarin(string question, string entryId) => AssertAnswered(question, entryId);
 
-    // Taiwan and Hong Kong words for the guide's terms: 外部聯絡人 (外部联系人), 營業登記證 / 商業登記證 (营业执照), 資料加密 (数据加密).
+    // Taiwan and Hong Kong words for the guide's terms: 外部聯絡人 (外部联系人), 營業登記證 / 商業登記證 (营业执照), 資料加密 (数据加密),
+    // and Taiwan's 負責人 for the legal representative (公司負責人); in simplified characters 负责人 is a department's head.
     [Theory]
+    [InlineData("負責人資料驗證一直失敗", "failure-legal-info-check")]
+    [InlineData("負責人沒有微信，無法刷臉，該怎麼驗證？", "verify-no-legal-wechat")]
+    [InlineData("各分店负责人只管自己店里的人，部门管理员能这样设吗", "members-dept-admin")]
     [InlineData("外部聯絡人要怎麼新增？", "members-external-contact")]
     [InlineData("沒有商業登記證能不能註冊", "prep-business-license")]
     [InlineData("點樣開啟浮水印同資料加密？", "setup-security")]
@@ -109,6 +113,8 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [Theory]
     [InlineData("我们是一家奶茶连锁，开了十几家店，员工挺多的，老板说要统一管理，着急上线。请问企业初始能加多少个成员？", "limit-members-company")]
     [InlineData("刚接手行政的活，领导让我搞定企业微信，我对这些完全不懂，压力很大，注册前都要准备些啥材料？", "prep-materials-overview")]
+    // What the story says is missing (没有微信) is the question's subject: not the WeChat certification, nor the methods' overview.
+    [InlineData("我们是做五金批发的，法人是我舅舅，他一直用老人机，没有微信。主体验证这一步该怎么办？", "verify-no-legal-wechat")]
     public void Long_TheQuestionInsideTheStoryIsAnswered(string question, string entryId)
     {
         Assert.True(retriever.Prepare(question).Story);

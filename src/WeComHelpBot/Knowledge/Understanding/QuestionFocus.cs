@@ -128,7 +128,7 @@ public static partial class QuestionFocus
         var focus = new StringBuilder(text.Length);
         for (var i = 0; i < clauses.Count; i++)
         {
-            var part = asking.Contains(i) ? RemoveFiller(clauses[i]) : string.Join(" ", topicWords(clauses[i]));
+            var part = asking.Contains(i) ? RemoveFiller(clauses[i]) : Reduce(clauses[i], topicWords);
             if (part.Length > 0)
             {
                 focus.Append(focus.Length == 0 ? string.Empty : "，").Append(part);
@@ -136,6 +136,27 @@ public static partial class QuestionFocus
         }
 
         return focus.Length == 0 ? text : focus.ToString();
+    }
+
+    // Words that say a thing is missing or cannot be done (法人没有微信, 无法扫脸): what follows them is the story's point.
+    private static readonly string[] Negations = ["没有", "无法", "不能", "不会", "不用", "不方便", "没法", "没办法"];
+
+    /// <summary>
+    /// A clause that does not ask, reduced to the knowledge base's words in it, except from a word that says something is
+    /// missing (没有微信, 不方便扫脸): that part is kept as written, since its words alone (微信, 扫脸) say the opposite.
+    /// Only the missing thing's words are kept whole; the bare 没 of 还没通过 says when, not what is missing.
+    /// </summary>
+    private static string Reduce(string clause, Func<string, IEnumerable<string>> topicWords)
+    {
+        var at = Negations.Select(n => clause.IndexOf(n, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (at < 0)
+        {
+            return string.Join(" ", topicWords(clause));
+        }
+
+        var before = string.Join(" ", topicWords(clause[..at]));
+        var rest = RemoveFiller(clause[at..]);
+        return before.Length == 0 ? rest : before + " " + rest;
     }
 
     public static List<string> Split(string text) =>

@@ -24,6 +24,18 @@ public sealed class QuestionFocusTests
     }
 
     [Fact]
+    public void Extract_KeepsWhatAStoryClauseSaysIsMissing()
+    {
+        // 没有微信 is what the legal representative lacks: read as 微信 alone, the story asks about the WeChat certification.
+        var focus = QuestionFocus.Extract("我们做五金批发，法人用老人机，他没有微信，平时都在外地跑，这种情况该选哪种验证？", TopicWords);
+
+        Assert.Contains("法人", focus);
+        Assert.Contains("没有微信", focus);
+        Assert.DoesNotContain("五金", focus);
+        Assert.DoesNotContain("外地", focus);
+    }
+
+    [Fact]
     public void Extract_WithoutAQuestionWord_ReadsTheLastClauseAsTheQuestion()
     {
         var focus = QuestionFocus.Extract("财务上周三就把钱打过去了，到现在后台一直在转圈，对公打款验证超时", TopicWords);

@@ -20,6 +20,8 @@ public sealed class EnglishSynonymsTests
     [InlineData("Which types of certification can we choose from?", "cert-types")] // certification types / options / kinds of certification
     [InlineData("Where do I go to register?", "entity-register-entry")] // where to register / sign up: the registration entrance
     [InlineData("Where do I sign up for WeCom if I own a small shop?", "entity-register-entry")]
+    // Saying no is one word that stays (isn't able to / cannot / no), and the legal person, rep or boss is the legal representative.
+    [InlineData("What if the legal person isn't able to do the face scan?", "verify-no-legal-wechat")]
     public void AQuestionInOtherWords_IsAnsweredByTheEntryThatSaysItItsWay(string question, string entryId)
     {
         var answer = retriever.Answer(question);

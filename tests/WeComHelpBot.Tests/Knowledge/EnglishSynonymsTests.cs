@@ -55,4 +55,14 @@ public sealed class EnglishSynonymsTests
         Assert.Equal("prep-business-license", understanding.Result.Top?.Entry.Id);
         Assert.NotEqual("prep-bank-account", retriever.Decide(understanding).EntryId);
     }
+
+    // The legal representative doing the face scan is the face scan's entry, not the one for a representative who cannot.
+    [Fact]
+    public void TheLegalRepresentativesFaceScan_IsNotTheEntryForOneWhoCannot()
+    {
+        var understanding = retriever.Understand("Could the legal rep simply verify by scanning his face?");
+
+        Assert.Equal("verify-face", understanding.Result.Top?.Entry.Id);
+        Assert.NotEqual("verify-no-legal-wechat", retriever.Decide(understanding).EntryId);
+    }
 }

@@ -142,12 +142,19 @@ public sealed partial class KnowledgeRetriever
             }
         }
 
-        if (top is not null && !comparison.Found && shown.Count == 1 && AspectEntry(result.Candidates, focus) is { } aspectEntry && aspectEntry.Entry.Id != top.Entry.Id)
+        // One entry answers (no comparison found two): the entry about the aspect asked (免认证要年审吗 → the annual review),
+        // then, of an overview for every body, the entry about the body named (公司注册要准备哪些材料 → the company's).
+        if (top is not null && !comparison.Found && shown.Count == 1)
         {
-            shown = [aspectEntry.Entry];
-            confidence = aspectEntry.Confidence;
-            result = result with { Candidates = [aspectEntry, .. result.Candidates.Where(c => c != aspectEntry)] };
-            top = aspectEntry;
+            if (AspectEntry(result.Candidates, focus) is { } aspectEntry && aspectEntry.Entry.Id != top.Entry.Id)
+            {
+                Lead(aspectEntry);
+            }
+
+            if (BodysOwn(result.Candidates, prepared.English ? RegisteringBody.NamedInEnglish(prepared.Text) : BodyNamedIn(focus)) is { } own)
+            {
+                Lead(own);
+            }
         }
 
         var clause = prepared.Story && top is not null ? ClauseConfidence(prepared.Focus, top) : confidence;
@@ -167,6 +174,14 @@ public sealed partial class KnowledgeRetriever
             : default;
         var features = Features(focus, result, confidence, clause, prepared, reading, followUp, comparison with { OneSide = oneSide }, shown);
         return new QuestionUnderstanding(question, focus, result, features, shown, prepared.English, followUp);
+
+        void Lead(RetrievalCandidate answer)
+        {
+            shown = [answer.Entry];
+            confidence = answer.Confidence;
+            result = result with { Candidates = [answer, .. result.Candidates.Where(c => c.Entry.Id != answer.Entry.Id)] };
+            top = answer;
+        }
     }
 
     /// <summary>
@@ -853,6 +868,29 @@ public sealed partial class KnowledgeRetriever
 
         var covered = FullCoverage(topic, titled);
         return titled.Where(c => covered.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage).MaxBy(c => c.Confidence);
+    }
+
+    /// <summary>
+    /// The entry about the registering body a question names that the first entry, an overview for every body, points to
+    /// (公司注册要准备哪些材料 → the company's materials, not the materials for everyone), found nearly as sure as it. Null
+    /// when the question names no body, the first entry is about one already, or none of its related entries fits.
+    /// </summary>
+    private RetrievalCandidate? BodysOwn(IReadOnlyList<RetrievalCandidate> candidates, string? body)
+    {
+        // An overview for every body points to an entry of each (the materials → the company's, the sole proprietor's, the
+        // institution's); one about a single thing (the business licence) points to some bodies' entries only.
+        if (body is null || candidates.Count == 0 || bodyOf.Value.ContainsKey(candidates[0].Entry.Id)
+            || candidates[0].Entry.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct().Count() < bodyOf.Value.Values.Distinct().Count())
+        {
+            return null;
+        }
+
+        // It is understood as the overview was: the overview's words found the question, the body only narrows it down.
+        var first = candidates[0];
+        var own = candidates.Skip(1).Take(SuggestionCount + 2)
+            .FirstOrDefault(c => first.Entry.Related.Contains(c.Entry.Id) && bodyOf.Value.GetValueOrDefault(c.Entry.Id) == body
+                && c.Confidence >= first.Confidence - BodysOwnSlack);
+        return own is null ? null : first with { Entry = own.Entry };
     }
 
     // Words that end a side's topic before what is asked of it (对公打款比, 对公账户验证在年审上).

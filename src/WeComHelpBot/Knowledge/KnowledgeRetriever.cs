@@ -95,6 +95,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     // How far below the first entry an entry titled with the aspect asked may be found and still answer (免认证要年审吗).
     private const double AspectEntrySlack = 0.15;
 
+    // How far below an overview for every body the entry about the body a question names may be found and still answer.
+    private const double BodysOwnSlack = 0.25;
+
     public KnowledgeAnswer Answer(string question) => Answer(question, null);
 
     /// <summary>Answers <paramref name="question"/>, read as a follow-up of the previous turn when it is short.</summary>

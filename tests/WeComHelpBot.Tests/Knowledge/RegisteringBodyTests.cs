@@ -88,4 +88,18 @@ public sealed class RegisteringBodyTests
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal("materials-company", answer.EntryId);
     }
+
+    // The materials' overview is for every body and points to each body's own entry: a question that names a body, found
+    // as the overview's, gets that body's entry; one that names none keeps the overview.
+    [Theory]
+    [InlineData("公司注册要准备哪些材料", "materials-company")]
+    [InlineData("What documents does a company need to register WeCom?", "materials-company")]
+    [InlineData("注册要准备哪些材料", "prep-materials-overview")]
+    public void AQuestionForEveryBody_NamingOne_GetsThatBodysEntry(string question, string entryId)
+    {
+        var answer = retriever.Answer(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal(entryId, answer.EntryId);
+    }
 }

@@ -78,6 +78,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("让科长只管自个儿科室的人咋弄", "members-dept-admin")] // 只管自个儿 for 管理范围
     [InlineData("免费那个版本有啥限制", "cert-free-mode")] // 免费那个版本 for 免认证
     [InlineData("俺们人多,以后咋管才不乱套", "general-management-rules")] // 乱套 for 混乱
+    [InlineData("店里的回头客能加到企业微信里吗", "members-external-contact")] // 回头客 / 熟客 / 老主顾 for 外部客户
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

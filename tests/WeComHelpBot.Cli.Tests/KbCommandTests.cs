@@ -160,6 +160,39 @@ public sealed class KbCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Calibrate_OnSeveralFiles_JudgesEachFileByAModelWithoutIt_UnlessSkipped(bool skip)
+    {
+        var second = Path.Combine(Path.GetTempPath(), "kb-eval-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        try
+        {
+            File.WriteAllLines(evalFile,
+            [
+                """{"question":"打款好几天了没到账","expected":"bank-transfer-timeout"}""",
+                """{"question":"公司最多放多少员工","expected":"member-limits"}""",
+                """{"question":"今天天气怎么样","expected":null}""",
+            ]);
+            File.WriteAllLines(second,
+            [
+                """{"question":"对公打款验证多久能好","expected":"verify-bank-transfer"}""",
+                """{"question":"会话存档在哪开","expected":"security-archive"}""",
+                """{"question":"推荐一部电影","expected":null}""",
+            ]);
+
+            var run = await CliRun.RunAsync(skip ? ["kb", "calibrate", evalFile, second, "--skip-by-file"] : ["kb", "calibrate", evalFile, second]);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("5 折交叉验证", run.Output);
+            Assert.Equal(!skip, run.Output.Contains("按文件交叉验证", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(second);
+        }
+    }
+
     [Fact]
     public async Task EvalSweep_ListsEveryThresholdAndMarksTheOneInUse()
     {

@@ -19,9 +19,12 @@ public static class KbCalibrateCommand
     {
         var files = new Argument<string[]>("files") { Description = "评测集 JSONL（可以多个）", Arity = ArgumentArity.OneOrMore };
         var write = new Option<bool>("--write") { Description = "把用全部问题拟合的模型写进知识库目录的 decision.yaml" };
+        // The by-file check fits the whole model once per file: with dozens of files it takes hours, the rest minutes.
+        var skipByFile = new Option<bool>("--skip-by-file") { Description = "不做按文件交叉验证（文件多时它要拟合几十遍，最慢）" };
         var command = new Command("calibrate", "用评测集拟合回答/追问/拒答的决策模型：五折交叉验证的每类结果、阈值扫描，可写回 decision.yaml");
         command.Arguments.Add(files);
         command.Options.Add(write);
+        command.Options.Add(skipByFile);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -82,7 +85,7 @@ public static class KbCalibrateCommand
                 }
             }
 
-            if (sources.Count > 1)
+            if (sources.Count > 1 && !parse.GetValue(skipByFile))
             {
                 // Fitted without a whole file and judged on it: how the decision carries over to another writer's wording.
                 var groups = sources.SelectMany((source, i) => Enumerable.Repeat(i, source.Count)).ToList();

@@ -70,7 +70,11 @@ public sealed class KnowledgeEvalTests
     /// heldout78–85 were written at the start of the seventeenth round by eight blind helpers and not opened until its build
     /// was final, then run once on its start (55d1865: mean 0.919 / 0.034 / 0.978) and once on that build (43c2832: mean
     /// 0.922 / 0.032 / 0.983).
-    /// The 0.92 right is met on the means of heldout54–61, heldout66–73 and heldout78–85, not on every set (knowledge/README.md).
+    /// heldout86–93 were written at the start of the eighteenth round by eight blind helpers and not opened until its build
+    /// was final, then run once on its start (2bd00d1: mean 0.923 / 0.027 / 0.995) and once on that build (8fc6302: mean
+    /// 0.927 / 0.023 / 0.993).
+    /// The 0.92 right is met on the means of heldout54–61, heldout66–73, heldout78–85 and heldout86–93, not on every
+    /// set; its 3 % wrong on the mean of heldout86–93 (knowledge/README.md).
     /// </summary>
     [Theory]
     [InlineData("kb-eval-guide-heldout7.jsonl", 0.80, 0.065, 0.95)]
@@ -152,6 +156,14 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout83.jsonl", 0.93, 0.030, 0.94)]
     [InlineData("kb-eval-guide-heldout84.jsonl", 0.895, 0.045, 0.96)]
     [InlineData("kb-eval-guide-heldout85.jsonl", 0.915, 0.040, 0.98)]
+    [InlineData("kb-eval-guide-heldout86.jsonl", 0.92, 0.025, 0.96)]
+    [InlineData("kb-eval-guide-heldout87.jsonl", 0.91, 0.045, 0.98)]
+    [InlineData("kb-eval-guide-heldout88.jsonl", 0.905, 0.040, 0.98)]
+    [InlineData("kb-eval-guide-heldout89.jsonl", 0.895, 0.070, 0.98)]
+    [InlineData("kb-eval-guide-heldout90.jsonl", 0.92, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout91.jsonl", 0.945, 0.020, 0.98)]
+    [InlineData("kb-eval-guide-heldout92.jsonl", 0.92, 0.020, 0.98)]
+    [InlineData("kb-eval-guide-heldout93.jsonl", 0.905, 0.040, 0.96)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

@@ -151,7 +151,7 @@ public sealed partial class KnowledgeRetriever
                 Lead(aspectEntry);
             }
 
-            if (BodysOwn(result.Candidates, prepared.English ? RegisteringBody.NamedInEnglish(prepared.Text) : BodyNamedIn(focus)) is { } own)
+            if (BodysOwn(result.Candidates, prepared, focus) is { } own)
             {
                 Lead(own);
             }
@@ -875,12 +875,13 @@ public sealed partial class KnowledgeRetriever
     /// (公司注册要准备哪些材料 → the company's materials, not the materials for everyone), found nearly as sure as it. Null
     /// when the question names no body, the first entry is about one already, or none of its related entries fits.
     /// </summary>
-    private RetrievalCandidate? BodysOwn(IReadOnlyList<RetrievalCandidate> candidates, string? body)
+    private RetrievalCandidate? BodysOwn(IReadOnlyList<RetrievalCandidate> candidates, PreparedQuestion prepared, string focus)
     {
         // An overview for every body points to an entry of each (the materials → the company's, the sole proprietor's, the
         // institution's); one about a single thing (the business licence) points to some bodies' entries only.
-        if (body is null || candidates.Count == 0 || bodyOf.Value.ContainsKey(candidates[0].Entry.Id)
-            || candidates[0].Entry.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct().Count() < bodyOf.Value.Values.Distinct().Count())
+        if (candidates.Count == 0 || bodyOf.Value.ContainsKey(candidates[0].Entry.Id)
+            || candidates[0].Entry.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct().Count() < bodyOf.Value.Values.Distinct().Count()
+            || (prepared.English ? RegisteringBody.NamedInEnglish(prepared.Text) : BodyNamedIn(focus)) is not { } body)
         {
             return null;
         }

@@ -172,8 +172,8 @@ public sealed partial class KnowledgeRetriever
         // certification), or an overview lists both.
         bool Covers(KnowledgeEntry e, IReadOnlyList<RetrievalCandidate> side) => side.Any(c => c.Entry.Id == e.Id || e.Related.Contains(c.Entry.Id));
         var ranked = result.Candidates.Select(c => c.Entry.Id).ToList();
-        var hub = index.Knowledge.Entries
-            .Where(e => ComparisonDetector.Compares(e) && Covers(e, lefts) && Covers(e, rights))
+        var hub = comparingEntries.Value
+            .Where(e => Covers(e, lefts) && Covers(e, rights))
             .OrderBy(e => ranked.IndexOf(e.Id) is var at and >= 0 ? at : int.MaxValue)
             .FirstOrDefault();
         if (hub is not null)

@@ -710,12 +710,13 @@ public sealed partial class KnowledgeRetriever
 
     /// <summary>
     /// Every entry that is <paramref name="wanted"/>: the question's candidates first, then those the search did not find,
-    /// weighed by the question's confidence alone.
+    /// weighed by the question's confidence alone. The ones the search did not find are looked for <paramref name="among"/>
+    /// only, the knowledge base's entries of that sort (those that compare, those about an aspect), never all of them.
     /// </summary>
-    private List<RetrievalCandidate> EntriesWhere(IReadOnlyList<RetrievalCandidate> candidates, string focus, Func<KnowledgeEntry, bool> wanted)
+    private List<RetrievalCandidate> EntriesWhere(IReadOnlyList<RetrievalCandidate> candidates, string focus, IEnumerable<KnowledgeEntry> among, Func<KnowledgeEntry, bool> wanted)
     {
         var found = candidates.Select(c => c.Entry.Id).ToHashSet(StringComparer.Ordinal);
-        var missed = index.Knowledge.Entries
+        var missed = among
             .Where(e => !found.Contains(e.Id) && wanted(e))
             .Select(e => new RetrievalCandidate(e, 0, 0, candidates.Count + 1))
             .ToList();
@@ -741,11 +742,11 @@ public sealed partial class KnowledgeRetriever
         // (微信认证和对公账户验证: the certification types, found for 微信认证, list the bank account verification).
         bool Holds(KnowledgeEntry e, RetrievalCandidate side, RetrievalCandidate other) =>
             e.Related.Contains(side.Entry.Id) || (e.Id == side.Entry.Id && !ComparisonDetector.Compares(other.Entry));
-        bool IsHub(KnowledgeEntry e) => ComparisonDetector.Compares(e) && Holds(e, a, b) && Holds(e, b, a);
+        bool IsHub(KnowledgeEntry e) => Holds(e, a, b) && Holds(e, b, a) && ComparisonDetector.Compares(e);
 
         // The overview seldom uses the words of a question about two of its sides (法人校验失败和打款超时都要找客服吗 names
         // neither 常见问题 nor 对比), so the search may miss it.
-        var hubs = EntriesWhere(candidates, focus, IsHub);
+        var hubs = EntriesWhere(candidates, focus, comparingEntries.Value, IsHub);
         // When no entry lists both, or one side's own entry is the overview, the other family's overviews that name that
         // side stand in or compete (对公打款和微信认证: the verification methods against the certification types).
         if (hubs.Count == 0 || hubs.Any(h => h.Entry.Id == a.Entry.Id || h.Entry.Id == b.Entry.Id))
@@ -788,7 +789,7 @@ public sealed partial class KnowledgeRetriever
         }
 
         var (family, member, familyTopic) = aOverview ? (a, b, left) : (b, a, right);
-        var others = EntriesWhere(candidates, focus, e => e.Id != family.Entry.Id && e.Id != member.Entry.Id && ComparisonDetector.Compares(e) && e.Related.Contains(member.Entry.Id));
+        var others = EntriesWhere(candidates, focus, comparingEntries.Value, e => e.Related.Contains(member.Entry.Id) && e.Id != family.Entry.Id && e.Id != member.Entry.Id && ComparisonDetector.Compares(e));
         var named = KeyCoverage(Prepare(familyTopic).Focus, others);
         return others.Where(c => named.GetValueOrDefault(c.Entry.Id) >= ComparisonOverviewCoverage).ToList();
     }
@@ -814,7 +815,7 @@ public sealed partial class KnowledgeRetriever
 
         // The words that ask an aspect (快, 先弄) are seldom the words its entry uses (各要多久, 配置顺序), so the search may
         // miss it: every entry about the aspect is weighed.
-        var about = EntriesWhere(candidates, focus, e => aspects.Any(x => x.IsCoveredBy(e)));
+        var about = EntriesWhere(candidates, focus, aspectEntries.Value.Entries, e => IsAbout(e, aspects));
         if (about.Count == 0)
         {
             return null;
@@ -879,8 +880,7 @@ public sealed partial class KnowledgeRetriever
     {
         // An overview for every body points to an entry of each (the materials → the company's, the sole proprietor's, the
         // institution's); one about a single thing (the business licence) points to some bodies' entries only.
-        if (candidates.Count == 0 || bodyOf.Value.ContainsKey(candidates[0].Entry.Id)
-            || candidates[0].Entry.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct().Count() < bodyOf.Value.Values.Distinct().Count()
+        if (candidates.Count == 0 || !EveryBodysOverviews.Contains(candidates[0].Entry.Id)
             || (prepared.English ? RegisteringBody.NamedInEnglish(prepared.Text) : BodyNamedIn(focus)) is not { } body)
         {
             return null;
@@ -893,6 +893,19 @@ public sealed partial class KnowledgeRetriever
                 && c.Confidence >= first.Confidence - BodysOwnSlack);
         return own is null ? null : first with { Entry = own.Entry };
     }
+
+    private HashSet<string>? everyBodysOverviews;
+
+    /// <summary>The entries about no body that point to an entry about each body the knowledge base has (the materials).</summary>
+    private HashSet<string> EveryBodysOverviews => LazyInitializer.EnsureInitialized(ref everyBodysOverviews, () =>
+    {
+        var bodies = bodyOf.Value.Values.Distinct(StringComparer.Ordinal).Count();
+        return index.Knowledge.Entries
+            .Where(e => bodies > 0 && !bodyOf.Value.ContainsKey(e.Id)
+                && e.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct(StringComparer.Ordinal).Count() == bodies)
+            .Select(e => e.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    });
 
     // Words that end a side's topic before what is asked of it (对公打款比, 对公账户验证在年审上).
     private static readonly string[] TopicEnds = ["比", "在", "上"];

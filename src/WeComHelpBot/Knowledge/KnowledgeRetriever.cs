@@ -41,6 +41,42 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
         .Where(e => e.Body is not null)
         .ToDictionary(e => e.Id, e => e.Body!, StringComparer.Ordinal));
 
+    // The entries that compare (their title or tags say so) and those about an aspect (knowledge/aspects.yaml), in the
+    // knowledge base's order: a comparison looks for its overview among all of them, and reading every entry's title,
+    // questions and tags at each comparison cost most of its time on a large knowledge base.
+    private readonly Lazy<KnowledgeEntry[]> comparingEntries = new(() => index.Knowledge.Entries.Where(ComparisonDetector.Compares).ToArray());
+    private readonly Lazy<(KnowledgeEntry[] Entries, Dictionary<string, Aspect[]> Of)> aspectEntries = new(() =>
+    {
+        var about = index.Knowledge.Entries
+            .Select(e => (Entry: e, Aspects: index.Knowledge.Aspects.Where(a => a.IsCoveredBy(e)).ToArray()))
+            .Where(x => x.Aspects.Length > 0)
+            .ToArray();
+        return (about.Select(x => x.Entry).ToArray(), about.ToDictionary(x => x.Entry.Id, x => x.Aspects, StringComparer.Ordinal));
+    });
+
+    /// <summary>True when <paramref name="entry"/>'s title, questions or tags say it is about one of <paramref name="aspects"/>.</summary>
+    private bool IsAbout(KnowledgeEntry entry, IReadOnlyList<Aspect> aspects)
+    {
+        if (!aspectEntries.Value.Of.TryGetValue(entry.Id, out var its))
+        {
+            return false;
+        }
+
+        // Loops, not LINQ: a comparison asks this of every entry about an aspect, and a closure per entry adds up.
+        foreach (var aspect in its)
+        {
+            for (var i = 0; i < aspects.Count; i++)
+            {
+                if (aspects[i] == aspect)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private readonly RetrievalOptions settings = options.Value;
 
     // The knowledge base's ordered lists of steps, found at the first question that asks for a next step (two threads

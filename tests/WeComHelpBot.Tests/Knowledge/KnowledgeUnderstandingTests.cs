@@ -84,11 +84,13 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [Theory]
     [InlineData("我们是村委会，注册企业微信要什么材料", "materials-government")]
     [InlineData("档案馆能加多少人", "limit-members-government")]
+    [InlineData("大学注册企业微信需要准备哪些东西", "materials-government")] // a (public) university
     public void PublicInstitutions_AreGovernmentUnits(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]
     [InlineData("宠物医院注册要什么材料")]
     [InlineData("私立学校注册要准备哪些材料")]
+    [InlineData("民办大学注册企业微信要什么材料")]
     public void PrivateSchoolsAndHospitals_AreNotGovernmentUnits(string question)
     {
         // 医院 and 学校 stand for 事业单位 (synonyms.yaml), but a pet hospital or a private school is not one.

@@ -894,19 +894,6 @@ public sealed partial class KnowledgeRetriever
         return own is null ? null : first with { Entry = own.Entry };
     }
 
-    private HashSet<string>? everyBodysOverviews;
-
-    /// <summary>The entries about no body that point to an entry about each body the knowledge base has (the materials).</summary>
-    private HashSet<string> EveryBodysOverviews => LazyInitializer.EnsureInitialized(ref everyBodysOverviews, () =>
-    {
-        var bodies = bodyOf.Value.Values.Distinct(StringComparer.Ordinal).Count();
-        return index.Knowledge.Entries
-            .Where(e => bodies > 0 && !bodyOf.Value.ContainsKey(e.Id)
-                && e.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct(StringComparer.Ordinal).Count() == bodies)
-            .Select(e => e.Id)
-            .ToHashSet(StringComparer.Ordinal);
-    });
-
     // Words that end a side's topic before what is asked of it (对公打款比, 对公账户验证在年审上).
     private static readonly string[] TopicEnds = ["比", "在", "上"];
 

@@ -62,7 +62,7 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
             return false;
         }
 
-        // Loops, not LINQ: a comparison asks this of every entry about an aspect, and a closure per entry adds up.
+        // Loops, not LINQ: a comparison asks this of every entry about an aspect, so it allocates nothing.
         foreach (var aspect in its)
         {
             for (var i = 0; i < aspects.Count; i++)
@@ -76,6 +76,20 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
 
         return false;
     }
+
+    // Built from bodyOf, so not in a field initializer: the first question whose first entry could be such an overview builds it.
+    private HashSet<string>? everyBodysOverviews;
+
+    /// <summary>The entries about no body that point to an entry about each body the knowledge base has (the materials).</summary>
+    private HashSet<string> EveryBodysOverviews => LazyInitializer.EnsureInitialized(ref everyBodysOverviews, () =>
+    {
+        var bodies = bodyOf.Value.Values.Distinct(StringComparer.Ordinal).Count();
+        return index.Knowledge.Entries
+            .Where(e => bodies > 0 && !bodyOf.Value.ContainsKey(e.Id)
+                && e.Related.Select(id => bodyOf.Value.GetValueOrDefault(id)).OfType<string>().Distinct(StringComparer.Ordinal).Count() == bodies)
+            .Select(e => e.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    });
 
     private readonly RetrievalOptions settings = options.Value;
 

@@ -8,7 +8,8 @@ namespace WeComHelpBot.Recognition;
 /// 唔認證可唔可以用 → 不認證可不可以用. Only the grammar words differ (where, who, what, how, how many, not, have not, the
 /// possessive); the nouns of the domain are the same, so after this and the traditional-to-simplified table a Cantonese
 /// question reads like any other. Runs on the text as typed, before <see cref="TextNormalizer.ToSimplified"/>: 係 (是) is a
-/// Cantonese word only in its traditional form, its simplified form 系 is Mandarin (系统, 关系).
+/// Cantonese word only in its traditional form, its simplified form 系 is Mandarin (系统, 关系). The table also holds a
+/// Taiwan word that means another thing once simplified: 負責人 is a company's legal representative (法人).
 /// </summary>
 public static class Cantonese
 {

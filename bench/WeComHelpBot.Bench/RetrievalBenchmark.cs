@@ -36,16 +36,20 @@ public static class RetrievalBenchmark
 
             var queryGc = GcSnapshot.Take();
             var latency = new LatencyRecorder();
+            var perQuestion = questions.Select(_ => new LatencyRecorder()).ToArray();
             for (var i = 0; i < queries; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 retriever.Answer(questions[i % questions.Length]);
-                latency.AddTicks(Stopwatch.GetTimestamp() - start);
+                var ticks = Stopwatch.GetTimestamp() - start;
+                latency.AddTicks(ticks);
+                perQuestion[i % questions.Length].AddTicks(ticks);
             }
 
             var queryCost = GcSnapshot.Take() - queryGc;
             breakdowns.WriteLine($"per-stage cost at {size:N0} entries:");
             QueryCostBreakdown.Run(index, retriever, questions, breakdowns);
+            WriteSlowest(questions, perQuestion, latency, breakdowns);
             output.WriteLine($"| {size:N0} | {build.Elapsed.TotalSeconds:0.00} s | {buildCost.Describe()} | {latency.Percentile(50):0.000} ms | {latency.Percentile(99):0.000} ms | {latency.Percentile(100):0.000} ms | {queryCost.AllocatedBytes / queries / 1024.0:0} KB, {queryCost.Describe()} |");
         }
 
@@ -53,4 +57,26 @@ public static class RetrievalBenchmark
         output.WriteLine();
         output.Write(breakdowns);
     }
+
+    /// <summary>
+    /// The questions whose median time is highest. Each question is timed many times, so when a few questions cost more
+    /// than the rest the p99 is their cost, not a pause; this list says which.
+    /// </summary>
+    private static void WriteSlowest(string[] questions, LatencyRecorder[] perQuestion, LatencyRecorder all, TextWriter output)
+    {
+        var p99 = all.Percentile(99);
+        var slowest = perQuestion
+            .Select((recorder, i) => (Question: questions[i], Median: recorder.Percentile(50), Runs: recorder.Count))
+            .Where(q => q.Runs > 0)
+            .OrderByDescending(q => q.Median)
+            .Take(SlowestShown)
+            .ToArray();
+        output.WriteLine($"  slowest questions by median (p99 {p99:0.000} ms; {slowest.Count(q => q.Median >= p99)} of them at or above it):");
+        foreach (var q in slowest)
+        {
+            output.WriteLine($"    {q.Median:0.000} ms × {q.Runs}  {q.Question}");
+        }
+    }
+
+    private const int SlowestShown = 8;
 }

@@ -176,10 +176,11 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// A term query for <paramref name="term"/> in <paramref name="field"/>, or null when no document has that term
-    /// there (such a clause adds nothing to any score: BM25 has no coordination factor). Lookups of terms the
-    /// knowledge base uses are cached, so the cache is bounded by the index's vocabulary.
+    /// there (such a clause adds nothing to any score: BM25 has no coordination factor). It is common when more than
+    /// <see cref="RetrievalOptions.CommonTermShare"/> of the documents hold the term there (<see cref="CommonTermSearch"/>).
+    /// Lookups of terms the knowledge base uses are cached, so the cache is bounded by the index's vocabulary.
     /// </summary>
-    public TermQuery? TermQuery(string field, string term, bool isGram)
+    public SearchClause? Clause(string field, string term, bool isGram)
     {
         var id = TermId(term);
         var known = id >= 0 && (isGram ? gramFrequency.ContainsKey(id) : wordFrequency.ContainsKey(id));
@@ -193,7 +194,7 @@ public sealed class KnowledgeIndex : IDisposable
             var built = TermContext.Build(topContext, new Term(key.Field, key.Term));
             return built.DocFreq > 0 ? built : null;
         }, reader.Context);
-        return context is null ? null : new TermQuery(new Term(field, term), context);
+        return context is null ? null : new SearchClause(new TermQuery(new Term(field, term), context), context.DocFreq > Options.CommonTermShare * reader.MaxDoc);
     }
 
     public void Dispose()

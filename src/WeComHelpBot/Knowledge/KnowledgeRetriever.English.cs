@@ -23,36 +23,36 @@ public sealed partial class KnowledgeRetriever
             return [];
         }
 
-        var query = new BooleanQuery();
+        var clauses = new List<SearchClause>((english.Count * 2) + (chinese.Count * 3));
         foreach (var word in english)
         {
-            Add(query, KnowledgeIndex.EnglishTitleField, word, settings.TitleBoost, isGram: false);
-            Add(query, KnowledgeIndex.EnglishQuestionsField, word, settings.QuestionsBoost, isGram: false);
-            Add(query, KnowledgeIndex.EnglishAnswerField, word, settings.AnswerBoost, isGram: false);
+            Add(clauses, KnowledgeIndex.EnglishTitleField, word, settings.TitleBoost, isGram: false);
+            Add(clauses, KnowledgeIndex.EnglishQuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(clauses, KnowledgeIndex.EnglishAnswerField, word, settings.AnswerBoost, isGram: false);
         }
 
         foreach (var word in chinese)
         {
-            Add(query, KnowledgeIndex.TitleField, word, settings.TitleBoost, isGram: false);
-            Add(query, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost, isGram: false);
-            Add(query, KnowledgeIndex.TagsField, word, settings.TagsBoost, isGram: false);
+            Add(clauses, KnowledgeIndex.TitleField, word, settings.TitleBoost, isGram: false);
+            Add(clauses, KnowledgeIndex.QuestionsField, word, settings.QuestionsBoost, isGram: false);
+            Add(clauses, KnowledgeIndex.TagsField, word, settings.TagsBoost, isGram: false);
         }
 
-        var hits = index.Searcher.Search(query, settings.Candidates);
-        if (hits.ScoreDocs.Length == 0)
+        var hits = CommonTermSearch.Search(index.Searcher, clauses, settings.Candidates);
+        if (hits.Length == 0)
         {
             return [];
         }
 
-        var maxScore = hits.ScoreDocs.Max(h => h.Score);
+        var maxScore = hits.Max(h => h.Score);
         var englishIds = english.Select(index.TermId).ToArray();
         var englishWeights = englishIds.Select(index.WordWeight).ToArray();
         var chineseIds = chinese.Select(index.TermId).ToArray();
         var chineseWeights = chineseIds.Select(index.WordWeight).ToArray();
         var total = englishWeights.Sum() + chineseWeights.Sum();
-        var candidates = new List<RetrievalCandidate>(hits.ScoreDocs.Length);
+        var candidates = new List<RetrievalCandidate>(hits.Length);
         var body = bodyOf.Value.Count == 0 ? null : RegisteringBody.NamedInEnglish(text);
-        foreach (var hit in hits.ScoreDocs)
+        foreach (var hit in hits)
         {
             var profile = index.Profiles[hit.Doc];
             var en = profile.English;

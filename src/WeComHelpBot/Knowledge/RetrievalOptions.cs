@@ -41,6 +41,12 @@ public sealed class RetrievalOptions
     /// <summary>How many Lucene hits are re-ranked by confidence (12: the same first entry as 20 on every dev question, at 60 % of the cost).</summary>
     public int Candidates { get; set; } = 12;
 
+    /// <summary>
+    /// A term held by more than this share of the entries (in one field) does not choose the Lucene hits; it still adds
+    /// its score to each hit (<see cref="CommonTermSearch"/>). 0.6: its BM25 IDF is under 0.5. 1 turns it off.
+    /// </summary>
+    public double CommonTermShare { get; set; } = 0.6;
+
     /// <summary>Share of the final rank that comes from the BM25 score (the rest from confidence).</summary>
     public double LuceneRankWeight { get; set; } = 0.3;
 

@@ -79,6 +79,7 @@ public sealed class KnowledgeUnderstandingTests : IDisposable
     [InlineData("免费那个版本有啥限制", "cert-free-mode")] // 免费那个版本 for 免认证
     [InlineData("俺们人多,以后咋管才不乱套", "general-management-rules")] // 乱套 for 混乱
     [InlineData("店里的回头客能加到企业微信里吗", "members-external-contact")] // 回头客 / 熟客 / 老主顾 for 外部客户
+    [InlineData("公户打款验证一直还没好咋整", "failure-bank-transfer-timeout")] // 还没好 for 卡住: the transfer timed out
     public void Colloquial_WordsAreReadAsTheGuidesWords(string question, string entryId) => AssertAnswered(question, entryId);
 
     [Theory]

@@ -50,7 +50,7 @@ public static class KnowledgeLoader
 
         KnowledgeCrossFileChecker.Check(entries, ids, problems);
         var valid = entries.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var outOfScope = new OutOfScopeTerms(outOfScopeTerms.Select(t => t.Term));
+        var outOfScope = new OutOfScopeTerms(outOfScopeTerms.Select(t => t.Term), synonyms.Groups.SelectMany(g => g));
         return new KnowledgeLoadResult(new KnowledgeBase(valid, synonyms, outOfScope, decision) { Aspects = aspects }, problems, files.Count);
     }
 

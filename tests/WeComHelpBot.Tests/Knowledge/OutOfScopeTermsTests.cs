@@ -75,6 +75,24 @@ public sealed class OutOfScopeTermsTests
     [Fact]
     public void FindIn_IgnoresCase() => Assert.Equal("QQ", new OutOfScopeTerms(["QQ"]).FindIn("qq怎么加好友"));
 
+    [Theory]
+    [InlineData("我们公积金中心要什么材料", null)] // an organisation that registers: the synonyms' word holds the term
+    [InlineData("公积金中心的员工公积金怎么交", "公积金")] // the term outside the name still counts
+    [InlineData("公积金怎么交", "公积金")]
+    public void FindIn_ATermInsideASynonymsWord_DoesNotCount(string question, string? term) =>
+        Assert.Equal(term, new OutOfScopeTerms(["社保", "公积金"], ["事业单位", "公积金中心", "社保局"]).FindIn(question));
+
+    [Theory]
+    [InlineData("我们住房公积金管理中心注册企业微信要准备哪些材料", "materials-government")]
+    [InlineData("区社保局能加多少人", "limit-members-government")]
+    public void AnOrganisationNamedAfterAnOutOfScopeTopic_IsAnswered(string question, string entryId)
+    {
+        var answer = Shipped.Value.Answer(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal(entryId, answer.EntryId);
+    }
+
     [Fact]
     public void Loader_RejectsATermThatAnEntryUses_WithFileAndLine()
     {

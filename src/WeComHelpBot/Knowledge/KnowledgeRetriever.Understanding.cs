@@ -201,6 +201,13 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
+        // 最后一步 after one step of an ordered list, not its last (安全设置 in the order of setting up), is that list's last
+        // step, even when the step's own answer lists things of its own (the security settings: 水印, 设备锁…).
+        if (previous is not null && LastStepAfter(prepared.Focus, previous) is { } last && Retrieve(last) is { Count: > 0 } lastCandidates)
+        {
+            return (new RetrievalResult(plain.Question, lastCandidates), last, true);
+        }
+
         // 第二步具体怎么弄 after a numbered list (注册分 4 个阶段：1. 创建企业… 2. 主体验证…) asks about the second item by name.
         if (previous is not null && (StepNamed(prepared.Focus, previous.Answer) ?? StepCalled(prepared.Focus, previous.Answer)) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
         {
@@ -395,6 +402,23 @@ public sealed partial class KnowledgeRetriever
         return steps is not null && ItemAt(steps.ConvertAll(s => s.Item), ordinal) is { } item
             ? message.Replace(match.Value, item, StringComparison.Ordinal)
             : null;
+    }
+
+    /// <summary>
+    /// The message with 最后一步 (最后一项, 最后一个) replaced by the last item of the knowledge base's ordered list that holds
+    /// <paramref name="previous"/> before its end (<see cref="Sequences"/>); null for any other message, or when no list
+    /// holds the previous entry so.
+    /// </summary>
+    private string? LastStepAfter(string message, KnowledgeEntry previous)
+    {
+        var match = OrdinalStep().Match(message);
+        if (!match.Success || Ordinal(match) != LastStep)
+        {
+            return null;
+        }
+
+        var steps = (sequenceSteps ??= Sequences()).FirstOrDefault(l => l.Any(s => s.EntryId == previous.Id) && l[^1].EntryId != previous.Id);
+        return steps is null ? null : message.Replace(match.Value, steps[^1].Item, StringComparison.Ordinal);
     }
 
     /// <summary>

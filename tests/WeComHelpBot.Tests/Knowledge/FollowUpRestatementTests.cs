@@ -35,6 +35,9 @@ public sealed class FollowUpRestatementTests
     // The admin stage's answer lists the two things it does, no steps: 第四步 / 最后一步 are still registration stages.
     [InlineData("管理员这一步要干什么", "stage-admin-setup", "那第四步呢", "members-import-methods")]
     [InlineData("管理员这一步要干什么", "stage-admin-setup", "最后一步是啥", "members-import-methods")]
+    // The security settings are a step of setting up, not its last; their answer lists the settings, yet 最后一项 is the
+    // setup's last step.
+    [InlineData("安全方面要设置哪些东西", "setup-security", "最后一项是什么", "setup-external-display")]
     // An aspect asked in words the knowledge base does not hold (贵不贵) continues the topic; it is no unknown subject.
     [InlineData("微信认证要多久", "verify-wechat-cert", "贵不贵", "verify-wechat-cert")]
     // A message that cannot tell on its own whose limit it asks (the company's, the institution's, one batch's) is the

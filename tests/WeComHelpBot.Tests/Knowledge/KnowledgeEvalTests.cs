@@ -73,8 +73,13 @@ public sealed class KnowledgeEvalTests
     /// heldout86–93 were written at the start of the eighteenth round by eight blind helpers and not opened until its build
     /// was final, then run once on its start (2bd00d1: mean 0.923 / 0.027 / 0.995) and once on that build (8fc6302: mean
     /// 0.927 / 0.023 / 0.993).
-    /// The 0.92 right is met on the means of heldout54–61, heldout66–73, heldout78–85 and heldout86–93, not on every
-    /// set; its 3 % wrong on the mean of heldout86–93 (knowledge/README.md).
+    /// heldout94–101 were written at the start of the nineteenth round by eight blind helpers and not opened until its
+    /// first build was measured (2d1d1d1, the same answers as its start 3a1216f: mean 0.935 / 0.021 / 0.988); heldout102–109
+    /// were written once 2d1d1d1 had been measured and not opened until d23fb3b was (the same answers as the start again:
+    /// mean 0.934 / 0.024 / 0.983). The round's final build (192299e) gets 0.937 / 0.020 / 0.988 and 0.935 / 0.023 / 0.983.
+    /// The 0.92 right is met on the means of heldout54–61, heldout66–73, heldout78–85, heldout86–93, heldout94–101
+    /// and heldout102–109, not on every set; its 3 % wrong on the means of heldout86–93, heldout94–101 and heldout102–109
+    /// (knowledge/README.md).
     /// </summary>
     [Theory]
     [InlineData("kb-eval-guide-heldout7.jsonl", 0.80, 0.065, 0.95)]
@@ -164,6 +169,22 @@ public sealed class KnowledgeEvalTests
     [InlineData("kb-eval-guide-heldout91.jsonl", 0.945, 0.020, 0.98)]
     [InlineData("kb-eval-guide-heldout92.jsonl", 0.92, 0.020, 0.98)]
     [InlineData("kb-eval-guide-heldout93.jsonl", 0.905, 0.040, 0.96)]
+    [InlineData("kb-eval-guide-heldout94.jsonl", 0.905, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout95.jsonl", 0.92, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout96.jsonl", 0.92, 0.035, 0.96)]
+    [InlineData("kb-eval-guide-heldout97.jsonl", 0.955, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout98.jsonl", 0.93, 0.030, 0.98)]
+    [InlineData("kb-eval-guide-heldout99.jsonl", 0.92, 0.030, 0.98)]
+    [InlineData("kb-eval-guide-heldout100.jsonl", 0.92, 0.040, 0.96)]
+    [InlineData("kb-eval-guide-heldout101.jsonl", 0.92, 0.030, 0.98)]
+    [InlineData("kb-eval-guide-heldout102.jsonl", 0.925, 0.030, 0.98)]
+    [InlineData("kb-eval-guide-heldout103.jsonl", 0.915, 0.030, 0.96)]
+    [InlineData("kb-eval-guide-heldout104.jsonl", 0.935, 0.020, 0.94)]
+    [InlineData("kb-eval-guide-heldout105.jsonl", 0.94, 0.035, 0.96)]
+    [InlineData("kb-eval-guide-heldout106.jsonl", 0.91, 0.050, 0.98)]
+    [InlineData("kb-eval-guide-heldout107.jsonl", 0.92, 0.030, 0.94)]
+    [InlineData("kb-eval-guide-heldout108.jsonl", 0.905, 0.055, 0.98)]
+    [InlineData("kb-eval-guide-heldout109.jsonl", 0.94, 0.030, 0.96)]
     public void HeldOutGuideQuestions_StayAtTodaysLevel(string name, double right, double wrong, double refused)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Knowledge", name);

@@ -52,7 +52,7 @@ public sealed class CommonTermSearchTests : IDisposable
         {
             var clauses = ClausesOf(index, question);
             var expected = index.Searcher.Search(Whole(clauses), 12).ScoreDocs;
-            var searcher = new RecordingSearcher(index.Searcher.IndexReader) { Similarity = index.Searcher.Similarity };
+            var searcher = Recording();
             var found = CommonTermSearch.Search(searcher, clauses, 12);
             inTwoSteps += searcher.Queries is [BooleanQuery only] && only.Clauses.Count < clauses.Count ? 1 : 0;
 
@@ -68,7 +68,7 @@ public sealed class CommonTermSearchTests : IDisposable
     [Fact]
     public void TheCommonTerms_DoNotSearchEveryEntry()
     {
-        var searcher = new RecordingSearcher(index.Searcher.IndexReader) { Similarity = index.Searcher.Similarity };
+        var searcher = Recording();
         var clauses = ClausesOf(index, "企业微信的年审怎么弄");
         Assert.Contains(clauses, c => c.Common);
 
@@ -96,7 +96,7 @@ public sealed class CommonTermSearchTests : IDisposable
     {
         // 水印 is in a few of the 54 entries: with only the shipped entries, the distinctive terms find fewer than 24
         // hits, so the entries only the common terms match may still be among the 12.
-        var searcher = new RecordingSearcher(index.Searcher.IndexReader) { Similarity = index.Searcher.Similarity };
+        var searcher = Recording();
         var clauses = ClausesOf(index, "企业微信水印");
         Assert.Contains(clauses, c => c.Common);
 
@@ -105,6 +105,8 @@ public sealed class CommonTermSearchTests : IDisposable
         Assert.Equal(2, searcher.Queries.Count);
         Assert.Equal(index.Searcher.Search(Whole(clauses), 12).ScoreDocs.Select(h => h.Doc), found.Select(h => h.Doc));
     }
+
+    private RecordingSearcher Recording() => new(index.Searcher.IndexReader) { Similarity = index.Searcher.Similarity };
 
     /// <summary>The clauses the retriever searches for a question: its words in the title, questions and tags, its bigrams.</summary>
     private static List<SearchClause> ClausesOf(KnowledgeIndex on, string question)

@@ -253,10 +253,13 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself.
+        // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself; so does one that says
+        // the last answer did not settle it and names nothing of two characters or more (照做了还是不行: 照 and 做 are
+        // words the entries use, not a topic).
         var ownTopic = words.Any(index.IsNamingWord);
+        var staysOn = !ownTopic || (QuestionFocus.Continues(prepared.Focus) && !words.Any(w => w.Length >= 2 && index.IsNamingWord(w)));
 
-        if (!ownTopic && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
+        if (staysOn && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
             && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
         {
             return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged, false);

@@ -38,6 +38,8 @@ public sealed class FollowUpRestatementTests
     // The security settings are a step of setting up, not its last; their answer lists the settings, yet 最后一项 is the
     // setup's last step.
     [InlineData("安全方面要设置哪些东西", "setup-security", "最后一项是什么", "setup-external-display")]
+    // Saying the last answer did not settle it continues that answer, even in words of one character the entries use (做).
+    [InlineData("法人信息校验失败怎么办", "failure-legal-info-check", "按说的做了还是不行", "failure-legal-info-check")]
     // An aspect asked in words the knowledge base does not hold (贵不贵) continues the topic; it is no unknown subject.
     [InlineData("微信认证要多久", "verify-wechat-cert", "贵不贵", "verify-wechat-cert")]
     // A message that cannot tell on its own whose limit it asks (the company's, the institution's, one batch's) is the

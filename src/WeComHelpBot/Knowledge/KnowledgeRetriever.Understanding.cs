@@ -265,6 +265,15 @@ public sealed partial class KnowledgeRetriever
             return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged, false);
         }
 
+        // One that asks what each topic's own entry states (事业单位能用啥 after the features by kind of organisation: 功能)
+        // in words the previous entry holds stays on it too, topic word or not: that entry says it for every topic it names.
+        if (previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } holder
+            && index.Knowledge.Aspects.Any(a => a.PerTopic && a.IsAskedIn(prepared.Focus))
+            && KeyCoverage(prepared.Focus, [holder]).GetValueOrDefault(holder.Entry.Id) >= FollowUpHeldByPrevious)
+        {
+            return (new RetrievalResult(plain.Question, [holder, .. candidates.Where(c => c != holder)]), merged, false);
+        }
+
         // For the restatement: a topic of its own is a naming word of two characters or more that asks no aspect (多久 and
         // 年审 are what is asked of a topic, not one).
         var namesTopic = words.Any(w => w.Length >= 2 && index.IsNamingWord(w) && !IsAspectWord(w));

@@ -109,6 +109,9 @@ public sealed partial class KnowledgeRetriever(KnowledgeIndex index, IOptions<Re
     /// <summary>A follow-up naming a topic keeps the previous entry's preference only when that entry's title, questions and tags hold this share of it.</summary>
     private const double FollowUpOwnTopic = 0.5;
 
+    /// <summary>A follow-up asking an aspect each topic's entry states stays on the previous entry when its title, questions and tags hold this share of the message.</summary>
+    private const double FollowUpHeldByPrevious = 0.8;
+
     // A follow-up's own reading is undecided when its first two entries are this close: it does not stand alone.
     private const double FollowUpUndecided = 0.1;
 

@@ -38,6 +38,9 @@ public sealed class FollowUpRestatementTests
     // The security settings are a step of setting up, not its last; their answer lists the settings, yet 最后一项 is the
     // setup's last step.
     [InlineData("安全方面要设置哪些东西", "setup-security", "最后一项是什么", "setup-external-display")]
+    // Asking what each topic's own entry states, of a topic the previous entry speaks of too (功能 of a hospital after the
+    // features by kind of organisation): that entry answers, not the hospital's materials.
+    [InlineData("个体户能用哪些功能", "entity-features", "医院能用啥", "entity-features")]
     // Saying the last answer did not settle it continues that answer, even in words of one character the entries use (做).
     [InlineData("法人信息校验失败怎么办", "failure-legal-info-check", "按说的做了还是不行", "failure-legal-info-check")]
     // An aspect asked in words the knowledge base does not hold (贵不贵) continues the topic; it is no unknown subject.

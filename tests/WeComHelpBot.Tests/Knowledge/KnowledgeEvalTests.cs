@@ -76,7 +76,7 @@ public sealed class KnowledgeEvalTests
     /// heldout94–101 were written at the start of the nineteenth round by eight blind helpers and not opened until its
     /// first build was measured (2d1d1d1, the same answers as its start 3a1216f: mean 0.935 / 0.021 / 0.988); heldout102–109
     /// were written once 2d1d1d1 had been measured and not opened until d23fb3b was (the same answers as the start again:
-    /// mean 0.934 / 0.024 / 0.983). The round's final build (192299e) gets 0.937 / 0.020 / 0.988 and 0.935 / 0.023 / 0.983.
+    /// mean 0.934 / 0.024 / 0.983). The round's final build (e90370d) gets 0.938 / 0.020 / 0.988 and 0.935 / 0.023 / 0.983.
     /// The 0.92 right is met on the means of heldout54–61, heldout66–73, heldout78–85, heldout86–93, heldout94–101
     /// and heldout102–109, not on every set; its 3 % wrong on the means of heldout86–93, heldout94–101 and heldout102–109
     /// (knowledge/README.md).

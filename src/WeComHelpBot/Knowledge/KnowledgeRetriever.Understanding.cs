@@ -201,24 +201,18 @@ public sealed partial class KnowledgeRetriever
             return null;
         }
 
-        // 最后一步 after one step of an ordered list, not its last (安全设置 in the order of setting up), is that list's last
-        // step, even when the step's own answer lists things of its own (the security settings: 水印, 设备锁…).
-        if (previous is not null && LastStepAfter(prepared.Focus, previous) is { } last && Retrieve(last) is { Count: > 0 } lastCandidates)
+        // 第二步呢 after the answer about one step of an ordered list (the first registration stage) asks about that list's
+        // second item, when the previous answer has no numbered list of its own; 最后一步 after a step that is not the
+        // list's last asks about its last, whatever the step's own answer lists (安全设置 in the order of setting up).
+        if (previous is not null && SequenceStepNamed(prepared.Focus, previous) is { } ordinal && Retrieve(ordinal) is { Count: > 0 } ordinalCandidates)
         {
-            return (new RetrievalResult(plain.Question, lastCandidates), last, true);
+            return (new RetrievalResult(plain.Question, ordinalCandidates), ordinal, true);
         }
 
         // 第二步具体怎么弄 after a numbered list (注册分 4 个阶段：1. 创建企业… 2. 主体验证…) asks about the second item by name.
         if (previous is not null && (StepNamed(prepared.Focus, previous.Answer) ?? StepCalled(prepared.Focus, previous.Answer)) is { } named && Retrieve(named) is { Count: > 0 } stepCandidates)
         {
             return (new RetrievalResult(plain.Question, stepCandidates), named, true);
-        }
-
-        // 第二步呢 after the answer about one step of an ordered list (the first registration stage) asks about that list's
-        // second item, when the previous answer has no numbered list of its own.
-        if (previous is not null && SequenceStepNamed(prepared.Focus, previous) is { } ordinal && Retrieve(ordinal) is { Count: > 0 } ordinalCandidates)
-        {
-            return (new RetrievalResult(plain.Question, ordinalCandidates), ordinal, true);
         }
 
         // 然后呢 after the answer about one step of an ordered list (注册的四个阶段, 配置顺序) asks about the step after it;
@@ -255,23 +249,17 @@ public sealed partial class KnowledgeRetriever
 
         // A message with no topic word of its own (还是不行, 要多久) continues the previous entry itself; so does one that says
         // the last answer did not settle it and names nothing of two characters or more (照做了还是不行: 照 and 做 are
-        // words the entries use, not a topic).
+        // words the entries use, not a topic). So does one that asks what each topic's own entry states in words the
+        // previous entry holds, topic word or not (事业单位能用啥 after the features by kind of organisation: 功能): that
+        // entry says it for every topic it names.
         var ownTopic = words.Any(index.IsNamingWord);
         var staysOn = !ownTopic || (QuestionFocus.Continues(prepared.Focus) && !words.Any(w => w.Length >= 2 && index.IsNamingWord(w)));
-
-        if (staysOn && previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
-            && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
+        if (previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } same
+            && ((staysOn && !prepared.Focus.Contains('多') && !prepared.Focus.Contains('几'))
+                || (index.Knowledge.Aspects.Any(a => a.PerTopic && a.IsAskedIn(prepared.Focus))
+                    && KeyCoverage(prepared.Focus, [same]).GetValueOrDefault(same.Entry.Id) >= FollowUpHeldByPrevious)))
         {
             return (new RetrievalResult(plain.Question, [same, .. candidates.Where(c => c != same)]), merged, false);
-        }
-
-        // One that asks what each topic's own entry states (事业单位能用啥 after the features by kind of organisation: 功能)
-        // in words the previous entry holds stays on it too, topic word or not: that entry says it for every topic it names.
-        if (previous is not null && candidates.FirstOrDefault(c => c.Entry.Id == previous.Id) is { } holder
-            && index.Knowledge.Aspects.Any(a => a.PerTopic && a.IsAskedIn(prepared.Focus))
-            && KeyCoverage(prepared.Focus, [holder]).GetValueOrDefault(holder.Entry.Id) >= FollowUpHeldByPrevious)
-        {
-            return (new RetrievalResult(plain.Question, [holder, .. candidates.Where(c => c != holder)]), merged, false);
         }
 
         // For the restatement: a topic of its own is a naming word of two characters or more that asks no aspect (多久 and
@@ -398,39 +386,28 @@ public sealed partial class KnowledgeRetriever
 
     /// <summary>
     /// The message with "第N步" (or 最后一步) replaced by the Nth item of the knowledge base's ordered list that holds
-    /// <paramref name="previous"/> (<see cref="Sequences"/>); null when the message names no step by number, the previous
-    /// answer's own list has that step (as <see cref="StepNamed"/> reads it), or no list holds the previous entry. 最后一步
+    /// <paramref name="previous"/> (<see cref="Sequences"/>); null when the message names no step by number, no list holds
+    /// the previous entry, or the previous answer's own list has that step (as <see cref="StepNamed"/> reads it). 最后一步
     /// after 第 3 步「管理员设置」做两件事：1. … 2. … is the last registration stage: two things to do are no list of steps.
+    /// 最后一步 after a step that is not its list's last is that list's last step even when the step's own answer is a list
+    /// (the security settings, one step of setting up, list 水印, 设备锁…): the list the step stands in is the one meant.
     /// </summary>
     private string? SequenceStepNamed(string message, KnowledgeEntry previous)
     {
         var match = OrdinalStep().Match(message);
-        if (!match.Success || Ordinal(match) is not { } ordinal || OwnStep(previous.Answer, ordinal) is not null)
+        if (!match.Success || Ordinal(match) is not { } ordinal
+            || (sequenceSteps ??= Sequences()).FirstOrDefault(l => l.Any(s => s.EntryId == previous.Id)) is not { } steps)
         {
             return null;
         }
 
-        var steps = (sequenceSteps ??= Sequences()).FirstOrDefault(l => l.Any(s => s.EntryId == previous.Id));
-        return steps is not null && ItemAt(steps.ConvertAll(s => s.Item), ordinal) is { } item
-            ? message.Replace(match.Value, item, StringComparison.Ordinal)
-            : null;
-    }
-
-    /// <summary>
-    /// The message with 最后一步 (最后一项, 最后一个) replaced by the last item of the knowledge base's ordered list that holds
-    /// <paramref name="previous"/> before its end (<see cref="Sequences"/>); null for any other message, or when no list
-    /// holds the previous entry so.
-    /// </summary>
-    private string? LastStepAfter(string message, KnowledgeEntry previous)
-    {
-        var match = OrdinalStep().Match(message);
-        if (!match.Success || Ordinal(match) != LastStep)
+        var lastOfItsList = ordinal == LastStep && steps[^1].EntryId != previous.Id;
+        if (!lastOfItsList && OwnStep(previous.Answer, ordinal) is not null)
         {
             return null;
         }
 
-        var steps = (sequenceSteps ??= Sequences()).FirstOrDefault(l => l.Any(s => s.EntryId == previous.Id) && l[^1].EntryId != previous.Id);
-        return steps is null ? null : message.Replace(match.Value, steps[^1].Item, StringComparison.Ordinal);
+        return ItemAt(steps.ConvertAll(s => s.Item), ordinal) is { } item ? message.Replace(match.Value, item, StringComparison.Ordinal) : null;
     }
 
     /// <summary>
